@@ -1,0 +1,130 @@
+"""Loader throughput: relations per second, batched loader against a naive baseline.
+
+Builds a synthetic corpus (default 10,000 articles, about 50,000 relations),
+loads it with `graph.loader.Loader` into a throw-away managed Neo4j, and in the
+same run loads a sample with a naive baseline: one MERGE per relation, each in
+its own transaction. Prints both rates and their ratio.
+
+    python bench/load.py [--articles 10000] [--baseline-relations 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import bench_server, timed  # noqa: E402
+from entente.models import (  # noqa: E402
+    SYMMETRIC,
+    Actor,
+    ActorKind,
+    ArticleMeta,
+    ExtractionResult,
+    Predicate,
+    Relation,
+    text_hash,
+)
+from graph.db import driver as make_driver  # noqa: E402
+from graph.loader import Loader  # noqa: E402
+from graph.schema import init_schema  # noqa: E402
+
+STATES = ["USA", "TUR", "RUS", "CHN", "IDN", "IRN", "ISR", "UKR", "FRA", "DEU", "IND", "PAK",
+          "SAU", "JPN", "KOR", "PRK", "GBR", "BRA", "EGY", "SYR", "AUS", "MYS", "SGP", "VNM"]
+ITEMS = ["S-400", "F-35", "Rafale", "Su-35", "Patriot", "HIMARS", "Bayraktar TB2", "LNG", "wheat"]
+TOPICS = ["defense", "trade", "energy", "space", "security", "nuclear energy"]
+
+
+def synthetic_corpus(n_articles: int, per_article: int, seed: int = 7) -> list[ExtractionResult]:
+    rng = random.Random(seed)
+    docs = []
+    predicates = list(Predicate)
+    for i in range(n_articles):
+        rels, sentences, pos = [], [], 0
+        for j in range(per_article):
+            s, o = rng.sample(STATES, 2)
+            p = rng.choice(predicates)
+            sentence = f"Sentence {j}: {s} and {o} in a {p.value.lower()} relation."
+            rels.append(Relation(
+                subject=s, predicate=p, object=o, subject_entity=s, object_entity=o,
+                item=rng.choice(ITEMS) if p is Predicate.BUYS else None,
+                topic=rng.choice(TOPICS) if p is Predicate.COOPERATES_ON else None,
+                confidence=round(rng.uniform(0.5, 0.95), 2), evidence=sentence,
+                start=pos, end=pos + len(sentence),
+            ))
+            sentences.append(sentence)
+            pos += len(sentence) + 1
+        text = " ".join(sentences)
+        codes = {r.subject for r in rels} | {r.object for r in rels if r.object}
+        docs.append(ExtractionResult(
+            article=ArticleMeta(id=f"bench-{i}", lang="en", title=f"Synthetic {i}",
+                                text_hash=text_hash(text), published=None),
+            actors=[Actor(key=c, kind=ActorKind.STATE, name=c) for c in sorted(codes)],
+            relations=rels,
+        ))
+    return docs
+
+
+
+
+def naive_load(drv, database: str, docs: list[ExtractionResult], limit: int) -> int:
+    """One MERGE statement per relation, one transaction each: what a first attempt does."""
+    done = 0
+    for doc in docs:
+        for rel in doc.relations:
+            if done >= limit:
+                return done
+            r = rel.normalized()
+            rel_type = r.predicate.value  # from the enum whitelist
+            drv.execute_query(
+                f"""
+                MERGE (s:Actor {{key: $s}}) MERGE (o:Actor {{key: $o}})
+                MERGE (s)-[r:{rel_type}_NAIVE]->(o)
+                ON CREATE SET r.mentions = 1 ON MATCH SET r.mentions = r.mentions + 1
+                MERGE (a:Article {{id: $article}})
+                CREATE (c:NaiveClaim {{sentence: $sentence, start: $start, end: $end}})-[:FROM]->(a)
+                """,
+                s=r.subject, o=r.object, article=doc.article.id, sentence=r.evidence,
+                start=r.start, end=r.end, database_=database,
+            )
+            done += 1
+    return done
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--per-article", type=int, default=5)
+    ap.add_argument("--baseline-relations", type=int, default=3_000)
+    ap.add_argument("--batch-size", type=int, default=500)
+    args = ap.parse_args()
+
+    docs = synthetic_corpus(args.articles, args.per_article)
+    n_rel = sum(len(d.relations) for d in docs)
+    print(f"synthetic corpus: {len(docs)} articles, {n_rel} relations")
+    assert not SYMMETRIC.isdisjoint(Predicate)  # the corpus exercises symmetric storage too
+
+    with bench_server() as settings, make_driver(settings) as drv:
+        db = settings.neo4j_database
+        init_schema(drv, db)
+        loader = Loader(drv, db, batch_size=args.batch_size)
+        report, secs = timed(lambda: loader.load_many(docs))
+        assert not report.failed, report.failed
+        fast = report.relations / secs
+        print(f"loader:   {report.relations:>7} relations in {secs:7.2f} s = {fast:9.0f} relations/s")
+
+        _, again = timed(lambda: loader.load_many(docs))
+        print(f"re-load:  {report.relations:>7} relations in {again:7.2f} s (idempotent)")
+
+        count, secs = timed(lambda: naive_load(drv, db, docs, args.baseline_relations))
+        slow = count / secs
+        print(f"baseline: {count:>7} relations in {secs:7.2f} s = {slow:9.0f} relations/s "
+              "(one MERGE, one transaction per relation)")
+        print(f"speed-up: {fast / slow:.1f}x  (targets: >= 20x and >= 10,000 relations/s)")
+
+
+if __name__ == "__main__":
+    main()

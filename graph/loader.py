@@ -1,0 +1,208 @@
+"""Writes extraction results into Neo4j: batched, idempotent, all of an article or none.
+
+A batch of articles goes in one managed write transaction (`execute_write`,
+which the driver retries on transient errors). Loading first removes the claims
+an earlier load of the same articles made, then writes the new ones and
+recomputes the aggregate relationships they touch from their claims, so loading
+an article twice leaves the graph exactly as loading it once. Should a batch
+fail, its articles are retried one by one so that one bad article cannot take
+the others down with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import Neo4jError
+from pydantic import ValidationError
+
+from entente.errors import InvalidDocumentError
+from entente.models import ActorKind, ExtractionResult, Predicate, Relation
+from graph import queries
+
+log = logging.getLogger(__name__)
+
+
+def relation_key(rel: Relation) -> str:
+    """Stable id of the aggregate relationship a relation supports."""
+    attr = (rel.item or rel.topic or "").casefold()
+    raw = "|".join((rel.subject, rel.predicate.value, rel.object or "", attr))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def claim_id(article_id: str, rel: Relation) -> str:
+    raw = "|".join((article_id, relation_key(rel), str(rel.start), str(rel.end)))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def item_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@dataclass
+class LoadReport:
+    """What a load wrote, and which articles it refused."""
+
+    articles: int = 0
+    relations: int = 0
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def validate(doc: ExtractionResult | dict[str, Any]) -> ExtractionResult:
+    """An `ExtractionResult`, or `InvalidDocumentError` saying what is wrong."""
+    if isinstance(doc, ExtractionResult):
+        # Re-validate: a model built with model_construct or mutated after creation
+        # must not slip past the checks.
+        doc = doc.model_dump()
+    try:
+        return ExtractionResult.model_validate(doc)
+    except ValidationError as exc:
+        raise InvalidDocumentError(f"article {_doc_id(doc)!r} is invalid: {exc}") from exc
+
+
+def _doc_id(doc: ExtractionResult | dict[str, Any]) -> str:
+    if isinstance(doc, ExtractionResult):
+        return doc.article.id
+    article = doc.get("article") if isinstance(doc, dict) else None
+    return str(article.get("id")) if isinstance(article, dict) else "<unknown>"
+
+
+def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
+    """Parameter rows for one batch, grouped as the statements take them."""
+    articles, claims, items, acts_for = [], [], {}, []
+    actors: dict[ActorKind, dict[str, dict[str, Any]]] = defaultdict(dict)
+    keys: dict[Predicate, set[str]] = defaultdict(set)
+    for doc in docs:
+        meta = doc.article
+        articles.append(
+            {
+                "id": meta.id, "url": meta.url, "title": meta.title, "lang": meta.lang,
+                "published": meta.published.isoformat() if meta.published else None,
+                "source": meta.source, "text_hash": meta.text_hash,
+            }
+        )
+        for actor in doc.actors:
+            row = actors[actor.kind].setdefault(
+                actor.key,
+                {
+                    "key": actor.key, "name": actor.name, "aliases": [],
+                    "code": actor.key if actor.kind in _CODED else None,
+                },
+            )
+            row["aliases"] = sorted(set(row["aliases"]) | set(actor.aliases))
+            if actor.state:
+                acts_for.append({"key": actor.key, "state": actor.state})
+        for rel in (r.normalized() for r in doc.relations):
+            rk = relation_key(rel)
+            keys[rel.predicate].add(rk)
+            ik = item_key(rel.item) if rel.item else None
+            if ik:
+                items.setdefault(ik, {"key": ik, "name": rel.item})
+            when = rel.date or meta.published
+            claims.append(
+                {
+                    "id": claim_id(meta.id, rel), "article_id": meta.id, "rel_key": rk,
+                    "predicate": rel.predicate.value, "subject": rel.subject, "object": rel.object,
+                    "item": rel.item, "topic": rel.topic, "item_key": ik,
+                    "subject_entity": rel.subject_entity, "object_entity": rel.object_entity,
+                    "subject_actor": rel.subject_actor, "object_actor": rel.object_actor,
+                    "sentence": rel.evidence, "start": rel.start, "end": rel.end,
+                    "confidence": rel.confidence, "date": when.isoformat() if when else None,
+                }
+            )
+    # The same claim id twice in one article (a duplicated relation) is kept once.
+    claims = list({c["id"]: c for c in claims}.values())
+    return {
+        "articles": articles, "actors": actors, "acts_for": acts_for,
+        "items": list(items.values()), "claims": claims, "keys": keys,
+    }
+
+
+_CODED = {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP}
+
+
+def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
+    ids = [a["id"] for a in rows["articles"]]
+    old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=ids).single()
+    keys: dict[Predicate, set[str]] = defaultdict(set, {p: set(k) for p, k in rows["keys"].items()})
+    for entry in old["old_keys"] if old else []:
+        keys[Predicate(entry["predicate"])].add(entry["rel_key"])
+    tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
+    # States and organisations first: people and agencies link to them.
+    for kind in ActorKind:
+        if rows["actors"].get(kind):
+            tx.run(queries.merge_actors(kind), rows=list(rows["actors"][kind].values())).consume()
+    if rows["acts_for"]:
+        tx.run(queries.LINK_ACTS_FOR, rows=rows["acts_for"]).consume()
+    if rows["items"]:
+        tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
+    if rows["claims"]:
+        tx.run(queries.CREATE_CLAIMS, rows=rows["claims"]).consume()
+    for predicate, pkeys in keys.items():
+        tx.run(queries.refresh_relations(predicate), keys=sorted(pkeys)).consume()
+        tx.run(queries.drop_unsupported_relations(predicate), keys=sorted(pkeys)).consume()
+    tx.run(queries.SET_LAST_INGEST).consume()
+
+
+class Loader:
+    """Loads extraction results through a driver it is given (and does not own)."""
+
+    def __init__(self, driver: Driver, database: str, batch_size: int = 500) -> None:
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+
+    def load(self, doc: ExtractionResult | dict[str, Any]) -> int:
+        """Load one article, all of it or none; returns the number of claims written."""
+        valid = validate(doc)
+        self._write([valid])
+        return len(valid.relations)
+
+    def load_many(self, docs: Iterable[ExtractionResult | dict[str, Any]]) -> LoadReport:
+        """Load many articles in batches; an invalid or failing article is reported, not fatal."""
+        report = LoadReport()
+        batch: list[ExtractionResult] = []
+        for doc in docs:
+            try:
+                batch.append(validate(doc))
+            except InvalidDocumentError as exc:
+                report.failed[_doc_id(doc)] = str(exc)
+                continue
+            if len(batch) >= self.batch_size:
+                self._flush(batch, report)
+                batch = []
+        if batch:
+            self._flush(batch, report)
+        return report
+
+    def _flush(self, batch: list[ExtractionResult], report: LoadReport) -> None:
+        # The last load of an article id within a batch wins, as it would across batches.
+        unique = list({d.article.id: d for d in batch}.values())
+        try:
+            self._write(unique)
+        except Neo4jError:
+            if len(unique) == 1:
+                raise
+            log.warning("batch of %d failed; loading its articles one by one", len(unique))
+            for doc in unique:
+                try:
+                    self._write([doc])
+                except Neo4jError as exc:
+                    report.failed[doc.article.id] = f"{exc.code}: {exc.message}"
+                    continue
+                report.articles += 1
+                report.relations += len(doc.relations)
+            return
+        report.articles += len(unique)
+        report.relations += sum(len(d.relations) for d in unique)
+
+    def _write(self, docs: list[ExtractionResult]) -> None:
+        rows = _rows(docs)
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(_write_batch, rows)

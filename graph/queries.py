@@ -1,0 +1,152 @@
+"""Every Cypher statement of Entente, named and parameterised.
+
+Values always travel as parameters. The only text ever put into a statement is
+a label or relationship type taken from a closed whitelist (the `ActorKind` and
+`Predicate` enums), never from input.
+"""
+
+from __future__ import annotations
+
+from entente.models import ActorKind, Predicate
+
+# -- schema ------------------------------------------------------------------
+
+CONSTRAINTS: tuple[str, ...] = (
+    "CREATE CONSTRAINT actor_key IF NOT EXISTS FOR (a:Actor) REQUIRE a.key IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE",
+    "CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE i.key IS UNIQUE",
+)
+
+INDEXES: tuple[str, ...] = (
+    "CREATE INDEX state_code IF NOT EXISTS FOR (s:State) ON (s.code)",
+    "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)",
+    "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
+    "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
+    "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+    "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.alias_text]",
+) + tuple(
+    f"CREATE INDEX rel_id_{p.value.lower()} IF NOT EXISTS FOR ()-[r:{p.value}]-() ON (r.id)"
+    for p in Predicate
+)
+
+SCHEMA_NAMES = """
+SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names
+"""
+
+INDEX_NAMES = """
+SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
+"""
+
+# -- loading -----------------------------------------------------------------
+# One article batch is written in one transaction by these statements, in order.
+
+# Remove what earlier loads of these articles claimed, so that a re-load
+# replaces rather than adds; returns the relation keys whose aggregates change.
+DETACH_OLD_CLAIMS = """
+UNWIND $article_ids AS article_id
+MATCH (c:Claim {article_id: article_id})
+WITH c, c.rel_key AS rel_key, c.predicate AS predicate
+DETACH DELETE c
+RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys
+"""
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.lang = row.lang,
+    a.published = CASE WHEN row.published IS NULL THEN NULL ELSE date(row.published) END,
+    a.source = row.source, a.text_hash = row.text_hash
+"""
+
+
+def merge_actors(kind: ActorKind) -> str:
+    """MERGE actors of one kind; the label comes from the enum whitelist."""
+    label = ActorKind(kind).value
+    return f"""
+UNWIND $rows AS row
+MERGE (a:Actor {{key: row.key}})
+SET a:{label}, a.kind = '{label}', a.name = coalesce(a.name, row.name), a.code = row.code
+WITH a, row, coalesce(a.aliases, []) AS known
+SET a.aliases = known + [x IN row.aliases WHERE NOT x IN known]
+SET a.alias_text = reduce(t = '', x IN a.aliases | t + ' ' + x)
+"""
+
+
+LINK_ACTS_FOR = """
+UNWIND $rows AS row
+MATCH (a:Actor {key: row.key}), (s:Actor {key: row.state})
+MERGE (a)-[:ACTS_FOR]->(s)
+"""
+
+MERGE_ITEMS = """
+UNWIND $rows AS row
+MERGE (i:Item {key: row.key})
+ON CREATE SET i.name = row.name
+"""
+
+CREATE_CLAIMS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id})
+MATCH (s:Actor {key: row.subject})
+OPTIONAL MATCH (o:Actor {key: row.object})
+CREATE (c:Claim {
+  id: row.id, article_id: row.article_id, rel_key: row.rel_key, predicate: row.predicate,
+  subject: row.subject, object: row.object, item: row.item, topic: row.topic,
+  subject_entity: row.subject_entity, object_entity: row.object_entity,
+  sentence: row.sentence, start: row.start, end: row.end, confidence: row.confidence,
+  date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: a.lang
+})
+CREATE (c)-[:FROM]->(a)
+CREATE (c)-[:SUBJECT]->(s)
+FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:OBJECT]->(o))
+WITH c, row
+OPTIONAL MATCH (sa:Actor {key: row.subject_actor})
+OPTIONAL MATCH (oa:Actor {key: row.object_actor})
+OPTIONAL MATCH (i:Item {key: row.item_key})
+FOREACH (_ IN CASE WHEN sa IS NULL THEN [] ELSE [1] END |
+  CREATE (c)-[:NAMES {role: 'subject', surface: row.subject_entity}]->(sa))
+FOREACH (_ IN CASE WHEN oa IS NULL THEN [] ELSE [1] END |
+  CREATE (c)-[:NAMES {role: 'object', surface: row.object_entity}]->(oa))
+FOREACH (_ IN CASE WHEN i IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ABOUT_ITEM]->(i))
+"""
+
+
+def refresh_relations(predicate: Predicate) -> str:
+    """Recompute each given aggregate relationship from the claims that support it.
+
+    Aggregates are derived, never incremented, so re-loading an article cannot
+    double-count. `confidence` combines the claims as independent evidence.
+    """
+    rel_type = Predicate(predicate).value
+    return f"""
+UNWIND $keys AS key
+MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL
+WITH key, collect(c) AS claims
+WITH key, claims, head(claims) AS first,
+     [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates
+MATCH (s:Actor {{key: first.subject}}), (o:Actor {{key: first.object}})
+MERGE (s)-[r:{rel_type} {{id: key}}]->(o)
+SET r.item = first.item, r.topic = first.topic, r.mentions = size(claims),
+    r.first_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.last_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END),
+    r.confidence = 1.0 - reduce(p = 1.0, c IN claims | p * (1.0 - c.confidence))
+"""
+
+
+def drop_unsupported_relations(predicate: Predicate) -> str:
+    """Delete the aggregate relationships of the given keys that no claim supports any more."""
+    rel_type = Predicate(predicate).value
+    return f"""
+UNWIND $keys AS key
+MATCH ()-[r:{rel_type} {{id: key}}]->()
+WHERE NOT EXISTS {{ MATCH (:Claim {{rel_key: key}}) }}
+DELETE r
+"""
+
+
+SET_LAST_INGEST = """
+MERGE (m:EntenteMeta {key: 'ingest'})
+SET m.last_ingest = datetime()
+"""

@@ -1,0 +1,144 @@
+"""The loader against the real Neo4j server: idempotent, traceable, all or nothing."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import Driver
+
+from entente.config import Settings
+from entente.errors import InvalidDocumentError
+from entente.models import Actor, ActorKind
+from graph.loader import Loader
+from tests.conftest import graph_counts
+from tests.factories import make_doc
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def loader(empty_graph: Driver, neo4j_server: Settings) -> Loader:
+    return Loader(empty_graph, neo4j_server.neo4j_database, batch_size=3)
+
+
+def test_loading_an_article_twice_changes_nothing(loader: Loader, neo4j_server: Settings) -> None:
+    doc, _ = make_doc("a1", [("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS"),
+                             ("TUR", "MEETS", "RUS")], item="S-400")
+    loader.load(doc)
+    once = graph_counts(loader.driver, neo4j_server.neo4j_database)
+    loader.load(doc)
+    loader.load_many([doc, doc])
+    assert graph_counts(loader.driver, neo4j_server.neo4j_database) == once
+    assert once["rels"] > 0
+
+
+def test_relations_aggregate_mentions_across_articles(loader: Loader) -> None:
+    docs = [make_doc(f"m{i}", [("USA", "SANCTIONS", "TUR")])[0] for i in range(3)]
+    loader.load_many(docs)
+    loader.load_many(docs)  # again: still three supporting sentences, not six
+    records, _, _ = loader.driver.execute_query(
+        "MATCH (:State {code:'USA'})-[r:SANCTIONS]->(:State {code:'TUR'}) RETURN r")
+    assert len(records) == 1
+    rel = records[0]["r"]
+    assert rel["mentions"] == 3
+    assert 0.8 < rel["confidence"] <= 1.0
+    assert rel["first_seen"] is not None and rel["first_seen"] <= rel["last_seen"]
+
+
+def test_symmetric_relations_are_stored_once_in_code_order(loader: Loader) -> None:
+    loader.load(make_doc("s1", [("TUR", "MEETS", "RUS")])[0])
+    loader.load(make_doc("s2", [("RUS", "MEETS", "TUR")])[0])
+    records, _, _ = loader.driver.execute_query(
+        "MATCH (a)-[r:MEETS]->(b) RETURN a.code AS a, b.code AS b, r.mentions AS n")
+    assert [(r["a"], r["b"], r["n"]) for r in records] == [("RUS", "TUR", 2)]
+
+
+def test_every_relationship_traces_to_article_and_sentence(loader: Loader) -> None:
+    texts = {}
+    for i, triples in enumerate([[("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS")],
+                                 [("IDN", "COOPERATES_ON", "TUR"), ("USA", "THREATENS", "TUR")]]):
+        doc, text = make_doc(f"t{i}", triples, item="S-400")
+        texts[doc.article.id] = text
+        loader.load(doc)
+    records, _, _ = loader.driver.execute_query(
+        """
+        MATCH (s:Actor)-[r]->(o:Actor) WHERE r.id IS NOT NULL
+        OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim {rel_key: r.id})-[:OBJECT]->(o),
+                       (c)-[:FROM]->(a:Article)
+        RETURN r.id AS id, collect({article: a.id, sentence: c.sentence,
+                                    start: c.start, end: c.end}) AS evidence
+        """)
+    assert len(records) == 4
+    for record in records:
+        assert record["evidence"], f"relation {record['id']} has no evidence"
+        for ev in record["evidence"]:
+            assert texts[ev["article"]][ev["start"]:ev["end"]] == ev["sentence"]
+
+
+def test_invalid_document_writes_nothing(loader: Loader, neo4j_server: Settings) -> None:
+    doc, _ = make_doc("bad", [("USA", "SANCTIONS", "TUR")])
+    broken = doc.model_dump()
+    broken["relations"][0]["object"] = "XXX"  # an actor the document does not define
+    before = graph_counts(loader.driver, neo4j_server.neo4j_database)
+    with pytest.raises(InvalidDocumentError, match="XXX"):
+        loader.load(broken)
+    report = loader.load_many([broken])
+    assert report.articles == 0 and "bad" in report.failed
+    assert graph_counts(loader.driver, neo4j_server.neo4j_database) == before
+
+
+def test_an_article_failing_in_the_database_leaves_no_trace(
+    loader: Loader, neo4j_server: Settings
+) -> None:
+    db = neo4j_server.neo4j_database
+    # A rule of this test only: item names must be unique. An existing item holds the
+    # name the bad article will use, so its write fails half-way, after its article,
+    # actors and claims were already sent in the same transaction.
+    loader.driver.execute_query(
+        "CREATE CONSTRAINT test_item_name IF NOT EXISTS FOR (i:Item) REQUIRE i.name IS UNIQUE",
+        database_=db)
+    try:
+        loader.driver.execute_query("CREATE (:Item {key: 'other', name: 'Widget X'})", database_=db)
+        good = [make_doc(f"g{i}", [("IDN", "BUYS", "TUR")], item="Drone")[0] for i in range(4)]
+        bad, _ = make_doc("poison", [("USA", "BUYS", "RUS")], item="Widget X")
+        bad.actors.append(Actor(key="person:test-person", kind=ActorKind.PERSON,
+                                name="Test Person", state="USA"))
+        report = loader.load_many([*good[:2], bad, *good[2:]])
+        assert report.articles == 4 and set(report.failed) == {"poison"}
+        records, _, _ = loader.driver.execute_query(
+            """
+            OPTIONAL MATCH (a:Article {id: 'poison'})
+            OPTIONAL MATCH (c:Claim {article_id: 'poison'})
+            OPTIONAL MATCH (p:Person {key: 'person:test-person'})
+            OPTIONAL MATCH (:State {code:'USA'})-[r:BUYS]->()
+            RETURN count(a) AS a, count(c) AS c, count(p) AS p, count(r) AS r
+            """, database_=db)
+        assert dict(records[0]) == {"a": 0, "c": 0, "p": 0, "r": 0}
+        records, _, _ = loader.driver.execute_query(
+            "MATCH (:State {code:'IDN'})-[r:BUYS]->(:State {code:'TUR'}) RETURN r.mentions AS n",
+            database_=db)
+        assert records[0]["n"] == 4
+    finally:
+        loader.driver.execute_query("DROP CONSTRAINT test_item_name IF EXISTS", database_=db)
+
+
+def test_people_link_to_the_state_they_act_for(loader: Loader) -> None:
+    doc, _ = make_doc("p1", [("USA", "SANCTIONS", "TUR")])
+    doc.actors.append(Actor(key="person:jane-roe", kind=ActorKind.PERSON, name="Jane Roe",
+                            state="USA", aliases=["Roe"]))
+    doc.relations[0].subject_actor = "person:jane-roe"
+    loader.load(doc)
+    records, _, _ = loader.driver.execute_query(
+        """
+        MATCH (p:Actor:Person {key:'person:jane-roe'})-[:ACTS_FOR]->(s:State)
+        MATCH (c:Claim)-[:NAMES {role:'subject'}]->(p)
+        RETURN s.code AS state, count(c) AS claims
+        """)
+    assert [dict(r) for r in records] == [{"state": "USA", "claims": 1}]
+
+
+def test_reloading_a_changed_article_replaces_its_claims(loader: Loader) -> None:
+    loader.load(make_doc("c1", [("USA", "SANCTIONS", "TUR")])[0])
+    loader.load(make_doc("c1", [("USA", "THREATENS", "TUR")])[0])
+    records, _, _ = loader.driver.execute_query(
+        "MATCH (:State)-[r]->(:State) RETURN collect(type(r)) AS types")
+    assert records[0]["types"] == ["THREATENS"]
