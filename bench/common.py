@@ -23,7 +23,8 @@ def bench_server(bolt_port: int = 27687, http_port: int = 27474) -> Iterator[Set
 
     with tempfile.TemporaryDirectory(prefix="entente-bench-") as tmp:
         settings = Settings(
-            data_dir=Path(tmp), neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
+            data_dir=Path(tmp), neo4j_dist_dir=Settings().data_dir / "neo4j-dist",
+            neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
             neo4j_password=SecretStr("entente-bench-password"),
             neo4j_bolt_port=bolt_port, neo4j_http_port=http_port, neo4j_heap="1g",
             neo4j_pagecache="512m",

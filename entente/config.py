@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def _default_data_dir() -> Path:
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     # Where the managed server lives (jars, conf, data, logs).
     data_dir: Path = Field(default_factory=_default_data_dir)
 
+    # The managed server's jar cache; defaults to <data_dir>/neo4j-dist. Several data
+    # directories (tests, benchmarks) can share one cache.
+    neo4j_dist_dir: Path | None = None
+
     # The managed server's ports and memory, sized for a small machine.
     neo4j_bolt_port: int = 7687
     neo4j_http_port: int = 7474
@@ -41,6 +46,29 @@ class Settings(BaseSettings):
     # The HTTP API.
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # Keys accepted in the `X-API-Key` header, comma-separated in ENTENTE_API_KEYS.
+    # Every write needs one; with no key configured, writes are refused.
+    api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    # Reads are open to anyone by default; false makes them need a key too.
+    api_reads_open: bool = True
+    # Origins allowed by CORS, comma-separated ("*" for any); none by default.
+    api_cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    # How long one API query may run in Neo4j, and how long the driver keeps
+    # retrying a transaction when the database is unreachable, in seconds.
+    api_query_timeout: float = Field(default=15.0, gt=0)
+    api_retry_time: float = Field(default=3.0, ge=0)
+    # The Retry-After (seconds) sent with a 503 when Neo4j cannot be reached.
+    api_retry_after: int = Field(default=5, ge=1)
+    # Cap on `max_hops` of /v1/paths and on `depth` of /v1/graph.
+    api_max_hops: int = Field(default=4, ge=1, le=6)
+    api_max_depth: int = Field(default=3, ge=1, le=4)
+
+    @field_validator("api_keys", "api_cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
 
     @property
     def neo4j_home(self) -> Path:
