@@ -114,6 +114,7 @@ def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
                     "subject_actor": rel.subject_actor, "object_actor": rel.object_actor,
                     "sentence": rel.evidence, "start": rel.start, "end": rel.end,
                     "confidence": rel.confidence, "date": when.isoformat() if when else None,
+                    "lang": meta.lang,
                 }
             )
     # The same claim id twice in one article (a duplicated relation) is kept once.
@@ -127,12 +128,31 @@ def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
 _CODED = {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP}
 
 
+def _increments(claims: list[dict[str, Any]], keys: set[str]) -> list[dict[str, Any]]:
+    """Per relationship key, what this batch's claims add: count, dates, miss probability."""
+    agg: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        if c["rel_key"] not in keys or c["object"] is None:
+            continue
+        row = agg.setdefault(c["rel_key"], {
+            "key": c["rel_key"], "subject": c["subject"], "object": c["object"],
+            "item": c["item"], "topic": c["topic"], "count": 0, "miss": 1.0,
+            "first": None, "last": None,
+        })
+        row["count"] += 1
+        row["miss"] *= 1.0 - c["confidence"]
+        if c["date"]:
+            row["first"] = min(filter(None, (row["first"], c["date"])))
+            row["last"] = max(filter(None, (row["last"], c["date"])))
+    return list(agg.values())
+
+
 def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     ids = [a["id"] for a in rows["articles"]]
     old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=ids).single()
-    keys: dict[Predicate, set[str]] = defaultdict(set, {p: set(k) for p, k in rows["keys"].items()})
+    reloaded: dict[Predicate, set[str]] = defaultdict(set)
     for entry in old["old_keys"] if old else []:
-        keys[Predicate(entry["predicate"])].add(entry["rel_key"])
+        reloaded[Predicate(entry["predicate"])].add(entry["rel_key"])
     tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
     # States and organisations first: people and agencies link to them.
     for kind in ActorKind:
@@ -142,18 +162,39 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.LINK_ACTS_FOR, rows=rows["acts_for"]).consume()
     if rows["items"]:
         tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
-    if rows["claims"]:
-        tx.run(queries.CREATE_CLAIMS, rows=rows["claims"]).consume()
-    for predicate, pkeys in keys.items():
-        tx.run(queries.refresh_relations(predicate), keys=sorted(pkeys)).consume()
-        tx.run(queries.drop_unsupported_relations(predicate), keys=sorted(pkeys)).consume()
+    claims = rows["claims"]
+    if claims:
+        tx.run(queries.CREATE_CLAIMS, rows=claims).consume()
+        objects = [c for c in claims if c["object"]]
+        if objects:
+            tx.run(queries.LINK_CLAIM_OBJECTS, rows=objects).consume()
+        named = [
+            {"id": c["id"], "actor": c[f"{role}_actor"], "role": role,
+             "surface": c[f"{role}_entity"]}
+            for c in claims for role in ("subject", "object") if c[f"{role}_actor"]
+        ]
+        if named:
+            tx.run(queries.LINK_CLAIM_ACTORS, rows=named).consume()
+        with_items = [c for c in claims if c["item_key"]]
+        if with_items:
+            tx.run(queries.LINK_CLAIM_ITEMS, rows=with_items).consume()
+    for predicate in Predicate:
+        fresh = rows["keys"].get(predicate, set()) - reloaded[predicate]
+        if fresh:
+            tx.run(queries.add_to_relations(predicate),
+                   rows=_increments(rows["claims"], fresh)).consume()
+        if reloaded[predicate]:
+            # Keys that lost claims are recomputed from what supports them now.
+            keys = sorted(reloaded[predicate])
+            tx.run(queries.refresh_relations(predicate), keys=keys).consume()
+            tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
     tx.run(queries.SET_LAST_INGEST).consume()
 
 
 class Loader:
     """Loads extraction results through a driver it is given (and does not own)."""
 
-    def __init__(self, driver: Driver, database: str, batch_size: int = 500) -> None:
+    def __init__(self, driver: Driver, database: str, batch_size: int = 1000) -> None:
         self.driver = driver
         self.database = database
         self.batch_size = batch_size

@@ -21,6 +21,7 @@ CONSTRAINTS: tuple[str, ...] = (
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX state_code IF NOT EXISTS FOR (s:State) ON (s.code)",
     "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)",
+    "CREATE INDEX claim_article IF NOT EXISTS FOR (c:Claim) ON (c.article_id)",
     "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
     "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
@@ -88,28 +89,36 @@ ON CREATE SET i.name = row.name
 
 CREATE_CLAIMS = """
 UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id})
-MATCH (s:Actor {key: row.subject})
-OPTIONAL MATCH (o:Actor {key: row.object})
+MATCH (a:Article {id: row.article_id}), (s:Actor {key: row.subject})
 CREATE (c:Claim {
   id: row.id, article_id: row.article_id, rel_key: row.rel_key, predicate: row.predicate,
   subject: row.subject, object: row.object, item: row.item, topic: row.topic,
   subject_entity: row.subject_entity, object_entity: row.object_entity,
   sentence: row.sentence, start: row.start, end: row.end, confidence: row.confidence,
-  date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: a.lang
+  date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: row.lang
 })
 CREATE (c)-[:FROM]->(a)
 CREATE (c)-[:SUBJECT]->(s)
-FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:OBJECT]->(o))
-WITH c, row
-OPTIONAL MATCH (sa:Actor {key: row.subject_actor})
-OPTIONAL MATCH (oa:Actor {key: row.object_actor})
-OPTIONAL MATCH (i:Item {key: row.item_key})
-FOREACH (_ IN CASE WHEN sa IS NULL THEN [] ELSE [1] END |
-  CREATE (c)-[:NAMES {role: 'subject', surface: row.subject_entity}]->(sa))
-FOREACH (_ IN CASE WHEN oa IS NULL THEN [] ELSE [1] END |
-  CREATE (c)-[:NAMES {role: 'object', surface: row.object_entity}]->(oa))
-FOREACH (_ IN CASE WHEN i IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ABOUT_ITEM]->(i))
+"""
+
+# The optional links of claims, each given only the rows that have one: cheaper than
+# OPTIONAL MATCH + FOREACH over every claim.
+LINK_CLAIM_OBJECTS = """
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id}), (o:Actor {key: row.object})
+CREATE (c)-[:OBJECT]->(o)
+"""
+
+LINK_CLAIM_ACTORS = """
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id}), (p:Actor {key: row.actor})
+CREATE (c)-[:NAMES {role: row.role, surface: row.surface}]->(p)
+"""
+
+LINK_CLAIM_ITEMS = """
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id}), (i:Item {key: row.item_key})
+CREATE (c)-[:ABOUT_ITEM]->(i)
 """
 
 
@@ -132,6 +141,29 @@ SET r.item = first.item, r.topic = first.topic, r.mentions = size(claims),
     r.first_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
     r.last_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END),
     r.confidence = 1.0 - reduce(p = 1.0, c IN claims | p * (1.0 - c.confidence))
+"""
+
+
+def add_to_relations(predicate: Predicate) -> str:
+    """Fold the claims of newly loaded articles into their aggregate relationships.
+
+    Used only for keys no earlier claim was removed from in the same transaction,
+    so the counts can grow incrementally; keys that lost claims (a re-load) go
+    through `refresh_relations` instead.
+    """
+    rel_type = Predicate(predicate).value
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
+MERGE (s)-[r:{rel_type} {{id: row.key}}]->(o)
+ON CREATE SET r.item = row.item, r.topic = row.topic, r.mentions = row.count,
+    r.confidence = 1.0 - row.miss, r.first_seen = date(row.first), r.last_seen = date(row.last)
+ON MATCH SET r.mentions = r.mentions + row.count,
+    r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
+    r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
+                   OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
+                  OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
 """
 
 

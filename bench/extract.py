@@ -1,0 +1,77 @@
+"""Extraction speed against bare tokenization, on the dev corpus repeated to >= 200k words.
+
+usage: python bench/extract.py [--corpus DIR] [--words N]
+
+Prints, per language and overall, words per second on one core for (a) the bare
+tokenizer (`spacy.blank(lang)` through `nlp.pipe`) and (b) the full extraction
+(`Extractor.extract_many`), and the cost ratio extraction / tokenization.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from entente.models import Article  # noqa: E402
+from ingest.pipeline import Extractor  # noqa: E402
+
+
+def load(corpus: Path, min_words: int) -> dict[str, list[Article]]:
+    by_lang: dict[str, list[Article]] = {}
+    for path in sorted(corpus.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                by_lang.setdefault(d["lang"], []).append(
+                    Article(id=d["id"], text=d["text"], lang=d["lang"]))
+    out = {}
+    for lang, arts in by_lang.items():
+        words = sum(len(a.text.split()) for a in arts)
+        reps = max(1, -(-min_words // words))
+        out[lang] = [a.model_copy(update={"id": f"{a.id}#{r}"}) for r in range(reps) for a in arts]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    ap.add_argument("--words", type=int, default=200_000, help="minimum words per language")
+    a = ap.parse_args()
+    data = load(a.corpus, a.words)
+    extractor = Extractor(languages=tuple(data))
+    tot_words = tot_tok = tot_ext = 0.0
+    print(f"{'lang':6}{'words':>10}{'tokenize w/s':>15}{'extract w/s':>14}{'ratio':>8}")
+    for lang, arts in sorted(data.items()):
+        texts = [x.text for x in arts]
+        words = sum(len(t.split()) for t in texts)
+        bare = spacy.blank(lang)
+        for _ in bare.pipe(texts[:20]):  # warm-up
+            pass
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=64):
+            pass
+        tok = time.perf_counter() - t0
+        list(extractor.extract_many(arts[:20]))  # warm-up (caches, lazy imports)
+        t0 = time.perf_counter()
+        n_rel = sum(len(r.relations) for r in extractor.extract_many(arts))
+        ext = time.perf_counter() - t0
+        print(f"{lang:6}{words:>10}{words / tok:>15,.0f}{words / ext:>14,.0f}{ext / tok:>8.2f}"
+              f"   ({n_rel} relations)")
+        tot_words += words
+        tot_tok += tok
+        tot_ext += ext
+    print(f"{'all':6}{int(tot_words):>10}{tot_words / tot_tok:>15,.0f}{tot_words / tot_ext:>14,.0f}"
+          f"{tot_ext / tot_tok:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,366 @@
+"""spaCy pipeline components of the extractor, each registered with its factory.
+
+Every component works on `spacy.blank(lang)` plus a sentencizer and reads what it
+knows from the language's lexicon (`ingest/lang/<lang>.yaml`) and the gazetteer:
+
+- `entente_paragraphs`: a line break ends a sentence (headlines, list items).
+- `entente_actors`: states, organisations, groups, people and agencies by name
+  (PhraseMatcher), written to `doc.spans["actors"]` with label = actor key and
+  kb_id = state-level code.
+- `entente_people`: people the gazetteer knows under another spelling (rapidfuzz) and
+  people introduced by a title ("Menteri Luar Negeri Australia Julie Bishop"), then
+  their later short mentions ("Bishop"); adds to `doc.spans["actors"]`.
+- `entente_lexicon`: triggers, role markers, cues, coreference words, topics and items
+  (PhraseMatcher), written to `doc.spans["triggers"]`, `["cues"]`, `["items"]`.
+- `entente_dates`: date-like spans found cheaply, `doc.spans["dates"]`.
+- `entente_relations`: the relation rules (`ingest.relations`), `doc._.relations`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from entente.models import ActorKind
+from ingest.gazetteer import Gazetteer, load_gazetteer, slug
+from ingest.lexicon import Lexicon, load_lexicon
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+if not Doc.has_extension("dynamic_actors"):
+    # Actors first met in this document (people introduced by a title).
+    Doc.set_extension("dynamic_actors", default=None)
+
+
+PLACE = "_PLACE_"
+
+
+def _dir(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form spelling variants are compared in."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
+    return ParagraphSplitter()
+
+
+class ParagraphSplitter:
+    """Start a sentence after every line break; news paragraphs rarely end in a full stop."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(len(doc) - 1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "entente_actors",
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+    default_config={"data_dir": None, "lang_dir": None},
+)
+def make_actors(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> ActorMatcher:
+    return ActorMatcher(nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)))
+
+
+class ActorMatcher:
+    """Names of known actors, longest match first, as spans labelled with the actor key."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_key: dict[tuple[str, bool], set[str]] = {}
+        for alias in gazetteer.aliases_for(nlp.lang):
+            forms = {alias.text}
+            folded = unicodedata.normalize("NFKD", alias.text).encode("ascii", "ignore").decode()
+            if folded and folded != alias.text:
+                forms.add(folded)
+            by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
+        for (key, sensitive), forms in by_key.items():
+            matcher = self.exact if sensitive else self.lower
+            matcher.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        # Places whose name holds a state's ("Laut China Selatan", "Strait of Hormuz"):
+        # matched so that, being longer, they hide the state inside them.
+        if gazetteer.places:
+            self.lower.add(PLACE, list(nlp.tokenizer.pipe(sorted(gazetteer.places))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        vocab = doc.vocab.strings
+        for matcher, sensitive in ((self.exact, True), (self.lower, False)):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                if not sensitive and not self._plausible(span):
+                    continue
+                key = vocab[match_id]
+                if key == PLACE:
+                    spans.append(Span(doc, start, end, label=PLACE))
+                    continue
+                entry = self.gazetteer.actors.get(key)
+                if entry is None:
+                    continue
+                spans.append(Span(doc, start, end, label=key, kb_id=entry.code))
+        doc.spans["actors"] = [s for s in filter_spans(spans) if s.label_ != PLACE]
+        return doc
+
+    def _plausible(self, span: Span) -> bool:
+        # A lower-case match of a name that is also an ordinary word is that word.
+        first = span[0].text
+        if first[:1].isupper():
+            return True
+        return span.text.lower() not in self.lexicon.not_names and len(span.text) > 3
+
+
+@Language.factory(
+    "entente_people",
+    assigns=["doc.spans", "doc._.dynamic_actors"],
+    requires=["doc.spans"],
+    default_config={"data_dir": None, "lang_dir": None, "min_score": 90.0},
+)
+def make_people(
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None, min_score: float
+) -> PeopleLinker:
+    return PeopleLinker(
+        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)), min_score
+    )
+
+
+class PeopleLinker:
+    """People not matched verbatim: spelling variants of known people, and new people
+    named after a title and a state ("Presiden Turki, Recep Tayyip Erdogan")."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon, min_score: float) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.min_score = min_score
+        self.capitalised = Matcher(nlp.vocab)
+        self.capitalised.add("CAP", [[{"IS_TITLE": True, "IS_SENT_START": False, "OP": "+"}],
+                                     [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "+"}]],
+                             greedy="LONGEST")
+        self.choices: dict[str, str] = {}
+        for person in gazetteer.people():
+            for alias in {person.name, *person.aliases}:
+                if len(alias) >= 5:
+                    self.choices[fold(alias)] = person.key
+        self._choice_list = list(self.choices)
+        self._link = lru_cache(maxsize=20000)(self._link_uncached)
+
+    def _link_uncached(self, text: str) -> str | None:
+        if not self._choice_list or len(text) < 5:
+            return None
+        best = process.extractOne(
+            fold(text), self._choice_list, scorer=fuzz.ratio, score_cutoff=self.min_score
+        )
+        return self.choices[best[0]] if best else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = list(doc.spans.get("actors", []))
+        taken = {i for s in actors for i in range(s.start, s.end)}
+        titles = self.lexicon.titles
+        stop = self.lexicon.stopwords
+        new: list[Span] = []
+        dynamic: dict[str, dict[str, str]] = {}
+        surnames: dict[str, str] = {}
+
+        # People introduced by a title next to a state: bind the name to that state.
+        for span in actors:
+            entry = self.gazetteer.actors.get(span.label_)
+            if entry is None or entry.kind not in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                continue
+            if not self._titled(doc, span, titles):
+                continue
+            name = self._name_after(doc, span.end, taken, titles, stop) or \
+                self._name_before(doc, span.start, taken, titles, stop)
+            if name is None:
+                continue
+            key = f"person:{slug(name.text)}"
+            dynamic.setdefault(key, {"key": key, "name": name.text, "state": entry.code})
+            new.append(Span(doc, name.start, name.end, label=key, kb_id=entry.code))
+            taken.update(range(name.start, name.end))
+            if len(name) > 1 and len(name[-1].text) > 3:
+                surnames[name[-1].text] = key
+
+        # Spelling variants of known people and later short mentions of new ones.
+        for span in filter_spans([doc[s:e] for _, s, e in self.capitalised(doc)]):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            key = surnames.get(span.text) if len(span) == 1 else None
+            code = dynamic[key]["state"] if key else None
+            if key is None:
+                key = self._link(span.text)
+                entry = self.gazetteer.actors.get(key) if key else None
+                code = entry.code if entry else None
+            if key and code:
+                new.append(Span(doc, span.start, span.end, label=key, kb_id=code))
+                taken.update(range(span.start, span.end))
+        if new:
+            doc.spans["actors"] = sorted(actors + new, key=lambda s: s.start)
+        # Plain dicts, so that they travel with the Doc between processes.
+        doc._.dynamic_actors = dynamic
+        return doc
+
+    @staticmethod
+    def _name_before(
+        doc: Doc, i: int, taken: set[int], titles: frozenset[str], stop: frozenset[str]
+    ) -> Span | None:
+        # "Wu Qian, spokesperson for China's Ministry": a name, a comma, a title, the state.
+        j = i - 1
+        steps = 0
+        while j > 0 and steps < 5 and doc[j].text != "," and (
+                doc[j].lower_ in titles or doc[j].lower_ in stop):
+            j -= 1
+            steps += 1
+        if j <= 0 or doc[j].text != "," or steps == 0:
+            return None
+        end = j
+        k = end
+        while k > 0 and end - k < 4 and doc[k - 1].is_title and (k - 1) not in taken \
+                and doc[k - 1].lower_ not in titles and doc[k - 1].lower_ not in stop:
+            k -= 1
+        if end - k < 2:
+            return None
+        return doc[k:end]
+
+    @staticmethod
+    def _titled(doc: Doc, span: Span, titles: frozenset[str]) -> bool:
+        # A title word right after the state ("Russian Prime Minister"), or among the
+        # few words before it ("Menteri Luar Negeri (Menlu) RI").
+        nxt = span.end
+        if nxt < len(doc) and doc[nxt].lower_ in {"'s", "’s"}:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].lower_ in titles:
+            return True
+        for tok in doc[max(span.start - 4, 0) : span.start]:
+            if tok.lower_ in titles:
+                return True
+        return False
+
+    @staticmethod
+    def _name_after(
+        doc: Doc, i: int, taken: set[int], titles: frozenset[str], stop: frozenset[str]
+    ) -> Span | None:
+        # Skip the rest of the title ("Menteri Luar Negeri"), one comma, a bracketed
+        # abbreviation; then take up to four capitalised words.
+        n = len(doc)
+        steps = 0
+        while i < n and steps < 6 and (doc[i].lower_ in titles or doc[i].text in {",", "(", ")", "'s", "’s"} or
+                                        (doc[i - 1].text == "(" and doc[i].is_upper)):
+            i += 1
+            steps += 1
+        start = i
+        while i < n and i - start < 4 and doc[i].is_title and i not in taken \
+                and doc[i].lower_ not in titles and doc[i].lower_ not in stop:
+            i += 1
+        if i - start < 2:  # a single word is too often not a name
+            return None
+        return doc[start:i]
+
+
+@Language.factory(
+    "entente_lexicon",
+    assigns=["doc.spans"],
+    default_config={"data_dir": None, "lang_dir": None},
+)
+def make_lexicon(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> LexiconMatcher:
+    return LexiconMatcher(nlp, load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir)))
+
+
+class LexiconMatcher:
+    """Trigger words (label 'PREDICATE|voice|object-markers'), cues (label 'cue:class'), coreference
+    words ('coref:class'), topic words ('topic:name') and goods ('item:name')."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.items = PhraseMatcher(nlp.vocab, attr="LOWER")
+        groups: dict[str, set[str]] = {}
+        for t in lexicon.triggers:
+            groups.setdefault(t.label, set()).add(t.text)
+        for label, words in groups.items():
+            self.triggers.add(label, _docs(nlp, words))
+        cue_groups: dict[str, Iterable[str]] = {}
+        for cls, words in lexicon.cues.items():
+            cue_groups[f"cue:{cls}"] = words
+        for cls, words in lexicon.coref.items():
+            cue_groups[f"coref:{cls}"] = words
+        for cls, words in lexicon.markers.items():
+            cue_groups[f"marker:{cls}"] = words
+        for topic, words in lexicon.topics.items():
+            cue_groups[f"topic:{topic}"] = words
+        for label, words in cue_groups.items():
+            if words:
+                self.cues.add(label, _docs(nlp, set(words)))
+        for item in gazetteer.items:
+            self.items.add(f"item:{item.name}", _docs(nlp, {item.name, *item.aliases}))
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        found = [(strings[m], s, e) for m, s, e in self.triggers(doc)]
+        # A longer trigger wins over the words inside it ("larangan ekspor" over
+        # "ekspor"); one span may carry several predicates.
+        kept = {(s.start, s.end) for s in filter_spans([doc[s:e] for _, s, e in found])}
+        doc.spans["triggers"] = [Span(doc, s, e, label=lab) for lab, s, e in found if (s, e) in kept]
+        doc.spans["cues"] = [Span(doc, s, e, label=strings[m]) for m, s, e in self.cues(doc)]
+        doc.spans["items"] = filter_spans(
+            [Span(doc, s, e, label=strings[m]) for m, s, e in self.items(doc)]
+        )
+        return doc
+
+
+def _docs(nlp: Language, words: Iterable[str]) -> list[Doc]:
+    return list(nlp.tokenizer.pipe(sorted(words)))
+
+
+@Language.factory(
+    "entente_dates", assigns=["doc.spans"], default_config={"lang_dir": None}
+)
+def make_dates(nlp: Language, name: str, lang_dir: str | None) -> DateSpotter:
+    return DateSpotter(load_lexicon(nlp.lang, _dir(lang_dir)))
+
+
+class DateSpotter:
+    """Date-like spans by one regular expression built from the language's month and
+    weekday names; only these spans are ever handed to dateparser."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        d = lexicon.dates
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        months, days = alt(d.get("months", ())), alt(d.get("weekdays", ()))
+        rel, past = alt(d.get("relative", ())), alt(d.get("past_suffix", ()))
+        parts = [r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"]
+        if months:
+            parts.append(
+                rf"\b(?:\d{{1,2}}\s+(?:{months})\b(?:\s+\d{{4}})?|(?:{months})\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?)"
+                + (rf"(?:\s+(?:{past})\b)?" if past else "")
+            )
+        if days:
+            parts.append(rf"\b(?:{days})\b")
+        if rel:
+            parts.append(rf"\b(?:{rel})\b")
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in self.pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["dates"] = filter_spans(spans)
+        return doc

@@ -1,0 +1,232 @@
+"""The gazetteer: every actor the extractor can name, with the surface forms of each.
+
+States come from `pycountry` (English names, and their translations shipped as gettext
+catalogues) plus the reviewed `data/state_aliases.csv` for what pycountry lacks
+(short forms, abbreviations, demonyms, capitals and seats of government).
+Organisations and groups come from `data/organizations.csv`; people, agencies and
+items from `data/people.csv`, `data/agencies.csv`, `data/items.csv`, which are
+maintained separately and may be missing: a missing file is an empty list.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from entente.models import ActorKind
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Alias kinds matched only with their exact letter case ("AS", "US", "UN").
+CASE_SENSITIVE_KINDS = frozenset({"abbrev"})
+
+
+@dataclass
+class ActorEntry:
+    """One known actor: its key, kind, display name and the state it acts for."""
+
+    key: str
+    kind: ActorKind
+    name: str
+    state: str | None = None  # None for states, organisations, groups
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def code(self) -> str:
+        """The state-level code relations use for this actor."""
+        return self.state or self.key
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A surface form pointing at an actor, in one language (or '*' for all)."""
+
+    text: str
+    key: str
+    lang: str
+    kind: str  # name, short, abbrev, demonym, capital, seat, person, agency, org
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """Goods named in a BUYS relation, with the state that makes them if known."""
+
+    name: str
+    aliases: tuple[str, ...]
+    category: str | None
+    origin: str | None
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, ActorEntry]
+    aliases: list[Alias]
+    items: list[Item]
+    # Place names that contain a state's name but are not the state.
+    places: list[str] = field(default_factory=list)
+
+    def aliases_for(self, lang: str) -> list[Alias]:
+        return [a for a in self.aliases if a.lang in ("*", lang)]
+
+    def people(self) -> list[ActorEntry]:
+        return [a for a in self.actors.values() if a.kind is ActorKind.PERSON]
+
+
+def slug(text: str) -> str:
+    """An ASCII key fragment: 'Recep Tayyip Erdoğan' -> 'recep_tayyip_erdogan'."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_") or "x"
+
+
+def _split_aliases(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip() for a in re.split(r"[;|]", value) if a.strip()]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(f)
+        ]
+
+
+def _pycountry_names(langs: tuple[str, ...]) -> list[Alias]:
+    """English names, short and official, plus each language's translation."""
+    out: list[Alias] = []
+    translations = {}
+    for lang in langs:
+        if lang == "en":
+            continue
+        try:
+            translations[lang] = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[lang]
+            )
+        except OSError:
+            continue
+    for c in pycountry.countries:
+        english = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        english.discard(None)
+        for name in english:
+            out.append(Alias(name, c.alpha_3, "*", "name"))
+        for lang, tr in translations.items():
+            for name in english:
+                local = tr.gettext(name)
+                if local and local != name:
+                    out.append(Alias(local, c.alpha_3, lang, "name"))
+    return _uninvert(out)
+
+
+def _uninvert(aliases: list[Alias]) -> list[Alias]:
+    """'Korea, Republic of' -> 'Republic of Korea'; 'Iran, Republik Islam' -> 'Iran'.
+
+    The part before the comma is kept alone only when no other state shares it
+    ("Korea" names two, so it is dropped)."""
+    heads: dict[str, set[str]] = {}
+    for a in aliases:
+        if "," in a.text:
+            heads.setdefault(a.text.split(",")[0].strip().lower(), set()).add(a.key)
+    out = []
+    for a in aliases:
+        if "," not in a.text:
+            out.append(a)
+            continue
+        head, tail = (s.strip() for s in a.text.split(",", 1))
+        if tail.lower().endswith(" of") or tail.lower().endswith(" of the"):
+            out.append(Alias(f"{tail} {head}", a.key, a.lang, a.kind))
+        if len(heads.get(head.lower(), ())) == 1:
+            out.append(Alias(head, a.key, a.lang, "short"))
+    return out
+
+
+def load_gazetteer(langs: tuple[str, ...] = ("en", "id"), data_dir: Path | None = None) -> Gazetteer:
+    """Build the gazetteer from pycountry and the data files (cached per directory)."""
+    return _load(langs, str(data_dir or DATA_DIR))
+
+
+@lru_cache(maxsize=8)
+def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
+    data_dir = Path(data_dir_s)
+    actors: dict[str, ActorEntry] = {}
+    aliases: list[Alias] = []
+
+    for c in pycountry.countries:
+        actors[c.alpha_3] = ActorEntry(
+            c.alpha_3, ActorKind.STATE, getattr(c, "common_name", None) or c.name
+        )
+    aliases.extend(_pycountry_names(langs))
+
+    for row in _read_csv(data_dir / "state_aliases.csv"):
+        code, alias = row.get("code", ""), row.get("alias", "")
+        if code in actors and alias:
+            kind = row.get("kind") or "short"
+            aliases.append(
+                Alias(alias, code, row.get("lang") or "*", kind, kind in CASE_SENSITIVE_KINDS)
+            )
+
+    for row in _read_csv(data_dir / "organizations.csv"):
+        key = row.get("key", "")
+        if not key:
+            continue
+        kind = ActorKind.GROUP if row.get("kind", "").lower() == "group" else ActorKind.ORGANIZATION
+        name = row.get("name") or key
+        actors[key] = ActorEntry(key, kind, name)
+        for alias in [name, *_split_aliases(row.get("aliases"))]:
+            # Short upper-case forms (UN, EU, AU) are words elsewhere in lower case.
+            sensitive = alias.isupper() and len(alias) <= 4
+            aliases.append(Alias(alias, key, row.get("lang") or "*", "org", sensitive))
+
+    for row in _read_csv(data_dir / "people.csv"):
+        _add_dependent(actors, aliases, row, "person", ActorKind.PERSON, role=row.get("role"))
+    for row in _read_csv(data_dir / "agencies.csv"):
+        _add_dependent(actors, aliases, row, "agency", ActorKind.AGENCY, role=row.get("kind"))
+
+    items = []
+    for row in _read_csv(data_dir / "items.csv"):
+        if row.get("name"):
+            items.append(
+                Item(
+                    row["name"],
+                    tuple(_split_aliases(row.get("aliases"))),
+                    row.get("category") or None,
+                    (row.get("origin") or "").upper() or None,
+                )
+            )
+    places = [r["name"] for r in _read_csv(data_dir / "places.csv") if r.get("name")]
+    return Gazetteer(actors, aliases, items, places)
+
+
+def _add_dependent(
+    actors: dict[str, ActorEntry],
+    aliases: list[Alias],
+    row: dict[str, str],
+    prefix: str,
+    kind: ActorKind,
+    role: str | None,
+) -> None:
+    """A person or agency row: keyed 'person:slug' / 'agency:slug', acting for `state`."""
+    name = row.get("name", "")
+    state = (row.get("state") or "").upper()
+    if not name or not state:
+        return
+    raw_key = row.get("key") or slug(name)
+    key = raw_key if raw_key.startswith(prefix + ":") else f"{prefix}:{slug(raw_key)}"
+    entry = actors.get(key)
+    if entry is None:
+        entry = actors[key] = ActorEntry(key, kind, name, state=state, role=role or None)
+    for alias in [name, *_split_aliases(row.get("aliases"))]:
+        entry.aliases.add(alias)
+        sensitive = alias.isupper() and len(alias) <= 5
+        aliases.append(Alias(alias, key, "*", prefix, sensitive))

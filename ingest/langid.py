@@ -1,0 +1,52 @@
+"""Language of an article whose `lang` is not given.
+
+First a cheap vote of the supported languages' stop words (from their lexicons); when
+that vote is not clear, langdetect (which ships its profiles, no download) names the
+language, so that a text in a language we do not serve yet is reported as such rather
+than guessed as one we do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from entente.errors import UnsupportedLanguageError
+from ingest.lexicon import load_lexicon
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Share of a text's words that must be stop words of one language, and lead over the
+# runner-up, for the cheap vote to decide alone.
+_MIN_SHARE = 0.12
+_MIN_LEAD = 2.0
+
+
+def detect_language(text: str, supported: Iterable[str]) -> str:
+    """The code of `text`'s language, one of `supported`; raises UnsupportedLanguageError."""
+    langs = tuple(supported)
+    words = [w.lower() for w in _WORD.findall(text[:3000])]
+    if not words:
+        raise UnsupportedLanguageError(None, langs)
+    scores = {}
+    for lang in langs:
+        stop = load_lexicon(lang).stopwords
+        scores[lang] = sum(w in stop for w in words) / len(words)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, share = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    if share >= _MIN_SHARE and share >= _MIN_LEAD * runner:
+        return best
+    guessed = _langdetect(text)
+    if guessed in langs:
+        return guessed
+    raise UnsupportedLanguageError(guessed, langs)
+
+
+def _langdetect(text: str) -> str | None:
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0  # deterministic answers
+    try:
+        return detect(text[:3000])
+    except LangDetectException:
+        return None

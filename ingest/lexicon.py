@@ -1,0 +1,185 @@
+"""Language lexicons: the data files in `ingest/lang/` turned into ready-to-match tables.
+
+Everything the extractor knows about a language (trigger words and their voice, role
+markers, negation and modal cues, coreference words, date words, topics) lives in one
+YAML file per language. This module expands the morphology templates of that file
+(Indonesian meN-/di-/peN-an with nasal assimilation, English -s/-ed/-ing with spelling
+rules) into plain word forms, so that the spaCy components only match phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from entente.errors import ConfigurationError
+
+LANG_DIR = Path(__file__).resolve().parent / "lang"
+
+VOICES = frozenset({"active", "passive", "noun", "converse", "symmetric", "obligation"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One surface form that announces a predicate, with the voice it is used in."""
+
+    text: str
+    predicate: str
+    voice: str
+    # Marker classes introducing the object when this form differs from its predicate's.
+    object: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.predicate}|{self.voice}|{','.join(self.object)}"
+
+
+@dataclass(frozen=True)
+class PredicateRoles:
+    """Which marker classes introduce a predicate's object and its agent."""
+
+    object: tuple[str, ...]
+    agent: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """All language knowledge of one language, expanded and normalised to lower case."""
+
+    code: str
+    name: str
+    stopwords: frozenset[str]
+    not_names: frozenset[str]
+    markers: dict[str, tuple[str, ...]]
+    titles: frozenset[str]
+    cues: dict[str, tuple[str, ...]]
+    coref: dict[str, tuple[str, ...]]
+    dates: dict[str, tuple[str, ...]]
+    topics: dict[str, tuple[str, ...]]
+    roles: dict[str, PredicateRoles]
+    triggers: list[Trigger] = field(default_factory=list)
+
+    def marker_class(self, words: str) -> str | None:
+        """The marker class a (lower-cased) word or phrase belongs to, if any."""
+        return self._marker_index.get(words)
+
+    def __post_init__(self) -> None:
+        self._marker_index: dict[str, str] = {}
+        # Earlier classes win when a word is listed twice (agent before target, ...).
+        for cls, words in self.markers.items():
+            for w in words:
+                self._marker_index.setdefault(w, cls)
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    for v in value:
+        # YAML 1.1 reads a bare on/no/yes as a boolean: the word must be quoted.
+        if isinstance(v, bool):
+            raise ConfigurationError(f"lexicon word {v!r} must be quoted in YAML")
+    return tuple(str(v).lower().strip() for v in value if str(v).strip())
+
+
+def _nasal(root: str, rules: list[dict[str, Any]]) -> str:
+    """Apply meN-/peN- nasal assimilation: returns N + the (possibly shortened) root."""
+    for rule in rules:
+        if re.match(rule["match"], root):
+            return str(rule["N"]) + root[int(rule.get("drop", 0)) :]
+    return root
+
+
+def expand_root(root: str, template: str, nasal: list[dict[str, Any]]) -> str:
+    """One affix template ("meN{r}kan", "{r}ed") applied to a root."""
+    if "N{r}" in template:
+        prefix, rest = template.split("N{r}", 1)
+        return prefix + _nasal(root, nasal) + rest
+    return template.replace("{r}", root)
+
+
+def _respell(form: str, spelling: list[tuple[str, str]]) -> str:
+    for pattern, repl in spelling:
+        form = re.sub(pattern, repl, form)
+    return form
+
+
+def load_lexicon(lang: str, lang_dir: Path | None = None) -> Lexicon:
+    """Read and expand `lang_dir/<lang>.yaml` (cached per path)."""
+    return _load(lang, str(lang_dir or LANG_DIR))
+
+
+@lru_cache(maxsize=16)
+def _load(lang: str, lang_dir: str) -> Lexicon:
+    path = Path(lang_dir) / f"{lang}.yaml"
+    if not path.is_file():
+        raise ConfigurationError(f"no lexicon for language {lang!r} at {path}")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    morph = raw.get("morphology") or {}
+    nasal = list(morph.get("nasal") or [])
+    templates: dict[str, list[str]] = {k: list(v) for k, v in (morph.get("forms") or {}).items()}
+    spelling = [(p, r) for p, r in (morph.get("spelling") or [])]
+
+    triggers: list[Trigger] = []
+    roles: dict[str, PredicateRoles] = {}
+    for pred, spec in (raw.get("predicates") or {}).items():
+        roles[pred] = PredicateRoles(_words(spec.get("object")), _words(spec.get("agent")))
+        for entry in spec.get("triggers") or []:
+            if "root" in entry:
+                for group in entry.get("forms") or []:
+                    if group not in templates:
+                        raise ConfigurationError(f"{path}: unknown form group {group!r}")
+                    voice = _group_voice(group)
+                    for tpl in templates[group]:
+                        form = _respell(expand_root(str(entry["root"]).lower(), tpl, nasal), spelling)
+                        triggers.append(Trigger(form, pred, voice))
+            else:
+                voice = entry.get("voice", "active")
+                if voice not in VOICES:
+                    raise ConfigurationError(f"{path}: unknown voice {voice!r}")
+                obj = _words(entry.get("object"))
+                triggers.extend(Trigger(w, pred, voice, obj) for w in _words(entry.get("words")))
+
+    return Lexicon(
+        code=raw.get("code", lang),
+        name=raw.get("name", lang),
+        stopwords=frozenset(_words(raw.get("stopwords"))),
+        not_names=frozenset(_words(raw.get("not_names"))),
+        markers={k: _words(v) for k, v in (raw.get("markers") or {}).items()},
+        titles=frozenset(_words(raw.get("titles"))),
+        cues={k: _words(v) for k, v in (raw.get("cues") or {}).items()},
+        coref={k: _words(v) for k, v in (raw.get("coref") or {}).items()},
+        dates={k: _words(v) for k, v in (raw.get("dates") or {}).items()},
+        topics={k: _words(v) for k, v in (raw.get("topics") or {}).items()},
+        roles=roles,
+        triggers=_dedupe(triggers),
+    )
+
+
+def _group_voice(group: str) -> str:
+    # Template groups are named after the voice they produce; "verb" (English) is active
+    # and its passive reading is decided in context (auxiliary, "by").
+    if group in VOICES:
+        return group
+    return {"verb": "active", "middle": "symmetric"}.get(group, "active")
+
+
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
+    # A form listed under two voices of one predicate keeps the first; under two
+    # predicates it is kept for both (the relation rules pick by context).
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for t in triggers:
+        if (t.text, t.predicate) not in seen:
+            seen.add((t.text, t.predicate))
+            out.append(t)
+    return out
+
+
+def available_languages(lang_dir: Path | None = None) -> tuple[str, ...]:
+    """The language codes that have a lexicon file."""
+    return tuple(sorted(p.stem for p in (lang_dir or LANG_DIR).glob("*.yaml")))

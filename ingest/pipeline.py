@@ -1,0 +1,161 @@
+"""The extractor: an `Article` in, an `ExtractionResult` out.
+
+`Extractor` is built once and holds one spaCy pipeline per supported language (a blank
+`spacy.blank(lang)` with a sentencizer and the components of `ingest.components` and
+`ingest.relations`). A language is supported when `ingest/lang/<code>.yaml` exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+import ingest.components  # noqa: F401  (registers the factories)
+import ingest.relations  # noqa: F401
+from entente.errors import UnsupportedLanguageError
+from entente.models import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleMeta,
+    ExtractionResult,
+    Relation,
+    text_hash,
+)
+from ingest.dates import DateResolver
+from ingest.gazetteer import Gazetteer, load_gazetteer
+from ingest.langid import detect_language
+from ingest.lexicon import available_languages, load_lexicon
+
+# "U.S.-Russia", "U.K.-based": split a hyphen after an abbreviation's final dot.
+_EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"
+
+
+def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = None) -> Language:
+    """The extraction pipeline of one language."""
+    nlp = spacy.blank(lang)
+    infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    cfg = {"data_dir": str(data_dir) if data_dir else None, "lang_dir": str(lang_dir) if lang_dir else None}
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entente_paragraphs")
+    nlp.add_pipe("entente_actors", config=cfg)
+    nlp.add_pipe("entente_people", config=cfg)
+    nlp.add_pipe("entente_lexicon", config=cfg)
+    nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"]})
+    nlp.add_pipe("entente_relations", config=cfg)
+    return nlp
+
+
+class Extractor:
+    """Relations between states from articles, in every language with a lexicon."""
+
+    def __init__(
+        self,
+        languages: Iterable[str] | None = None,
+        data_dir: Path | None = None,
+        lang_dir: Path | None = None,
+    ) -> None:
+        self.languages = tuple(languages or available_languages(lang_dir))
+        self.gazetteer: Gazetteer = load_gazetteer(data_dir=data_dir)
+        self._nlp = {lang: build_nlp(lang, data_dir, lang_dir) for lang in self.languages}
+        lexicons = [load_lexicon(lang, lang_dir) for lang in self.languages]
+        self.dates = DateResolver(
+            tuple(dict.fromkeys(w for lx in lexicons for w in lx.dates.get("settings_languages", ()))),
+            tuple(dict.fromkeys(w for lx in lexicons for w in lx.dates.get("past_suffix", ()))),
+        )
+
+    def nlp(self, lang: str) -> Language:
+        try:
+            return self._nlp[lang]
+        except KeyError:
+            raise UnsupportedLanguageError(lang, self.languages) from None
+
+    def language_of(self, article: Article) -> str:
+        if article.lang:
+            lang = article.lang.lower().split("-")[0]
+            if lang not in self._nlp:
+                raise UnsupportedLanguageError(lang, self.languages)
+            return lang
+        return detect_language(article.text, self.languages)
+
+    def extract(self, article: Article) -> ExtractionResult:
+        """All relations one article asserts."""
+        lang = self.language_of(article)
+        return self._result(article, lang, self.nlp(lang)(article.text))
+
+    def extract_many(
+        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 64
+    ) -> Iterator[ExtractionResult]:
+        """Results in input order; each language's texts stream through `nlp.pipe`."""
+        for lang, batch in _by_language(articles, self.language_of, batch_size * 4):
+            docs = self.nlp(lang).pipe(
+                (a.text for a in batch), n_process=n_process, batch_size=batch_size
+            )
+            for article, doc in zip(batch, docs, strict=True):
+                yield self._result(article, lang, doc)
+
+    # ------------------------------------------------------------------ result
+
+    def _result(self, article: Article, lang: str, doc: Doc) -> ExtractionResult:
+        found: list[dict] = doc._.relations or []
+        dynamic: dict[str, dict[str, str]] = doc._.dynamic_actors or {}
+        relations: dict[tuple[str, str, str | None], Relation] = {}
+        actors: dict[str, Actor] = {}
+        for f in found:
+            date = self.dates.resolve(f["date_text"], article.published) if f["date_text"] else None
+            rel = Relation(
+                subject=f["subject"], predicate=f["predicate"], object=f["object"],
+                item=f["item"], topic=f["topic"], subject_entity=f["subject_entity"],
+                object_entity=f["object_entity"], subject_actor=f["subject_actor"],
+                object_actor=f["object_actor"], confidence=f["confidence"],
+                evidence=f["evidence"], start=f["sent_start"], end=f["sent_end"], date=date,
+            ).normalized()
+            key = (rel.subject, rel.predicate.value, rel.object)
+            # One relation per (subject, predicate, object): the most confident reading.
+            if key not in relations or relations[key].confidence < rel.confidence:
+                relations[key] = rel
+            for k in (rel.subject, rel.object, rel.subject_actor, rel.object_actor):
+                if k and k not in actors:
+                    actors[k] = self._actor(k, dynamic)
+        meta = ArticleMeta(
+            id=article.id, lang=lang, title=article.title, url=article.url,
+            published=article.published, source=article.source, text_hash=text_hash(article.text),
+        )
+        return ExtractionResult(
+            article=meta, actors=list(actors.values()), relations=list(relations.values())
+        )
+
+    def _actor(self, key: str, dynamic: dict[str, dict[str, str]]) -> Actor:
+        entry = self.gazetteer.actors.get(key)
+        if entry is not None:
+            return Actor(key=entry.key, kind=entry.kind, name=entry.name, state=entry.state,
+                         aliases=sorted(entry.aliases))
+        if key in dynamic:  # a person first met in this article, bound to a state by title
+            d = dynamic[key]
+            return Actor(key=key, kind=ActorKind.PERSON, name=d["name"], state=d["state"])
+        # A code the gazetteer lacks (an item's origin): a state by contract.
+        return Actor(key=key, kind=ActorKind.STATE, name=key)
+
+
+def _by_language(articles: Iterable[Article], language_of, batch_size: int
+                 ) -> Iterator[tuple[str, list[Article]]]:
+    """Consecutive runs of one language, at most `batch_size` long (keeps input order)."""
+    batch: list[Article] = []
+    current = None
+    for a in articles:
+        lang = language_of(a)
+        if batch and (lang != current or len(batch) >= batch_size):
+            yield current, batch
+            batch = []
+        current = lang
+        batch.append(a)
+    if batch:
+        yield current, batch
+
+

@@ -1,0 +1,558 @@
+"""The relation rules: from actor mentions, triggers and cues to directed relations.
+
+Works sentence by sentence on what the matchers left in `doc.spans`. The grammar is
+language-blind; what differs between languages (which words are markers, which are
+titles, where a possessor stands) comes from the lexicon:
+
+1. Mentions become *chunks*: one actor phrase ("Presiden Rusia Vladimir Putin"), with
+   the role marker that introduces it (oleh/by = agent, kepada/on = target, dari/from =
+   source, dengan/with, antara/between, di/in = place) and its coordination group
+   ("Inggris, Australia, dan Kanada").
+2. Each trigger is read in its voice: active (agent before, patient after), passive
+   (patient before, agent after oleh/by), nominal (agent a possessor: "serangan Iran",
+   "Russia's invasion"), converse ("menerima hibah dari X": X is the giver), symmetric
+   (both sides are parties), obligation ("X menegaskan Y harus ...": X demands of Y).
+3. Modality: a negated, denied, speculative or conditional trigger asserts nothing;
+   an intended sanction or attack ("akan", "will", "prepared to") is a threat.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from entente.models import SYMMETRIC, ActorKind, Predicate
+from ingest.components import _dir
+from ingest.gazetteer import Gazetteer, load_gazetteer
+from ingest.lexicon import Lexicon, load_lexicon
+
+ROLE_CLASSES = ("agent", "target", "source", "seller", "with", "between", "locative", "genitive")
+# How far (tokens) an object may stand after its trigger: unmarked, and marked.
+BARE_OBJECT_WINDOW = 4
+MARKED_OBJECT_WINDOW = 12
+DASHES = {"-", "–", "—", "--", ":"}
+STOP_TEXT = frozenset({",", ";", ":", "\"", "“", "”"})
+SYMMETRIC_NAMES = frozenset(p.value for p in SYMMETRIC)
+# Predicates whose intended (future) form is a threat.
+THREAT_WHEN_INTENDED = frozenset({"SANCTIONS", "ATTACKS"})
+MAX_GROUP = 5
+
+
+@dataclass
+class Chunk:
+    """One actor phrase in a sentence."""
+
+    start: int
+    end: int
+    code: str  # state-level code
+    key: str  # precise actor key (person/agency) or the code
+    text: str
+    person: bool = False
+    marker: str | None = None
+    possessive: bool = False
+    group: int = -1
+    pair: tuple[str, str] | None = None  # a collective "both countries"
+
+
+@dataclass
+class Found:
+    """A relation read from one sentence, before it becomes an `entente.models.Relation`."""
+
+    subject: str
+    predicate: str
+    object: str | None
+    subject_entity: str | None
+    object_entity: str | None
+    subject_actor: str | None
+    object_actor: str | None
+    sent_start: int  # character offsets of the evidence sentence
+    sent_end: int
+    evidence: str
+    confidence: float
+    item: str | None = None
+    topic: str | None = None
+    date_text: str | None = None  # resolved against the publication date later
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences left for later ones to refer to."""
+
+    last_person: Chunk | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # mentions per code so far
+    order: dict[str, int] = field(default_factory=dict)  # latest sentence naming a code
+    # Codes the sentence being read names before its collective reference.
+    before_anaphor: list[str] = field(default_factory=list)
+
+    def pair(self) -> tuple[str, str] | None:
+        """The two parties under discussion: the two states of the current sentence if
+        it names two, else the two the article has named most (latest first on ties)."""
+        here = list(dict.fromkeys(self.before_anaphor))
+        if len(here) == 2:
+            return (here[0], here[1])
+        ranked = sorted(self.counts, key=lambda c: (self.counts[c], self.order[c]), reverse=True)
+        return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+    def note(self, sentence: int, codes: list[str]) -> None:
+        for c in codes:
+            self.counts[c] = self.counts.get(c, 0) + 1
+            self.order[c] = sentence
+
+
+@Language.factory(
+    "entente_relations",
+    assigns=["doc._.relations"],
+    requires=["doc.spans"],
+    default_config={"data_dir": None, "lang_dir": None},
+)
+def make_relations(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> RelationRules:
+    return RelationRules(load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir)))
+
+
+class RelationRules:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lx = lexicon
+        self.gz = gazetteer
+        self.items = {i.name: i for i in gazetteer.items}
+        m = lexicon.markers
+        self.conj = set(m.get("conj", ())) | set(m.get("skip", ())) | {"(", ")"}
+        self.skip = set(m.get("skip", ()))
+        self.possessive_marks = set(m.get("possessive", ()))
+        self.passive_aux = set(m.get("passive_aux", ()))
+        self.titles = lexicon.titles
+
+    # ---------------------------------------------------------------- driver
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+
+        def bucket(name: str) -> dict[int, list[Span]]:
+            out: dict[int, list[Span]] = defaultdict(list)
+            for span in doc.spans.get(name, []):
+                out[bisect_right(starts, span.start) - 1].append(span)
+            return out
+
+        actors, triggers, cues = bucket("actors"), bucket("triggers"), bucket("cues")
+        items, dates = bucket("items"), bucket("dates")
+        dynamic = doc._.dynamic_actors or {}
+        state = Discourse()
+        found: list[Found] = []
+        datelines = self._datelines(doc, sents)
+        for i, sent in enumerate(sents):
+            sent_cues = _index_cues(cues.get(i, []))
+            # A trigger word ends the noun phrase a role marker can reach over.
+            sent_cues["_trigger_tokens_"] = [(t.start, t.end) for t in triggers.get(i, [])]
+            chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic, datelines)
+            if triggers.get(i):
+                found.extend(
+                    self._sentence(doc, sent, chunks, triggers[i], sent_cues, items.get(i, []),
+                                   dates.get(i, []), state)
+                )
+            state.note(i, [c.code for c in chunks if c.marker != "locative" and not c.pair])
+            for c in chunks:
+                if c.person and not c.pair:
+                    state.last_person = c
+        # Plain dicts: they must cross process boundaries with the Doc (nlp.pipe n_process).
+        doc._.relations = [asdict(f) for f in found]
+        return doc
+
+    # ---------------------------------------------------------------- chunks
+
+    def _datelines(self, doc: Doc, sents: list[Span]) -> set[int]:
+        """Token positions of datelines ("REPUBLIKA.CO.ID, ANKARA - ...", "MOSCOW: ...")."""
+        out: set[int] = set()
+        for sent in sents:
+            first = sent.start
+            if first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+                continue
+            for tok in doc[first : min(first + 12, sent.end)]:
+                if tok.text in DASHES and (tok.text == ":" or tok.i > first and doc[tok.i - 1].whitespace_):
+                    if all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.like_url
+                           or t.is_space for t in doc[first : tok.i]):
+                        out.update(range(first, tok.i))
+                    break
+        return out
+
+    def _chunks(
+        self,
+        doc: Doc,
+        sent: Span,
+        mentions: list[Span],
+        cues: dict[str, list[tuple[int, int]]],
+        state: Discourse,
+        dynamic: dict,
+        datelines: set[int],
+    ) -> list[Chunk]:
+        raw: list[Chunk] = []
+        for m in mentions:
+            if m.start in datelines:
+                continue
+            entry = self.gz.actors.get(m.label_)
+            person = m.label_ in dynamic or (
+                entry is not None and entry.kind in (ActorKind.PERSON, ActorKind.AGENCY))
+            raw.append(Chunk(m.start, m.end, m.kb_id_, m.label_, m.text, person=person))
+        for s, e in cues.get("coref:person", []):
+            if state.last_person is not None and not _inside(s, raw):
+                lp = state.last_person
+                raw.append(Chunk(s, e, lp.code, lp.key, doc[s:e].text, person=True))
+        for s, e in cues.get("coref:pair", []):
+            state.before_anaphor = [c.code for c in raw if c.end <= s]
+            pair = state.pair()
+            if pair and not _inside(s, raw):
+                raw.append(Chunk(s, e, "", "", doc[s:e].text, pair=pair))
+        raw.sort(key=lambda c: c.start)
+        for s, e in cues.get("coref:possessive", []):
+            left = [c for c in raw if c.end <= s and not c.pair]
+            if left:
+                ref = left[-1]
+                raw.append(Chunk(s, e, ref.code, ref.key, doc[s:e].text, person=ref.person, possessive=True))
+        raw.sort(key=lambda c: c.start)
+
+        # One actor phrase: same code, nothing but titles and brackets between.
+        merged: list[Chunk] = []
+        for c in raw:
+            if merged and not c.pair and not merged[-1].pair and merged[-1].code == c.code:
+                prev = merged[-1]
+                gap = doc[prev.end : c.start]
+                comma_ok = prev.person != c.person
+                if all(t.lower_ in self.titles or t.text in {"(", ")"} or (comma_ok and t.text == ",")
+                       for t in gap):
+                    prev.end = max(prev.end, c.end)
+                    if c.person:
+                        prev.key, prev.person = c.key, True
+                    prev.text = doc[prev.start : prev.end].text
+                    continue
+            merged.append(c)
+
+        # The title words before an actor belong to its phrase ("Menteri Luar Negeri RI").
+        for c in merged:
+            i = c.start
+            while i > sent.start and (doc[i - 1].text in {"(", ")"} or
+                                      (doc[i - 1].lower_ in self.titles and doc[i - 1].is_title)):
+                i -= 1
+            if not any(o.end > i and o.start < c.start for o in merged if o is not c):
+                c.start = i
+                c.text = doc[c.start : c.end].text
+            if c.end < sent.end and doc[c.end].lower_ in self.possessive_marks:
+                c.possessive = True
+
+        # Coordination groups and role markers.
+        ends = self._marker_ends(sent.end, cues)
+        stops = {i for o in merged for i in range(o.start, o.end)}
+        for s_, e_ in cues.get("_trigger_tokens_", []) + cues.get("cue:speech", []):
+            stops.update(range(s_, e_))
+        group = 0
+        for idx, c in enumerate(merged):
+            if idx > 0:
+                gap = doc[merged[idx - 1].end : c.start]
+                if len(gap) <= 3 and all(t.lower_ in self.conj for t in gap):
+                    c.group = merged[idx - 1].group
+                else:
+                    group += 1
+                    c.group = group
+            else:
+                c.group = group
+            c.marker = self._marker(doc, sent, c, ends, stops - set(range(c.start, c.end)))
+        firsts: dict[int, Chunk] = {}
+        for c in merged:
+            head = firsts.setdefault(c.group, c)
+            if c.marker is None and head is not c:
+                c.marker = head.marker
+        return merged
+
+    def _marker_ends(self, c_start: int, cues: dict[str, list[tuple[int, int]]]) -> dict[int, tuple[int, str]]:
+        ends: dict[int, tuple[int, str]] = {}
+        for cls in ROLE_CLASSES:
+            for s, e in cues.get(f"marker:{cls}", []):
+                # The longest marker ending at a token wins ("diproduksi oleh" over "oleh").
+                if e - 1 not in ends or ends[e - 1][0] > s:
+                    ends[e - 1] = (s, cls)
+        return ends
+
+    def _marker(self, doc: Doc, sent: Span, c: Chunk, ends: dict[int, tuple[int, str]],
+                stops: set[int]) -> str | None:
+        """The role marker introducing a chunk: the nearest marker word before it within
+        its noun phrase (stopping at a comma, another actor, a trigger or speech word)."""
+        j = c.start - 1
+        lo = max(sent.start, c.start - 8)
+        crossed_comma = False
+        while j >= lo:
+            if j in ends:
+                return ends[j][1]
+            if doc[j].text == "," and not crossed_comma and j == c.start - 1:
+                # An apposition: "terhadap sekutunya, China".
+                crossed_comma = True
+                lo = max(sent.start, j - 3)
+            elif doc[j].text in STOP_TEXT or j in stops:
+                return None
+            j -= 1
+        return None
+
+    # ---------------------------------------------------------------- sentences
+
+    def _sentence(
+        self,
+        doc: Doc,
+        sent: Span,
+        chunks: list[Chunk],
+        triggers: list[Span],
+        cues: dict[str, list[tuple[int, int]]],
+        items: list[Span],
+        dates: list[Span],
+        state: Discourse,
+    ) -> list[Found]:
+        out: list[Found] = []
+        date = dates[0].text if dates else None
+        covered = {i for c in chunks if not c.pair for i in range(c.start, c.end)}
+        trig_spans = sorted(triggers, key=lambda t: t.start)
+        for t in trig_spans:
+            if t.start in covered:
+                continue
+            pred, voice, obj_override = t.label_.split("|")
+            mod = self._modality(t, cues, trig_spans, pred)
+            if mod is None:
+                continue
+            pred = mod
+            if pred in SYMMETRIC_NAMES:
+                pairs = self._symmetric(t, chunks, cues, state)
+            elif voice == "obligation":
+                pairs = self._obligation(t, chunks, cues)
+            else:
+                pairs = self._directed(doc, t, chunks, pred, voice, cues,
+                                       tuple(obj_override.split(",")) if obj_override else ())
+            for subj, obj, conf in pairs:
+                rel = self._make(doc, sent, t, pred, subj, obj, conf, items, cues, date)
+                if rel is not None:
+                    out.append(rel)
+        return out
+
+    def _modality(
+        self, t: Span, cues: dict[str, list[tuple[int, int]]], triggers: list[Span], pred: str
+    ) -> str | None:
+        """The predicate the trigger asserts after negation, speculation, condition and
+        intent, or None when it asserts nothing."""
+        s = t.start
+
+        def near(cls: str, before: int, after: int = 0) -> bool:
+            return any(s - before <= cs and ce <= t.end + after and not (cs >= s and ce <= t.end)
+                       for cs, ce in cues.get(f"cue:{cls}", []))
+
+        if near("negation", 4):
+            return None
+        if any(cs < s for cs, _ in cues.get("cue:denial", [])):
+            return None
+        if near("speculation", 3, 4):
+            return None
+        threat_before = any(o.label_.startswith("THREATENS|") and s - 3 <= o.end <= s for o in triggers)
+        intended = near("intent", 5) or threat_before
+        if pred in THREAT_WHEN_INTENDED and intended:
+            pred = "THREATENS"
+        if any(cs < s for cs, _ in cues.get("cue:condition", [])) and pred != "THREATENS":
+            return None
+        return pred
+
+    # ---------------------------------------------------------------- argument rules
+
+    def _group(self, chunks: list[Chunk], head: Chunk) -> list[Chunk]:
+        return [c for c in chunks if c.group == head.group and not c.pair][:MAX_GROUP]
+
+    def _left_subject(self, t: Span, chunks: list[Chunk], limit: int = 30) -> Chunk | None:
+        for c in reversed(chunks):
+            if c.end <= t.start and t.start - c.end <= limit and not c.pair and c.marker in (None, "agent"):
+                return c
+        return None
+
+    def _possessor(self, doc: Doc, t: Span, chunks: list[Chunk], voice: str) -> Chunk | None:
+        # Before the trigger: "Russia's invasion", "U.S. sanctions", "its invasion".
+        for c in reversed(chunks):
+            if c.end <= t.start and not c.pair:
+                gap = doc[c.end : t.start]
+                words = [x for x in gap if x.lower_ not in self.possessive_marks and x.text != "-"]
+                if len(words) <= 1 and all(x.is_lower and x.is_alpha for x in words):
+                    if c.possessive or (self.possessive_marks and c.marker is None):
+                        return c
+                break
+        # After a nominalisation: "serangan Iran", "bantuan AS" (languages without 's).
+        if voice == "noun" and not self.possessive_marks:
+            for c in chunks:
+                if c.start >= t.end and c.start - t.end <= 1 and c.marker is None and not c.pair:
+                    return c
+        return None
+
+    def _light_verb_before(self, t: Span, cues: dict) -> bool:
+        return any(t.start - 4 <= e <= t.start for _, e in cues.get("marker:light_verbs", []))
+
+    def _directed(self, doc: Doc, t: Span, chunks: list[Chunk], pred: str, voice: str,
+                  cues: dict, obj_override: tuple[str, ...]
+                  ) -> list[tuple[Chunk, Chunk | None, float]]:
+        roles = self.lx.roles.get(pred)
+        obj_classes = set(obj_override or (roles.object if roles else ("target",)))
+        agent_classes = set(roles.agent) if roles else {"agent"}
+        right = [c for c in chunks if c.start >= t.end and not c.pair]
+        passive = voice == "passive" or (
+            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux and t[0].text.endswith("ed"))
+        by_agent = next((c for c in right if c.marker == "agent"), None)
+        conf = 0.7
+        subj: Chunk | None
+        obj: Chunk | None = None
+        poss: Chunk | None = None
+        if voice == "converse":
+            subj = next((c for c in right if c.marker not in ("locative",)), None)
+            obj = self._left_subject(t, chunks)
+            conf = 0.6
+        elif passive:
+            subj = by_agent
+            obj = next((c for c in right if c.marker in obj_classes - {"locative"}), None) \
+                or self._left_subject(t, chunks)
+            conf = 0.65
+        else:
+            poss = self._possessor(doc, t, chunks, voice)
+            if voice == "noun":
+                # A nominalisation names its agent itself (possessor, "oleh/by X", "dari X",
+                # "the backing of X") or through the verb that carries it.
+                marked = next((c for c in right if c.marker in agent_classes
+                               and c.start - t.end <= MARKED_OBJECT_WINDOW), None)
+                subj = by_agent or poss or marked or (
+                    self._left_subject(t, chunks) if self._light_verb_before(t, cues) else None)
+            else:
+                subj = by_agent or poss or self._left_subject(t, chunks)
+            anchor = poss.end if poss is not None and poss.start >= t.end else t.end
+            for c in right:
+                if c is subj or c is by_agent or c.group == (subj.group if subj else -2):
+                    continue
+                dist = c.start - anchor
+                if c.marker in obj_classes and dist <= MARKED_OBJECT_WINDOW and \
+                        (c.marker != "locative" or dist <= 2):
+                    obj = c
+                    break
+                if c.marker is None and dist <= BARE_OBJECT_WINDOW and voice != "noun":
+                    obj = c
+                    conf -= 0.05
+                    break
+        if subj is None:
+            return []
+        if obj is None and pred != "BUYS":
+            return []
+        subjects = self._group(chunks, subj)
+        objects = self._group(chunks, obj) if obj is not None else [None]
+        return [(s, o, conf) for s in subjects for o in objects]
+
+    def _symmetric(self, t: Span, chunks: list[Chunk], cues: dict, state: Discourse
+                   ) -> list[tuple[Chunk, Chunk | None, float]]:
+        usable = [c for c in chunks if c.marker not in ("locative", "target", "source", "seller")]
+        left = next((c for c in reversed(usable) if c.end <= t.start and t.start - c.end <= 25
+                     and c.marker in (None, "agent")), None)
+        # The other side: introduced by "dengan/with", "antara/between", or right after.
+        right = next((c for c in usable if c.start >= t.end and (
+            c.marker in ("with", "between") or (c.marker is None and c.start - t.end <= 3))), None)
+        if right is not None and right.marker == "between":
+            left = None  # "kesepakatan antara X dan Y": the parties are X and Y only
+
+        def side(head: Chunk | None) -> list[Chunk]:
+            if head is None:
+                return []
+            if head.pair:
+                a, b = head.pair
+                return [Chunk(head.start, head.end, a, a, head.text, group=-5),
+                        Chunk(head.start, head.end, b, b, head.text, group=-5)]
+            return self._group(chunks, head)
+
+        lside, rside = side(left), side(right)
+        pairs: list[tuple[Chunk, Chunk | None, float]] = []
+        if lside and rside:
+            pairs = [(a, b, 0.7) for a in lside for b in rside]
+        else:
+            # One side only: its members are the parties ("X dan Y menandatangani", "antara
+            # X dan Y", "kedua negara").
+            only = lside or (rside if right is not None and (right.marker == "between" or right.pair)
+                             else [])
+            pairs = [(a, b, 0.65) for i, a in enumerate(only) for b in only[i + 1:]]
+        if not pairs and not chunks:
+            state.before_anaphor = []
+            pair = state.pair()
+            if pair:
+                a, b = pair
+                pairs = [(Chunk(t.start, t.end, a, a, ""), Chunk(t.start, t.end, b, b, ""), 0.45)]
+        return [(a, b, c) for a, b, c in pairs if a.code != b.code]
+
+    def _obligation(self, t: Span, chunks: list[Chunk], cues: dict
+                    ) -> list[tuple[Chunk, Chunk | None, float]]:
+        addressee = next((c for c in reversed(chunks) if c.end <= t.start and t.start - c.end <= 4
+                          and not c.pair), None)
+        if addressee is None:
+            return []
+        speech = [s for s, e in cues.get("cue:speech", []) if e <= addressee.start]
+        if not speech:
+            return []
+        speaker = next((c for c in reversed(chunks) if c.end <= speech[-1] and c.marker is None
+                        and not c.pair), None)
+        return [(speaker, addressee, 0.55)] if speaker else []
+
+    # ---------------------------------------------------------------- output
+
+    def _make(self, doc: Doc, sent: Span, t: Span, pred: str, subj: Chunk, obj: Chunk | None,
+              conf: float, items: list[Span], cues: dict, date: str | None) -> Found | None:
+        item = topic = None
+        obj_code = obj.code if obj is not None else None
+        if pred == "BUYS":
+            item, origin = self._item(doc, t, obj, items)
+            if obj_code is None and origin and origin != subj.code:
+                obj_code = origin
+            if obj_code is None:
+                return None
+        if pred == "COOPERATES_ON":
+            topic = self._topic(t, cues)
+        if not subj.code or obj_code == subj.code:
+            return None
+        text = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        start = sent.start_char + lead
+        return Found(
+            subject=subj.code, predicate=pred, object=obj_code,
+            subject_entity=subj.text or None,
+            object_entity=(obj.text or None) if obj is not None else None,
+            subject_actor=subj.key if subj.key and subj.key != subj.code else None,
+            object_actor=obj.key if obj is not None and obj.key and obj.key != obj.code else None,
+            sent_start=start, sent_end=start + len(text), evidence=text,
+            confidence=round(conf, 2), item=item, topic=topic, date_text=date,
+        )
+
+    def _item(self, doc: Doc, t: Span, obj: Chunk | None, items: list[Span]) -> tuple[str | None, str | None]:
+        if items:
+            best = min(items, key=lambda s: abs(s.start - t.end))
+            known = self.items.get(best.label_.split(":", 1)[1])
+            return best.text, known.origin if known else None
+        end = obj.start if obj is not None and obj.start > t.end else min(t.end + 8, t.sent.end)
+        words = [x for x in doc[t.end:end] if not x.is_punct]
+        while words and (self.lx.marker_class(words[-1].lower_) or words[-1].lower_ in self.skip):
+            words.pop()
+        return (doc[words[0].i : words[-1].i + 1].text if words else None), None
+
+    def _topic(self, t: Span, cues: dict) -> str | None:
+        best: tuple[int, str] | None = None
+        for label, spans in cues.items():
+            if label.startswith("topic:"):
+                for s, _ in spans:
+                    d = abs(s - t.start)
+                    if best is None or d < best[0]:
+                        best = (d, label[6:])
+        return best[1] if best else None
+
+
+def _inside(i: int, chunks: list[Chunk]) -> bool:
+    return any(c.start <= i < c.end for c in chunks)
+
+
+def _index_cues(spans: list[Span]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in spans:
+        out[s.label_].append((s.start, s.end))
+    return out
+
+
+__all__ = ["Found", "RelationRules", "Predicate"]

@@ -1,0 +1,151 @@
+"""English extraction: voice, negation, modality, metonymy, coreference, the twelve
+predicates, language detection and the JSON Lines step, on sentences written here."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from entente.errors import UnsupportedLanguageError
+from entente.models import Article
+from ingest.jsonl import extract_jsonl
+from tests.conftest import triples
+
+LANG = "en"
+
+
+def rels(extractor, text, **kw):
+    return triples(extractor, text, LANG, **kw)
+
+
+def test_active_voice(extractor):
+    assert ("CAN", "SANCTIONS", "IRN") in rels(extractor, "Canada imposed new sanctions on Iran.")
+
+
+def test_passive_voice_with_by(extractor):
+    found = rels(extractor, "Sanctions were imposed on Belarus by the European Union.")
+    assert ("EU", "SANCTIONS", "BLR") in found
+    assert ("BLR", "SANCTIONS", "EU") not in found
+
+
+def test_passive_participle(extractor):
+    assert ("GBR", "CRITICIZES", "VEN") in rels(extractor, "Venezuela was condemned by Britain.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan did not sanction South Korea.",
+     "Egypt denied that it had attacked Libya.",
+     "Analysts said France might attack Mali if talks fail.",
+     "Mexico refused to condemn Cuba."],
+)
+def test_negated_or_hypothetical_asserts_nothing(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] in ("SANCTIONS", "CRITICIZES", "ATTACKS")}
+
+
+def test_will_continue_to_buy_counts(extractor):
+    assert ("IND", "BUYS", "RUS") in rels(extractor, "India will continue to buy oil from Russia.")
+
+
+def test_prepared_sanctions_are_a_threat(extractor):
+    found = rels(extractor, "If needed, the United States is prepared to impose sanctions on Cuba.")
+    assert ("USA", "THREATENS", "CUB") in found
+    assert ("USA", "SANCTIONS", "CUB") not in found
+
+
+def test_capital_and_seat_metonymy(extractor):
+    assert ("CHN", "CRITICIZES", "JPN") in rels(extractor, "Beijing condemned Tokyo over the dispute.")
+    assert ("RUS", "DEMANDS", "GBR") in rels(extractor, "The Kremlin urged London to release the ship.")
+
+
+def test_possessive_agent_and_of_target(extractor):
+    assert ("RUS", "ATTACKS", "GEO") in rels(extractor, "Observers recalled Russia's invasion of Georgia.")
+
+
+def test_pronoun_refers_to_last_person(extractor):
+    text = "Chilean Foreign Minister Ana Torres arrived in Lima. She met Peruvian President Jorge Ruiz."
+    assert ("CHL", "MEETS", "PER") in rels(extractor, text)
+
+
+def test_two_countries_are_the_pair_under_discussion(extractor):
+    text = "Kenya and Ethiopia held talks on Monday. The two countries agreed to cooperate on trade."
+    result = extractor.extract(Article(id="t", text=text, lang=LANG))
+    coop = [r for r in result.relations if r.predicate.value == "COOPERATES_ON"]
+    assert [(r.subject, r.object, r.topic) for r in coop] == [("ETH", "KEN", "trade")]
+
+
+def test_known_person_spelling_variant(extractor):
+    result = extractor.extract(Article(id="t", lang=LANG, text="Erdoğan praised Qatar for its mediation."))
+    (rel,) = [r for r in result.relations if r.predicate.value == "SUPPORTS"]
+    assert (rel.subject, rel.object, rel.subject_actor) == ("TUR", "QAT", "person:recep_tayyip_erdogan")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia imposed sanctions on Myanmar's generals.", ("AUS", "SANCTIONS", "MMR")),
+        ("Egypt bought 24 fighter jets from France.", ("EGY", "BUYS", "FRA")),
+        ("Thailand will cooperate with Laos on energy.", ("LAO", "COOPERATES_ON", "THA")),
+        ("The Japanese prime minister met South Korea's president in Seoul.", ("JPN", "MEETS", "KOR")),
+        ("Malaysia and Singapore signed a border treaty.", ("MYS", "SIGNS_AGREEMENT", "SGP")),
+        ("Iran threatened Israel with retaliation.", ("IRN", "THREATENS", "ISR")),
+        ("Norway urged Sudan to end the fighting.", ("NOR", "DEMANDS", "SDN")),
+        ("Canada condemned Russia for the strike.", ("CAN", "CRITICIZES", "RUS")),
+        ("Turkey rejected Sweden's plan.", ("TUR", "OPPOSES", "SWE")),
+        ("Brazil backed Argentina in the dispute.", ("BRA", "SUPPORTS", "ARG")),
+        ("Germany sent aid to Turkey after the quake.", ("DEU", "PROVIDES_AID", "TUR")),
+        ("Azerbaijan attacked Armenia on Tuesday.", ("AZE", "ATTACKS", "ARM")),
+    ],
+)
+def test_each_predicate(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_seller_side_verb_is_converse(extractor):
+    found = rels(extractor, "Russia delivered air defence systems to Turkey.")
+    assert ("TUR", "BUYS", "RUS") in found
+    assert ("RUS", "BUYS", "TUR") not in found
+
+
+def test_dateline_city_is_not_an_actor(extractor):
+    found = rels(extractor, "MOSCOW - Iran condemned Israel on Friday.")
+    assert found == {("IRN", "CRITICIZES", "ISR")}
+
+
+# ------------------------------------------------------------------ languages and the JSONL step
+
+
+def test_language_detected_when_absent(extractor):
+    en = Article(id="a", text="The government of Chile condemned the attack on the embassy.")
+    idn = Article(id="b", text="Pemerintah Chile mengecam serangan terhadap kedutaan itu.")
+    assert extractor.language_of(en) == "en"
+    assert extractor.language_of(idn) == "id"
+
+
+def test_unsupported_language_is_reported(extractor):
+    with pytest.raises(UnsupportedLanguageError):
+        extractor.extract(Article(id="c", text="Le gouvernement du Chili a condamné l'attaque contre l'ambassade."))
+    with pytest.raises(UnsupportedLanguageError):
+        extractor.extract(Article(id="d", lang="tr", text="Türkiye Rusya ile anlaşma imzaladı."))
+
+
+def test_extract_jsonl_skips_bad_lines(extractor):
+    lines = [
+        json.dumps({"id": "ok", "lang": "en", "text": "Canada condemned Russia."}),
+        "{not json",
+        json.dumps({"id": "fr", "text": "Le Chili a condamné la Russie pour son attaque."}),
+        json.dumps({"id": "empty", "lang": "en", "text": "   "}),
+        json.dumps({"id": "ok2", "text": "Presiden Brasil mengecam Israel.", "published": "2024-05-01"}),
+    ]
+    out = io.StringIO()
+    summary = extract_jsonl(io.StringIO("\n".join(lines) + "\n"), out, extractor)
+    records = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["id"] for r in records] == ["ok", "ok2"]
+    assert {(r["subject"], r["predicate"], r["object"]) for r in records[0]["relations"]} == {
+        ("CAN", "CRITICIZES", "RUS")}
+    assert sorted(e.line for e in summary.errors) == [2, 3, 4]
+    rel = records[1]["relations"][0]
+    assert set(rel) >= {"subject", "predicate", "object", "item", "topic", "subject_entity",
+                        "object_entity", "confidence", "evidence", "start", "end", "date"}

@@ -1,0 +1,176 @@
+"""Indonesian extraction: voice, negation, modality, metonymy, coreference, the twelve
+predicates, morphology, dates and offsets, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+import yaml
+
+from entente.models import Article
+from ingest.lexicon import LANG_DIR, expand_root, load_lexicon
+from tests.conftest import triples
+
+LANG = "id"
+
+
+def rels(extractor, text, **kw):
+    return triples(extractor, text, LANG, **kw)
+
+
+# ------------------------------------------------------------------ morphology
+
+
+@pytest.mark.parametrize(
+    ("root", "template", "form"),
+    [("beli", "meN{r}", "membeli"), ("beli", "peN{r}an", "pembelian"), ("serang", "meN{r}", "menyerang"),
+     ("kecam", "meN{r}", "mengecam"), ("tolak", "meN{r}", "menolak"), ("pukul", "meN{r}", "memukul"),
+     ("kritik", "meN{r}", "mengkritik"), ("dukung", "meN{r}", "mendukung"), ("ancam", "meN{r}", "mengancam"),
+     ("sanksi", "di{r}", "disanksi"), ("bantu", "{r}an", "bantuan")],
+)
+def test_nasal_assimilation(root, template, form):
+    rules = yaml.safe_load((LANG_DIR / "id.yaml").read_text(encoding="utf-8"))["morphology"]["nasal"]
+    assert expand_root(root, template, rules) == form
+
+
+def test_lexicon_expands_voices():
+    forms = {(t.text, t.voice) for t in load_lexicon(LANG).triggers if t.predicate == "BUYS"}
+    assert ("membeli", "active") in forms
+    assert ("dibeli", "passive") in forms
+    assert ("pembelian", "noun") in forms
+
+
+# ------------------------------------------------------------------ voice
+
+
+def test_active_voice(extractor):
+    assert ("USA", "SANCTIONS", "IRN") in rels(extractor, "Amerika Serikat menjatuhkan sanksi terhadap Iran.")
+
+
+def test_passive_with_oleh(extractor):
+    found = rels(extractor, "Sanksi baru dijatuhkan oleh Uni Eropa kepada Belarus pekan ini.")
+    assert ("EU", "SANCTIONS", "BLR") in found
+    assert ("BLR", "SANCTIONS", "EU") not in found
+
+
+def test_passive_subject_is_target(extractor):
+    found = rels(extractor, "Venezuela dijatuhi sanksi oleh Kanada.")
+    assert found == {("CAN", "SANCTIONS", "VEN")}
+
+
+# ------------------------------------------------------------------ negation and modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jepang tidak menjatuhkan sanksi kepada Korea Selatan.",
+     "Kanada belum mengecam Meksiko.",
+     "Mesir membantah telah menyerang Libya.",
+     "Jika perundingan gagal, Prancis mungkin menyerang Mali."],
+)
+def test_negated_or_hypothetical_asserts_nothing(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] in ("SANCTIONS", "CRITICIZES", "ATTACKS")}
+
+
+def test_intended_attack_is_a_threat(extractor):
+    found = rels(extractor, "Korea Utara mengancam akan menyerang Korea Selatan.")
+    assert ("PRK", "THREATENS", "KOR") in found
+    assert ("PRK", "ATTACKS", "KOR") not in found
+
+
+# ------------------------------------------------------------------ metonymy and coreference
+
+
+def test_capitals_stand_for_governments(extractor):
+    assert ("RUS", "CRITICIZES", "USA") in rels(extractor, "Moskow mengecam keputusan Washington.")
+
+
+def test_seat_of_government(extractor):
+    assert ("USA", "DEMANDS", "IRN") in rels(extractor, "Gedung Putih mendesak Iran menghentikan pengayaan uranium.")
+
+
+def test_pronoun_refers_to_last_person(extractor):
+    text = "Presiden Brasil Luiz Lula tiba di Jakarta. Ia bertemu Presiden Indonesia Budi Santoso."
+    assert ("BRA", "MEETS", "IDN") in rels(extractor, text)
+
+
+def test_both_countries_are_the_pair_under_discussion(extractor):
+    text = ("Vietnam dan Filipina membahas keamanan laut. "
+            "Kedua negara sepakat untuk bekerja sama di bidang maritim.")
+    result = extractor.extract(Article(id="t", text=text, lang=LANG))
+    coop = [r for r in result.relations if r.predicate.value == "COOPERATES_ON"]
+    assert [(r.subject, r.object) for r in coop] == [("PHL", "VNM")]
+    assert coop[0].topic == "maritime"
+
+
+def test_spelling_variant_links_to_known_person(extractor):
+    result = extractor.extract(Article(id="t", lang=LANG, text="Reccep Tayyip Erdogan mengecam Israel."))
+    (rel,) = [r for r in result.relations if r.predicate.value == "CRITICIZES"]
+    assert (rel.subject, rel.object) == ("TUR", "ISR")
+    assert rel.subject_actor == "person:recep_tayyip_erdogan"
+    person = next(a for a in result.actors if a.key == rel.subject_actor)
+    assert person.kind.value == "Person" and person.state == "TUR"
+
+
+# ------------------------------------------------------------------ the twelve predicates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia menjatuhkan sanksi kepada Myanmar.", ("AUS", "SANCTIONS", "MMR")),
+        ("Mesir membeli jet tempur dari Prancis.", ("EGY", "BUYS", "FRA")),
+        ("Thailand bekerja sama dengan Laos di bidang energi.", ("LAO", "COOPERATES_ON", "THA")),
+        ("Perdana Menteri Jepang bertemu Presiden Korea Selatan di Seoul.", ("JPN", "MEETS", "KOR")),
+        ("Malaysia dan Singapura menandatangani perjanjian perbatasan.", ("MYS", "SIGNS_AGREEMENT", "SGP")),
+        ("Iran mengancam Israel dengan serangan balasan.", ("IRN", "THREATENS", "ISR")),
+        ("Norwegia mendesak Sudan menghentikan pertempuran.", ("NOR", "DEMANDS", "SDN")),
+        ("Kanada mengecam Rusia atas serangan itu.", ("CAN", "CRITICIZES", "RUS")),
+        ("Turki menolak rencana Swedia.", ("TUR", "OPPOSES", "SWE")),
+        ("Brasil mendukung Argentina dalam sengketa itu.", ("BRA", "SUPPORTS", "ARG")),
+        ("Jerman mengirimkan bantuan kemanusiaan ke Turki.", ("DEU", "PROVIDES_AID", "TUR")),
+        ("Azerbaijan menyerang Armenia pada pagi hari.", ("AZE", "ATTACKS", "ARM")),
+    ],
+)
+def test_each_predicate(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_buys_names_the_item_and_infers_the_seller(extractor):
+    result = extractor.extract(Article(id="t", lang=LANG, text="India melanjutkan pembelian S-400 Triumf."))
+    (rel,) = [r for r in result.relations if r.predicate.value == "BUYS"]
+    assert (rel.subject, rel.object) == ("IND", "RUS")
+    assert "S-400" in rel.item
+
+
+# ------------------------------------------------------------------ evidence, dates, components
+
+
+def test_evidence_offsets_and_relative_date(extractor):
+    text = "Berita terbaru.\nRusia menyerang Ukraina pada 29 September lalu."
+    result = extractor.extract(Article(id="t", lang=LANG, text=text, published=dt.date(2024, 10, 10)))
+    (rel,) = [r for r in result.relations if r.predicate.value == "ATTACKS"]
+    assert text[rel.start:rel.end] == rel.evidence
+    assert rel.date == dt.date(2024, 9, 29)
+
+
+def test_actor_component_on_blank_pipeline(data_dir):
+    import ingest.components  # noqa: F401
+
+    nlp = spacy.blank(LANG)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entente_actors", config={"data_dir": str(data_dir)})
+    doc = nlp("Delegasi AS dan Tiongkok bertemu di Jenewa, sementara Korut diam.")
+    assert [(s.text, s.kb_id_) for s in doc.spans["actors"]] == [
+        ("AS", "USA"), ("Tiongkok", "CHN"), ("Korut", "PRK")]
+
+
+def test_lowercase_as_is_not_a_state(data_dir):
+    import ingest.components  # noqa: F401
+
+    nlp = spacy.blank(LANG)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entente_actors", config={"data_dir": str(data_dir)})
+    assert not list(nlp("Roda itu berputar pada as besi.").spans["actors"])
