@@ -146,25 +146,26 @@ def ingest_paths(settings: Settings, paths: list[Path], quiet: bool = False) -> 
         task = progress.add_task("ingest", total=len(articles), rate=0.0, errors=len(problems),
                                  visible=not quiet)
         began = time.monotonic()
-        batch = []
-        for article in articles:
+        batch: list = []
+
+        def flush() -> None:
+            nonlocal loaded, relations
+            report = loader.load_many(batch)
+            loaded += report.articles
+            relations += report.relations
+            problems.extend(f"{k}: {v}" for k, v in report.failed.items())
+            batch.clear()
+
+        for n, article in enumerate(articles, start=1):
             try:
                 batch.append(extractor.extract(article))
             except EntenteError as exc:
                 problems.append(f"{article.id}: {exc}")
-            if len(batch) >= 200 or article is articles[-1]:
-                report = loader.load_many(batch)
-                loaded += report.articles
-                relations += report.relations
-                problems += [f"{k}: {v}" for k, v in report.failed.items()]
-                batch = []
-            done = progress.tasks[task].completed + 1
+            if len(batch) >= 200:
+                flush()
             progress.update(task, advance=1, errors=len(problems),
-                            rate=done / max(time.monotonic() - began, 1e-9))
-        if batch:
-            report = loader.load_many(batch)
-            loaded += report.articles
-            relations += report.relations
+                            rate=n / max(time.monotonic() - began, 1e-9))
+        flush()
     return loaded, relations, problems
 
 

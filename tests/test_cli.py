@@ -1,0 +1,118 @@
+"""The `entente` command line, run as a user runs it, against the real Neo4j server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from entente.config import Settings
+from graph import server
+from tests.conftest import REPO, SHARED
+
+pytestmark = pytest.mark.neo4j
+
+ENTENTE = [sys.executable, "-m", "entente.cli"]
+
+
+def _env(settings: Settings, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "ENTENTE_NEO4J_URI": settings.neo4j_uri,
+        "ENTENTE_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+        "ENTENTE_DATA_DIR": str(settings.data_dir),
+        "ENTENTE_NEO4J_DIST_DIR": str(settings.neo4j_dist_dir),
+        "ENTENTE_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
+        "ENTENTE_NEO4J_HTTP_PORT": str(settings.neo4j_http_port),
+        "ENTENTE_API_PORT": str(settings.api_port),
+    })
+    env.update(extra)
+    return env
+
+
+def test_ingest_seeds_puts_the_first_article_in_the_graph(empty_graph, neo4j_server) -> None:
+    done = subprocess.run([*ENTENTE, "ingest", str(REPO / "seeds")], env=_env(neo4j_server),
+                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "loaded 1 articles" in done.stderr
+    records, _, _ = empty_graph.execute_query(
+        """
+        MATCH (:State {code:'USA'})-[r:SANCTIONS]->(:State {code:'TUR'})
+        MATCH (c:Claim {rel_key: r.id})-[:FROM]->(a:Article {id: 'id-dev-000'})
+        RETURN r.mentions AS mentions, collect(c.sentence) AS sentences
+        """)
+    assert records and records[0]["mentions"] >= 1
+    text = json.loads((REPO / "seeds" / "id-dev-000.json").read_text())["text"]
+    assert all(s in text for s in records[0]["sentences"])
+
+
+def test_ingest_reports_bad_input_and_keeps_the_good(empty_graph, neo4j_server, tmp_path) -> None:
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("\n".join([
+        json.dumps({"id": "ok-1", "lang": "en", "text": "Turkey bought S-400 missiles from Russia."}),
+        "{not json",
+        json.dumps({"id": "blank", "text": "   "}),
+        json.dumps({"text": "no id at all"}),
+    ]) + "\n", encoding="utf-8")
+    done = subprocess.run([*ENTENTE, "ingest", str(src)], env=_env(neo4j_server),
+                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "mixed.jsonl:2" in done.stderr and "malformed JSON" in done.stderr
+    assert "mixed.jsonl:3" in done.stderr and "mixed.jsonl:4" in done.stderr
+    records, _, _ = empty_graph.execute_query("MATCH (a:Article) RETURN collect(a.id) AS ids")
+    assert records[0]["ids"] == ["ok-1"]
+
+
+def test_extract_writes_what_the_scorer_reads(tmp_path) -> None:
+    gold = SHARED / "corpus" / "dev" / "id.jsonl"
+    if not gold.exists():
+        pytest.skip("the shared corpus is not beside the repository")
+    out = tmp_path / "pred.jsonl"
+    done = subprocess.run([*ENTENTE, "extract", str(gold), "-o", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(lines) == sum(1 for x in gold.read_text().splitlines() if x.strip())
+    rel = next(r for line in lines for r in line["relations"])
+    assert {"subject", "predicate", "object", "evidence", "start", "end", "confidence"} <= set(rel)
+
+
+def test_up_starts_everything_and_stops_what_it_started(neo4j_settings, tmp_path) -> None:
+    settings = neo4j_settings.model_copy(update={
+        "data_dir": tmp_path, "neo4j_bolt_port": neo4j_settings.neo4j_bolt_port + 200,
+        "neo4j_http_port": neo4j_settings.neo4j_http_port + 200,
+        "neo4j_uri": f"neo4j://127.0.0.1:{neo4j_settings.neo4j_bolt_port + 200}",
+        "api_port": neo4j_settings.api_port + 200,
+    })
+    proc = subprocess.Popen([*ENTENTE, "up"], env=_env(settings), cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            try:
+                with urllib.request.urlopen(
+                        f"http://127.0.0.1:{settings.api_port}/healthz", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the API did not come up"
+            time.sleep(1)
+        assert server.status(settings).running
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=120)
+        assert "seeds: 1 articles" in out
+        assert "Neo4j stopped" in out
+        assert not server.status(settings).running
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        server.stop(settings)
