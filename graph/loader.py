@@ -164,10 +164,10 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
     claims = rows["claims"]
     if claims:
-        tx.run(queries.CREATE_CLAIMS, rows=claims).consume()
-        objects = [c for c in claims if c["object"]]
-        if objects:
-            tx.run(queries.LINK_CLAIM_OBJECTS, rows=objects).consume()
+        tx.run(queries.CREATE_CLAIMS, rows=[c for c in claims if c["object"]]).consume()
+        no_object = [c for c in claims if not c["object"]]
+        if no_object:
+            tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object).consume()
         named = [
             {"id": c["id"], "actor": c[f"{role}_actor"], "role": role,
              "surface": c[f"{role}_entity"]}

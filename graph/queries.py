@@ -87,28 +87,32 @@ MERGE (i:Item {key: row.key})
 ON CREATE SET i.name = row.name
 """
 
-CREATE_CLAIMS = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id}), (s:Actor {key: row.subject})
-CREATE (c:Claim {
+_CLAIM_PROPS = """{
   id: row.id, article_id: row.article_id, rel_key: row.rel_key, predicate: row.predicate,
   subject: row.subject, object: row.object, item: row.item, topic: row.topic,
   subject_entity: row.subject_entity, object_entity: row.object_entity,
   sentence: row.sentence, start: row.start, end: row.end, confidence: row.confidence,
   date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: row.lang
-})
-CREATE (c)-[:FROM]->(a)
-CREATE (c)-[:SUBJECT]->(s)
-"""
+}"""
 
-# The optional links of claims, each given only the rows that have one: cheaper than
-# OPTIONAL MATCH + FOREACH over every claim.
-LINK_CLAIM_OBJECTS = """
+# Claims with an object (nearly all) and without one (a purchase with no seller named)
+# are created by two statements, so that neither needs an OPTIONAL MATCH per row.
+CREATE_CLAIMS = f"""
 UNWIND $rows AS row
-MATCH (c:Claim {id: row.id}), (o:Actor {key: row.object})
-CREATE (c)-[:OBJECT]->(o)
+MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}}),
+      (o:Actor {{key: row.object}})
+CREATE (c:Claim {_CLAIM_PROPS})
+CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
 """
 
+CREATE_CLAIMS_WITHOUT_OBJECT = f"""
+UNWIND $rows AS row
+MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}})
+CREATE (c:Claim {_CLAIM_PROPS})
+CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
+"""
+
+# The optional links of claims, each given only the rows that have one.
 LINK_CLAIM_ACTORS = """
 UNWIND $rows AS row
 MATCH (c:Claim {id: row.id}), (p:Actor {key: row.actor})

@@ -142,3 +142,16 @@ def test_reloading_a_changed_article_replaces_its_claims(loader: Loader) -> None
     records, _, _ = loader.driver.execute_query(
         "MATCH (:State)-[r]->(:State) RETURN collect(type(r)) AS types")
     assert records[0]["types"] == ["THREATENS"]
+
+
+def test_a_purchase_with_no_seller_keeps_its_claim_and_item(loader: Loader) -> None:
+    loader.load(make_doc("n1", [("IDN", "BUYS", None)], item="Rafale")[0])
+    records, _, _ = loader.driver.execute_query(
+        """
+        MATCH (c:Claim {article_id: 'n1'})-[:SUBJECT]->(:State {code: 'IDN'})
+        MATCH (c)-[:ABOUT_ITEM]->(i:Item)
+        OPTIONAL MATCH (c)-[o:OBJECT]->()
+        OPTIONAL MATCH (:State {code: 'IDN'})-[r:BUYS]->()
+        RETURN i.name AS item, count(o) AS objects, count(r) AS rels
+        """)
+    assert [dict(r) for r in records] == [{"item": "Rafale", "objects": 0, "rels": 0}]
