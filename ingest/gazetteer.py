@@ -193,6 +193,8 @@ def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
     for row in _read_csv(data_dir / "agencies.csv"):
         _add_dependent(actors, aliases, row, "agency", ActorKind.AGENCY, role=row.get("kind"))
 
+    aliases = _precise_aliases_win(aliases)
+
     items = []
     for row in _read_csv(data_dir / "items.csv"):
         if row.get("name"):
@@ -206,6 +208,20 @@ def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
             )
     places = [r["name"] for r in _read_csv(data_dir / "places.csv") if r.get("name")]
     return Gazetteer(actors, aliases, items, places)
+
+
+# State-level alias kinds that give way to an agency's or person's own name.
+_STATE_LEVEL_KINDS = frozenset({"seat", "short", "capital", "name", "demonym", "abbrev"})
+
+
+def _precise_aliases_win(aliases: list[Alias]) -> list[Alias]:
+    """One surface form, one actor: when an alias ("Pentagon", "Knesset", "State
+    Department") is both a state's and an agency's or person's, the agency or person
+    keeps it (it names the precise actor and still codes to its state)."""
+    precise = {a.text.casefold() for a in aliases if a.kind in ("agency", "person")}
+    return [a for a in aliases
+            if not (a.kind in _STATE_LEVEL_KINDS and a.key.isalpha() and len(a.key) == 3
+                    and a.key.isupper() and a.text.casefold() in precise)]
 
 
 def _add_dependent(

@@ -21,7 +21,7 @@ from entente.errors import ConfigurationError
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 
-VOICES = frozenset({"active", "passive", "noun", "converse", "symmetric", "obligation"})
+VOICES = frozenset({"active", "passive", "noun", "converse", "symmetric", "obligation", "seller", "evaluation"})
 
 
 @dataclass(frozen=True)
@@ -171,12 +171,16 @@ def _group_voice(group: str) -> str:
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
     # A form listed under two voices of one predicate keeps the first; under two
     # predicates it is kept for both (the relation rules pick by context).
-    seen: set[tuple[str, str]] = set()
-    out = []
+    # A form listed again with its own object markers keeps those markers.
+    seen: dict[tuple[str, str], int] = {}
+    out: list[Trigger] = []
     for t in triggers:
-        if (t.text, t.predicate) not in seen:
-            seen.add((t.text, t.predicate))
+        k = (t.text, t.predicate)
+        if k not in seen:
+            seen[k] = len(out)
             out.append(t)
+        elif t.object and not out[seen[k]].object:
+            out[seen[k]] = Trigger(t.text, t.predicate, out[seen[k]].voice, t.object)
     return out
 
 

@@ -1,57 +1,87 @@
-"""Reads articles from files and folders: JSON Lines, JSON and plain text.
+"""Reads articles from files and folders: JSON Lines, JSON, plain text, HTML and feeds.
 
 Each reader yields `(where, Article | error message)` so that a bad record is
-reported with its place (file and line) and never stops the others.
+reported with its place (file and line, or file and index) and never stops the others.
+
+- `.jsonl` / `.ndjson`: one article object a line (`where` = `file:line`);
+- `.json`: one article object, or a list of them (`where` = `file[index]`);
+- `.txt`: one article, its id the file name;
+- `.html` / `.htm`: one article; text, title, date and language taken by trafilatura;
+- `.rss` / `.atom` / `.xml`: a feed (feedparser), each entry an article.
+
+Every text meets the checks of `ingest.formats`: not blank, not binary, not invalid
+UTF-8, not over the size limit (1 MB by default).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from entente.models import Article
+from entente.models import Article, text_hash
+from ingest.formats import (
+    DEFAULT_MAX_BYTES,
+    article_from,
+    looks_binary,
+    parse_date,
+    strip_html,
+    text_problem,
+)
 
 ReadResult = tuple[str, Article | str]
 
-SUFFIXES = {".jsonl", ".ndjson", ".json", ".txt"}
+JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUFFIXES = JSON_SUFFIXES | {".txt"} | HTML_SUFFIXES | FEED_SUFFIXES
+
+# A page carries markup, scripts and styles around its article: allow it more bytes
+# than the article's text (the text itself still meets the article limit).
+HTML_FACTOR = 8
+# Fewer words than this is a menu or a stub, not an article.
+MIN_HTML_WORDS = 8
+_HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
-def _article(where: str, data: object) -> ReadResult:
-    if not isinstance(data, dict):
-        return where, "expected a JSON object"
-    data = dict(data)
-    # The corpus calls the url `source_url` and carries gold annotations: keep what an
-    # article is, drop the rest.
-    if "url" not in data and "source_url" in data:
-        data["url"] = data["source_url"]
-    fields = set(Article.model_fields)
-    try:
-        return where, Article.model_validate({k: v for k, v in data.items() if k in fields})
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'article'}: {e['msg']}" for e in exc.errors()
-        )
-        return where, problems
+def _article(where: str, data: object, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    return where, article_from(data, max_bytes)
 
 
-def read_path(path: Path) -> Iterator[ReadResult]:
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
     """Articles from one file, or from every supported file under a folder."""
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES):
-            yield from read_path(child)
+        for child in sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in SUFFIXES):
+            yield from read_path(child, max_bytes)
         return
     suffix = path.suffix.lower()
+    # A JSON Lines file is an archive of many articles: the limit applies per article.
+    limit = None if suffix in JSON_SUFFIXES or suffix in FEED_SUFFIXES else (
+        max_bytes * HTML_FACTOR if suffix in HTML_SUFFIXES else max_bytes)
     try:
+        if limit is not None and path.stat().st_size > limit:
+            yield str(path), (f"file is too large ({path.stat().st_size} bytes; "
+                              f"the limit is {limit})")
+            return
         raw = path.read_bytes()
-        text = raw.decode("utf-8")
     except OSError as exc:
         yield str(path), f"cannot read: {exc.strerror or exc}"
         return
-    except UnicodeDecodeError:
-        yield str(path), "not valid UTF-8 text"
+    if looks_binary(raw):
+        yield str(path), "binary file, not text"
+        return
+    if suffix in HTML_SUFFIXES:
+        yield from _read_html(path, raw, max_bytes)
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from _read_feed(path, raw, max_bytes)
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield str(path), f"not valid UTF-8 text (byte {exc.start})"
         return
     if suffix in {".jsonl", ".ndjson"}:
         for n, line in enumerate(text.splitlines(), start=1):
@@ -59,7 +89,7 @@ def read_path(path: Path) -> Iterator[ReadResult]:
                 continue
             where = f"{path}:{n}"
             try:
-                yield _article(where, json.loads(line))
+                yield _article(where, json.loads(line), max_bytes)
             except json.JSONDecodeError as exc:
                 yield where, f"malformed JSON: {exc.msg} at column {exc.colno}"
     elif suffix == ".json":
@@ -69,7 +99,84 @@ def read_path(path: Path) -> Iterator[ReadResult]:
             yield str(path), f"malformed JSON: {exc.msg} at line {exc.lineno}"
             return
         records = data if isinstance(data, list) else [data]
+        if isinstance(data, list) and not data:
+            yield str(path), "empty JSON list: no article"
         for n, record in enumerate(records):
-            yield _article(f"{path}[{n}]" if isinstance(data, list) else str(path), record)
+            yield _article(f"{path}[{n}]" if isinstance(data, list) else str(path), record,
+                           max_bytes)
     else:
-        yield _article(str(path), {"id": path.stem, "text": text})
+        yield _article(str(path), {"id": path.stem, "text": text}, max_bytes)
+
+
+def html_article(raw: bytes | str, article_id: str, url: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article | str:
+    """The article in an HTML page (trafilatura), or why there is none."""
+    import trafilatura
+
+    if isinstance(raw, bytes):
+        try:
+            page = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            page = raw.decode("latin-1")  # trafilatura would guess; a page is rarely binary
+        head = raw[:4096]
+    else:
+        page, head = raw, raw[:4096].encode("utf-8", errors="replace")
+    try:
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True,
+                                          include_comments=False)
+    except Exception as exc:  # noqa: BLE001 - a page must never stop the others
+        return f"cannot parse the HTML page: {exc}"
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(text.split()) < MIN_HTML_WORDS:
+        return "no article found in the HTML page"
+    problem = text_problem(text, max_bytes)
+    if problem:
+        return problem
+    lang = getattr(doc, "language", None)
+    if not lang:
+        found = _HTML_LANG.search(head)
+        lang = found.group(1).decode().lower() if found else None
+    data = {
+        "id": article_id, "text": text, "title": getattr(doc, "title", None),
+        "url": url or getattr(doc, "url", None), "lang": lang,
+        "published": parse_date(getattr(doc, "date", None)),
+        "source": getattr(doc, "sitename", None),
+    }
+    return article_from({k: v for k, v in data.items() if v}, max_bytes)
+
+
+def _read_html(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
+    yield str(path), html_article(raw, path.stem, max_bytes=max_bytes)
+
+
+def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
+    import feedparser
+
+    feed = feedparser.parse(raw)
+    if not feed.entries:
+        reason = getattr(feed, "bozo_exception", None)
+        yield str(path), ("not an RSS/Atom feed, or a feed with no entries"
+                          + (f": {reason}" if reason else ""))
+        return
+    feed_lang = (feed.feed.get("language") or "").split("-")[0].lower() or None
+    source = feed.feed.get("title")
+    for n, entry in enumerate(feed.entries):
+        where = f"{path}[{n}]"
+        content = entry.get("content") or []
+        body = content[0].get("value") if content else entry.get("summary", "")
+        text = strip_html(body or "")
+        problem = text_problem(text, max_bytes)
+        if problem:
+            yield where, problem
+            continue
+        lang = None
+        if content and content[0].get("language"):
+            lang = content[0]["language"].split("-")[0].lower()
+        link = entry.get("link")
+        data = {
+            "id": entry.get("id") or link or f"{path.stem}-{text_hash(text)[:16]}",
+            "text": text, "title": entry.get("title"), "url": link,
+            "lang": lang or feed_lang, "source": source,
+            "published": parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+        }
+        yield where, article_from({k: v for k, v in data.items() if v}, max_bytes)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,6 +40,14 @@ SYMMETRIC_NAMES = frozenset(p.value for p in SYMMETRIC)
 # Predicates whose intended (future) form is a threat.
 THREAT_WHEN_INTENDED = frozenset({"SANCTIONS", "ATTACKS"})
 MAX_GROUP = 5
+# How far (tokens) after a contract the purchase or goods it is for may stand.
+DEAL_REACH = 12
+# Quotation marks, and how far (tokens) from a quotation its attribution may stand.
+OPEN_QUOTES = frozenset({"“", "«", "„"})
+CLOSE_QUOTES = frozenset({"”", "»"})
+PLAIN_QUOTES = frozenset({'"'})
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES
+QUOTE_ATTRIBUTION = 14
 
 
 @dataclass
@@ -83,6 +91,12 @@ class Discourse:
     """What earlier sentences left for later ones to refer to."""
 
     last_person: Chunk | None = None
+    # The buyer of the latest purchase, named with or without its seller ("X bought
+    # jets from several countries. Y was the largest supplier").
+    last_buyer: Chunk | None = None
+    # The latest directed relation and which of its sides led its sentence, for a
+    # list that continues it ("... followed by Y, Z and W").
+    last_relation: tuple[Found, str] | None = None
     counts: dict[str, int] = field(default_factory=dict)  # mentions per code so far
     order: dict[str, int] = field(default_factory=dict)  # latest sentence naming a code
     # Codes the sentence being read names before its collective reference.
@@ -143,16 +157,23 @@ class RelationRules:
         state = Discourse()
         found: list[Found] = []
         datelines = self._datelines(doc, sents)
+        speakers = self._quote_speakers(doc, dynamic)
+        self._speakers = speakers
         for i, sent in enumerate(sents):
             sent_cues = _index_cues(cues.get(i, []))
             # A trigger word ends the noun phrase a role marker can reach over.
             sent_cues["_trigger_tokens_"] = [(t.start, t.end) for t in triggers.get(i, [])]
-            chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic, datelines)
+            chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic, datelines,
+                                  speakers)
+            here: list[Found] = []
             if triggers.get(i):
-                found.extend(
-                    self._sentence(doc, sent, chunks, triggers[i], sent_cues, items.get(i, []),
-                                   dates.get(i, []), state)
-                )
+                here = self._sentence(doc, sent, chunks, triggers[i], sent_cues, items.get(i, []),
+                                      dates.get(i, []), state)
+            elif state.last_relation is not None:
+                here = self._continuation(sent, chunks, sent_cues, state.last_relation)
+            found.extend(here)
+            state.last_relation = self._lead(here, chunks) or (
+                state.last_relation if not chunks else None)
             state.note(i, [c.code for c in chunks if c.marker != "locative" and not c.pair])
             for c in chunks:
                 if c.person and not c.pair:
@@ -162,6 +183,119 @@ class RelationRules:
         return doc
 
     # ---------------------------------------------------------------- chunks
+
+    @staticmethod
+    def _lead(found: list[Found], chunks: list[Chunk]) -> tuple[Found, str] | None:
+        """The sentence's last directed relation, and its side that opens the sentence."""
+        for f in reversed(found):
+            if f.predicate in SYMMETRIC_NAMES or f.object is None or not chunks:
+                continue
+            first = next((c for c in chunks if not c.pair), None)
+            if first is None:
+                return None
+            if first.code == f.subject:
+                return f, "subject"
+            if first.code == f.object:
+                return f, "object"
+            return None
+        return None
+
+    def _continuation(self, sent: Span, chunks: list[Chunk], cues: dict,
+                      last: tuple[Found, str]) -> list[Found]:
+        """"Followed by Y, Z and W" / "disusul Y dan Z": a ranked list goes on with the
+        previous sentence's relation, each new name in the side that led it."""
+        opening = [e for s, e in cues.get("cue:continuation", []) if s - sent.start <= 3]
+        if not opening:
+            return []
+        prev, side = last
+        out: list[Found] = []
+        for c in chunks:
+            if c.start < opening[0] or c.pair or c.marker == "locative":
+                continue
+            subj, obj = (c.code, prev.object) if side == "subject" else (prev.subject, c.code)
+            if subj == obj:
+                continue
+            text = sent.text.strip()
+            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            out.append(replace(
+                prev, subject=subj, object=obj,
+                subject_entity=c.text if side == "subject" else prev.subject_entity,
+                object_entity=c.text if side == "object" else prev.object_entity,
+                subject_actor=None, object_actor=None, item=prev.item,
+                sent_start=start, sent_end=start + len(text), evidence=text,
+                confidence=round(prev.confidence - 0.15, 2)))
+        return out
+
+    def _quote_speakers(self, doc: Doc, dynamic: dict) -> dict[int, Chunk]:
+        """Token -> the speaker of the quotation it stands in.
+
+        The speaker is the actor of the attribution right after the closing quote
+        ("...," Foreign Minister X said) or right before the opening one (X said: "...");
+        a quotation without its own attribution continues the previous speaker's
+        (a paragraph reopened with a quote mark)."""
+        quotes = self._quotations(doc)
+        if not quotes:
+            return {}
+        speech = {i for sp in doc.spans.get("cues", []) if sp.label_ == "cue:speech"
+                  for i in range(sp.start, sp.end)}
+        actors = sorted(doc.spans.get("actors", []), key=lambda a: a.start)
+        out: dict[int, Chunk] = {}
+        prev: tuple[int, Chunk] | None = None
+        for qs, qe in quotes:
+            who = self._attribution(doc, qe, min(len(doc), qe + QUOTE_ATTRIBUTION), speech, actors,
+                                    dynamic) or \
+                self._attribution(doc, max(0, qs - QUOTE_ATTRIBUTION), qs, speech, actors, dynamic,
+                                  before=True)
+            if who is None and prev is not None and qs - prev[0] <= 3 * QUOTE_ATTRIBUTION:
+                who = prev[1]
+            if who is not None:
+                prev = (qe, who)
+                for i in range(qs, qe):
+                    out[i] = who
+        return out
+
+    @staticmethod
+    def _quotations(doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of quotations; a paragraph break closes an open one."""
+        out: list[tuple[int, int]] = []
+        start: int | None = None
+        for tok in doc:
+            t = tok.text
+            if t in OPEN_QUOTES or (t in PLAIN_QUOTES and start is None):
+                if start is not None:
+                    out.append((start, tok.i))
+                start = tok.i
+            elif t in CLOSE_QUOTES or t in PLAIN_QUOTES:
+                if start is not None:
+                    out.append((start, tok.i + 1))
+                    start = None
+            if start is not None and "\n" in tok.whitespace_ + (tok.text if tok.is_space else ""):
+                out.append((start, tok.i + 1))
+                start = None
+        if start is not None:
+            out.append((start, len(doc)))
+        return out
+
+    def _attribution(self, doc: Doc, lo: int, hi: int, speech: set[int], actors: list[Span],
+                     dynamic: dict, before: bool = False) -> Chunk | None:
+        """The actor of a speech verb between `lo` and `hi` within one paragraph."""
+        window = doc[lo:hi]
+        # Stay in the quotation's paragraph, and outside any other quotation.
+        cut = [t.i for t in window if "\n" in t.whitespace_ or t.text in QUOTE_MARKS]
+        if before:
+            lo = max([c + 1 for c in cut if c < hi - 1] + [lo])
+        else:
+            hi = min([c + 1 for c in cut if c > lo] + [hi])
+        if not any(lo <= i < hi for i in speech):
+            return None
+        found = [a for a in actors if lo <= a.start and a.end <= hi]
+        if not found:
+            return None
+        people = [a for a in found if a.label_ in dynamic or (
+            (e := self.gz.actors.get(a.label_)) is not None and e.kind in (ActorKind.PERSON,
+                                                                           ActorKind.AGENCY))]
+        best = (people or found)[-1 if before else 0]
+        return Chunk(best.start, best.end, best.kb_id_, best.label_, best.text, person=bool(people))
 
     def _datelines(self, doc: Doc, sents: list[Span]) -> set[int]:
         """Token positions of datelines ("REPUBLIKA.CO.ID, ANKARA - ...", "MOSCOW: ...")."""
@@ -187,6 +321,7 @@ class RelationRules:
         state: Discourse,
         dynamic: dict,
         datelines: set[int],
+        speakers: dict[int, Chunk] | None = None,
     ) -> list[Chunk]:
         raw: list[Chunk] = []
         for m in mentions:
@@ -200,6 +335,13 @@ class RelationRules:
             if state.last_person is not None and not _inside(s, raw):
                 lp = state.last_person
                 raw.append(Chunk(s, e, lp.code, lp.key, doc[s:e].text, person=True))
+        # "we"/"kami" inside a quotation: the quoted speaker's state.
+        for s, e in cues.get("coref:speaker", []):
+            who = (speakers or {}).get(s)
+            tok = doc[s]
+            if who is None or (tok.is_upper and len(tok) > 1) or _inside(s, raw):
+                continue
+            raw.append(Chunk(s, e, who.code, who.key, tok.text, person=who.person))
         for s, e in cues.get("coref:pair", []):
             state.before_anaphor = [c.code for c in raw if c.end <= s]
             pair = state.pair()
@@ -250,7 +392,9 @@ class RelationRules:
         for idx, c in enumerate(merged):
             if idx > 0:
                 gap = doc[merged[idx - 1].end : c.start]
-                if len(gap) <= 3 and all(t.lower_ in self.conj for t in gap):
+                speaker = any(c.end <= sp <= c.end + 1 for sp, _ in cues.get("cue:speech", []))
+                if len(gap) <= 3 and all(t.lower_ in self.conj for t in gap) and not (
+                        speaker and all(t.text == "," or t.lower_ in self.skip for t in gap)):
                     c.group = merged[idx - 1].group
                 else:
                     group += 1
@@ -307,6 +451,8 @@ class RelationRules:
         state: Discourse,
     ) -> list[Found]:
         out: list[Found] = []
+        signed: list[tuple[Span, list]] = []
+        bought: list[tuple[Span, Found]] = []
         date = dates[0].text if dates else None
         covered = {i for c in chunks if not c.pair for i in range(c.start, c.end)}
         trig_spans = sorted(triggers, key=lambda t: t.start)
@@ -322,11 +468,59 @@ class RelationRules:
                 pairs = self._symmetric(t, chunks, cues, state)
             elif voice == "obligation":
                 pairs = self._obligation(t, chunks, cues)
+            elif voice == "evaluation":
+                pairs = self._evaluation(t, chunks, cues)
+            elif voice == "seller":
+                pairs = self._seller(t, chunks, state)
             else:
                 pairs = self._directed(doc, t, chunks, pred, voice, cues,
                                        tuple(obj_override.split(",")) if obj_override else ())
+            if pred == "SIGNS_AGREEMENT":
+                signed.append((t, pairs))
             for subj, obj, conf in pairs:
                 rel = self._make(doc, sent, t, pred, subj, obj, conf, items, cues, date)
+                if rel is not None:
+                    out.append(rel)
+                    if pred == "BUYS":
+                        bought.append((t, rel))
+                if pred == "BUYS" and subj is not None:
+                    state.last_buyer = subj
+        out.extend(self._deals_for_goods(doc, sent, signed, bought, trig_spans, items, cues, date))
+        return out
+
+    def _deals_for_goods(self, doc: Doc, sent: Span, signed: list, bought: list[tuple[Span, Found]],
+                         triggers: list[Span], items: list[Span], cues: dict, date: str | None
+                         ) -> list[Found]:
+        """A contract and the purchase it is for name each other's parties.
+
+        "X signed a deal to buy jets from Y": X and Y are the parties of the deal.
+        "X and Y signed a contract for (the purchase of) Y-made jets", "X signed a
+        contract with Y for the purchase of ...": X buys from Y."""
+        out: list[Found] = []
+        for ts, pairs in signed:
+            near_buys = [(tb, f) for tb, f in bought if 0 <= tb.start - ts.end <= DEAL_REACH]
+            for tb, f in near_buys:
+                if f.object and not any({a.code, b.code} == {f.subject, f.object} for a, b, _ in pairs):
+                    out.append(replace(f, predicate="SIGNS_AGREEMENT", item=None,
+                                       confidence=round(f.confidence - 0.1, 2)))
+            if near_buys or not pairs:
+                continue
+            purchase = any(t.label_.startswith("BUYS|") and 0 <= t.start - ts.end <= DEAL_REACH
+                           for t in triggers)
+            goods = [i for i in items if 0 <= i.start - ts.end <= DEAL_REACH]
+            if not purchase and not goods:
+                continue
+            origins = [k.origin for g in goods
+                       if (k := self.items.get(g.label_.split(":", 1)[1])) is not None and k.origin]
+            origin = origins[0] if origins else None
+            for a, b, conf in pairs:
+                if origin in (a.code, b.code):
+                    buyer, seller = (b, a) if origin == a.code else (a, b)
+                elif purchase and b.marker == "with":
+                    buyer, seller = a, b
+                else:
+                    continue
+                rel = self._make(doc, sent, ts, "BUYS", buyer, seller, conf - 0.1, items, cues, date)
                 if rel is not None:
                     out.append(rel)
         return out
@@ -347,6 +541,16 @@ class RelationRules:
         if any(cs < s for cs, _ in cues.get("cue:denial", [])):
             return None
         if near("speculation", 3, 4):
+            return None
+        # A deal only proposed, drafted or under negotiation is not concluded.
+        if pred not in ("OPPOSES", "CRITICIZES") and near("proposal", 6):
+            return None
+        # The content of a vetoed or rejected document ("vetoed a resolution demanding
+        # that X ...") is not asserted by anyone.
+        docs = [cs for cs, _ in cues.get("cue:document", []) if cs < s]
+        if pred != "OPPOSES" and docs and any(
+                o.label_.startswith("OPPOSES|") and o.end <= min(docs) and s - o.end <= 12
+                for o in triggers):
             return None
         threat_before = any(o.label_.startswith("THREATENS|") and s - 3 <= o.end <= s for o in triggers)
         intended = near("intent", 5) or threat_before
@@ -384,6 +588,25 @@ class RelationRules:
                     return c
         return None
 
+    def _np_gap(self, doc: Doc, a: int, b: int) -> int:
+        """Distance from a to b, not counting the title words, names and brackets of the
+        noun phrase an actor heads ("Perdana Menteri (PM) Republik Demokratik X")."""
+        if b - a > 12:
+            return b - a
+        return sum(1 for x in doc[a:b] if not (x.lower_ in self.titles or x.text in "()" or
+                                               (x.is_title and x.i > a) or x.is_upper and x.is_alpha))
+
+    def _placement(self, t: Span, chunks: list[Chunk], cues: dict) -> tuple[Chunk | None, Chunk] | None:
+        verbs = [(s, e) for s, e in cues.get("marker:placement", []) if e <= t.start and t.start - e <= 10]
+        if not verbs:
+            return None
+        vs, ve = verbs[-1]
+        between = [c for c in chunks if c.start >= ve and c.end <= t.start and not c.pair
+                   and c.marker is None]
+        if not between:
+            return None
+        return self._left_subject(t.doc[vs:ve], chunks), between[0]
+
     def _light_verb_before(self, t: Span, cues: dict) -> bool:
         return any(t.start - 4 <= e <= t.start for _, e in cues.get("marker:light_verbs", []))
 
@@ -401,7 +624,13 @@ class RelationRules:
         subj: Chunk | None
         obj: Chunk | None = None
         poss: Chunk | None = None
-        if voice == "converse":
+        placed = self._placement(t, chunks, cues) if voice in ("active", "noun") else None
+        if placed is not None:
+            # "X memasukkan Y ke daftar sanksi", "X added Y to its blacklist": the object
+            # stands between the placing verb and the list it is put on.
+            subj, obj = placed
+            conf = 0.65
+        elif voice == "converse":
             subj = next((c for c in right if c.marker not in ("locative",)), None)
             obj = self._left_subject(t, chunks)
             conf = 0.6
@@ -415,8 +644,15 @@ class RelationRules:
             if voice == "noun":
                 # A nominalisation names its agent itself (possessor, "oleh/by X", "dari X",
                 # "the backing of X") or through the verb that carries it.
-                marked = next((c for c in right if c.marker in agent_classes
-                               and c.start - t.end <= MARKED_OBJECT_WINDOW), None)
+                marked = None
+                for c in right:
+                    if c.start - t.end > MARKED_OBJECT_WINDOW:
+                        break
+                    if c.marker in agent_classes:
+                        marked = c
+                        break
+                    if c.marker in obj_classes:
+                        break  # "support for X as a member of Y": Y is not the supporter
                 subj = by_agent or poss or marked or (
                     self._left_subject(t, chunks) if self._light_verb_before(t, cues) else None)
             else:
@@ -430,7 +666,8 @@ class RelationRules:
                         (c.marker != "locative" or dist <= 2):
                     obj = c
                     break
-                if c.marker is None and dist <= BARE_OBJECT_WINDOW and voice != "noun":
+                if c.marker is None and voice != "noun" and \
+                        self._np_gap(doc, anchor, c.start) <= BARE_OBJECT_WINDOW:
                     obj = c
                     conf -= 0.05
                     break
@@ -449,7 +686,8 @@ class RelationRules:
                      and c.marker in (None, "agent")), None)
         # The other side: introduced by "dengan/with", "antara/between", or right after.
         right = next((c for c in usable if c.start >= t.end and (
-            c.marker in ("with", "between") or (c.marker is None and c.start - t.end <= 3))), None)
+            c.marker in ("with", "between") or (c.marker is None and self._np_gap(t.doc, t.end, c.start) <= 3))),
+            None)
         if right is not None and right.marker == "between":
             left = None  # "kesepakatan antara X dan Y": the parties are X and Y only
 
@@ -480,18 +718,60 @@ class RelationRules:
                 pairs = [(Chunk(t.start, t.end, a, a, ""), Chunk(t.start, t.end, b, b, ""), 0.45)]
         return [(a, b, c) for a, b, c in pairs if a.code != b.code]
 
+    def _seller(self, t: Span, chunks: list[Chunk], state: Discourse
+                ) -> list[tuple[Chunk, Chunk | None, float]]:
+        """"X is the largest supplier (to Y)": Y buys from X; Y is the buyer under
+        discussion when the sentence names none."""
+        seller = self._left_subject(t, chunks, limit=6)
+        if seller is None:
+            return []
+        buyer = next((c for c in chunks if c.start >= t.end and c.marker == "target"
+                      and c.start - t.end <= MARKED_OBJECT_WINDOW), None) or state.last_buyer
+        if buyer is None:
+            return []
+        buyers = self._group(chunks, buyer) if buyer in chunks else [buyer]
+        return [(b, s, 0.55) for b in buyers
+                for s in self._group(chunks, seller)]
+
     def _obligation(self, t: Span, chunks: list[Chunk], cues: dict
                     ) -> list[tuple[Chunk, Chunk | None, float]]:
         addressee = next((c for c in reversed(chunks) if c.end <= t.start and t.start - c.end <= 4
                           and not c.pair), None)
         if addressee is None:
             return []
-        speech = [s for s, e in cues.get("cue:speech", []) if e <= addressee.start]
-        if not speech:
-            return []
-        speaker = next((c for c in reversed(chunks) if c.end <= speech[-1] and c.marker is None
-                        and not c.pair), None)
+        speaker = self._speaker_of(t, addressee, chunks, cues)
         return [(speaker, addressee, 0.55)] if speaker else []
+
+    def _speaker_of(self, t: Span, topic: Chunk, chunks: list[Chunk], cues: dict) -> Chunk | None:
+        """Who says a clause about `topic`: "X said (that) topic ...", "topic ..., X said",
+        or the speaker of the quotation it stands in."""
+        before = [s for s, e in cues.get("cue:speech", []) if e <= topic.start]
+        if before:
+            return next((c for c in reversed(chunks) if c.end <= before[-1] and c.marker is None
+                         and not c.pair), None)
+        after = [s for s, e in cues.get("cue:speech", []) if s >= t.end]
+        if after:
+            found = next((c for c in chunks if t.end <= c.start and c.end <= after[0]
+                          and c.marker is None and not c.pair), None)
+            if found is None:
+                found = next((c for c in chunks if c.start > after[0] and c.start - after[0] <= 3
+                              and not c.pair), None)
+            if found is not None:
+                return found
+        who = getattr(self, "_speakers", {}).get(t.start)
+        return who
+
+    def _evaluation(self, t: Span, chunks: list[Chunk], cues: dict
+                    ) -> list[tuple[Chunk, Chunk | None, float]]:
+        """"X said Y is a danger / unacceptable": the speaker criticizes what is judged."""
+        judged = next((c for c in reversed(chunks) if c.end <= t.start and t.start - c.end <= 8
+                       and not c.pair and c.marker in (None, "agent")), None)
+        if judged is None:
+            return []
+        speaker = self._speaker_of(t, judged, chunks, cues)
+        if speaker is None or speaker.code == judged.code:
+            return []
+        return [(speaker, judged, 0.55)]
 
     # ---------------------------------------------------------------- output
 
@@ -524,9 +804,15 @@ class RelationRules:
 
     def _item(self, doc: Doc, t: Span, obj: Chunk | None, items: list[Span]) -> tuple[str | None, str | None]:
         if items:
-            best = min(items, key=lambda s: abs(s.start - t.end))
-            known = self.items.get(best.label_.split(":", 1)[1])
-            return best.text, known.origin if known else None
+            known = {i.start: self.items.get(i.label_.split(":", 1)[1]) for i in items}
+            # A named model ("S-400", "Rafale") over a generic word ("senjata") in the sentence.
+            models = [i for i in items if known[i.start] is not None and known[i.start].origin]
+            best = min(models or items, key=lambda s: abs(s.start - t.end))
+            item = known[best.start]
+            if item is None:
+                return best.text, None
+            # A model as written; a generic good by its (English) catalogue name.
+            return (best.text if item.origin else item.name), item.origin
         end = obj.start if obj is not None and obj.start > t.end else min(t.end + 8, t.sent.end)
         words = [x for x in doc[t.end:end] if not x.is_punct]
         while words and (self.lx.marker_class(words[-1].lower_) or words[-1].lower_ in self.skip):

@@ -149,3 +149,72 @@ def test_extract_jsonl_skips_bad_lines(extractor):
     rel = records[1]["relations"][0]
     assert set(rel) >= {"subject", "predicate", "object", "item", "topic", "subject_entity",
                         "object_entity", "confidence", "evidence", "start", "end", "date"}
+
+
+# ---------------------------------------------------------------- mechanisms added later
+
+def test_first_person_in_quote_is_the_quoted_speakers_state(extractor):
+    text = ("“We call on Venezuela to release the detainees,” Foreign Minister Mélanie Joly "
+            "told reporters in Ottawa.")
+    assert ("CAN", "DEMANDS", "VEN") in rels(extractor, text)
+
+
+def test_quote_continued_in_a_new_paragraph_keeps_its_speaker(extractor):
+    text = ("“This is a difficult day,” said Japanese Prime Minister Fumio Kishida.\n"
+            "“We will provide emergency relief to Turkey.")
+    assert ("JPN", "PROVIDES_AID", "TUR") in rels(extractor, text)
+
+
+def test_proposed_deal_is_not_a_signed_one(extractor):
+    found = rels(extractor, "Norway published its proposals for a fishing deal with Iceland.")
+    assert not any(p == "SIGNS_AGREEMENT" for _, p, _ in found)
+
+
+def test_vetoed_resolution_asserts_nothing(extractor):
+    found = rels(extractor, "China vetoed a draft resolution demanding that Myanmar free its prisoners.")
+    assert ("UN", "DEMANDS", "MMR") not in found
+    assert not any(p == "DEMANDS" for _, p, _ in found)
+
+
+def test_deal_to_buy_names_both_parties(extractor):
+    found = rels(extractor, "Poland signed a contract to buy 96 helicopters from the United States.")
+    assert ("POL", "BUYS", "USA") in found
+    assert ("POL", "SIGNS_AGREEMENT", "USA") in found
+
+
+def test_contract_for_known_goods_is_a_purchase_from_their_maker(extractor):
+    text = "Serbia and Russia signed a contract for two S-400 batteries."
+    assert ("SRB", "BUYS", "RUS") in rels(extractor, text)
+
+
+def test_object_before_the_list_it_is_put_on(extractor):
+    assert ("USA", "SANCTIONS", "CHN") in rels(
+        extractor, "The United States added three Chinese firms and China's navy to its entity list.")
+
+
+def test_seller_named_by_its_role(extractor):
+    text = "Egypt bought warships from several countries. France was the largest supplier."
+    assert ("EGY", "BUYS", "FRA") in rels(extractor, text)
+
+
+def test_ranked_list_continues_the_relation(extractor):
+    text = ("Vietnam imports most of its rice machinery from Japan.\n"
+            "It is followed by Thailand and Malaysia.")
+    found = rels(extractor, text)
+    assert ("VNM", "BUYS", "JPN") in found
+
+
+def test_speaker_after_the_judgement_criticizes_the_judged(extractor):
+    text = "Iran's missile programme is a threat to the region, the French foreign ministry said."
+    assert ("FRA", "CRITICIZES", "IRN") in rels(extractor, text)
+
+
+def test_reported_speaker_is_not_a_list_member(extractor):
+    found = rels(extractor, "Armenia was attacked by Azerbaijan, the Russian foreign ministry said.")
+    assert ("AZE", "ATTACKS", "ARM") in found
+    assert ("AZE", "ATTACKS", "RUS") not in found
+
+
+def test_supporter_is_not_the_body_after_the_object(extractor):
+    found = rels(extractor, "Chile expressed support for Brazil as a member of the UN Security Council.")
+    assert ("UN", "SUPPORTS", "BRA") not in found

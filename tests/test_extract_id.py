@@ -174,3 +174,52 @@ def test_lowercase_as_is_not_a_state(data_dir):
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("entente_actors", config={"data_dir": str(data_dir)})
     assert not list(nlp("Roda itu berputar pada as besi.").spans["actors"])
+
+
+# ---------------------------------------------------------------- mekanisme tambahan
+
+def test_kami_dalam_kutipan_adalah_negara_penutur(extractor):
+    text = "“Kami mendesak Myanmar menghentikan kekerasan,” kata Menteri Luar Negeri Malaysia Anwar Hadi."
+    assert ("MYS", "DEMANDS", "MMR") in rels(extractor, text)
+
+
+def test_membantu_saja_bukan_bantuan(extractor):
+    found = rels(extractor, "Jerman akan membantu Vietnam dalam mengembangkan industri kapal.")
+    assert ("DEU", "PROVIDES_AID", "VNM") not in found
+
+
+def test_usulan_perjanjian_bukan_perjanjian(extractor):
+    found = rels(extractor, "Norwegia mengajukan rancangan perjanjian perikanan dengan Islandia.")
+    assert not any(p == "SIGNS_AGREEMENT" for _, p, _ in found)
+
+
+def test_objek_sebelum_daftar_sanksi(extractor):
+    text = "Kanada memasukkan Presiden Belarus dan 12 pejabat lainnya ke daftar sanksi."
+    assert ("CAN", "SANCTIONS", "BLR") in rels(extractor, text)
+
+
+def test_kontrak_untuk_barang_buatan_pihak_lain(extractor):
+    text = "Pemerintah Mesir dan Pemerintah Rusia menandatangani kontrak untuk dua baterai S-400."
+    assert ("EGY", "BUYS", "RUS") in rels(extractor, text)
+
+
+def test_kontrak_dengan_penjual_dalam_pembelian(extractor):
+    text = "Vietnam menandatangani kontrak dengan Rusia dalam pembelian kapal selam."
+    assert ("VNM", "BUYS", "RUS") in rels(extractor, text)
+
+
+def test_pemasok_dan_lanjutan_daftar(extractor):
+    text = ("Thailand membeli kapal dari beberapa negara. China menjadi pemasok terbesar, yaitu 5 unit. "
+            "Kemudian disusul Korea Selatan dan Jerman.")
+    found = rels(extractor, text)
+    assert {("THA", "BUYS", "CHN"), ("THA", "BUYS", "KOR"), ("THA", "BUYS", "DEU")} <= found
+
+
+def test_penilaian_penutur_adalah_kecaman(extractor):
+    text = "Menteri Luar Negeri Jepang menyatakan, Rusia merupakan bahaya bagi kawasan."
+    assert ("JPN", "CRITICIZES", "RUS") in rels(extractor, text)
+
+
+def test_larangan_impor_dari_negara_adalah_sanksi(extractor):
+    text = "Pemerintah Korea Selatan menangguhkan impor produk ikan dari Jepang."
+    assert ("KOR", "SANCTIONS", "JPN") in rels(extractor, text)
