@@ -21,7 +21,8 @@ from entente.errors import ConfigurationError
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 
-VOICES = frozenset({"active", "passive", "noun", "converse", "symmetric", "obligation", "seller", "evaluation"})
+VOICES = frozenset({"active", "passive", "noun", "converse", "symmetric", "obligation", "seller",
+                    "evaluation", "transfer"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
                 for group in entry.get("forms") or []:
                     if group not in templates:
                         raise ConfigurationError(f"{path}: unknown form group {group!r}")
-                    voice = _group_voice(group)
+                    voice = entry.get("voice") or _group_voice(group)
                     for tpl in templates[group]:
                         form = _respell(expand_root(str(entry["root"]).lower(), tpl, nasal), spelling)
                         triggers.append(Trigger(form, pred, voice))

@@ -40,6 +40,9 @@ SYMMETRIC_NAMES = frozenset(p.value for p in SYMMETRIC)
 # Predicates whose intended (future) form is a threat.
 THREAT_WHEN_INTENDED = frozenset({"SANCTIONS", "ATTACKS"})
 MAX_GROUP = 5
+# Predicates whose object a coordinated clause may share ("X opposes Y's plan and will
+# retaliate").
+ADVERSARIAL = frozenset({"THREATENS", "SANCTIONS", "CRITICIZES", "OPPOSES", "DEMANDS"})
 # How far (tokens) after a contract the purchase or goods it is for may stand.
 DEAL_REACH = 12
 # Quotation marks, and how far (tokens) from a quotation its attribution may stand.
@@ -101,13 +104,34 @@ class Discourse:
     order: dict[str, int] = field(default_factory=dict)  # latest sentence naming a code
     # Codes the sentence being read names before its collective reference.
     before_anaphor: list[str] = field(default_factory=list)
+    # Actor chunks of the sentences read so far, latest sentence last (for a definite
+    # noun phrase that refers back: "mengutuk latihan itu", "opposes this").
+    earlier: list[list[Chunk]] = field(default_factory=list)
+    # Relations of the sentence being read, so far.
+    here: list[Found] = field(default_factory=list)
+
+    def referent(self, exclude: str) -> Chunk | None:
+        """The actor a back-reference points at: the leading actor of the latest earlier
+        sentence that names one other than `exclude`."""
+        named = [chunks for chunks in self.earlier[-6:] if chunks]
+        for chunks in reversed(named[-2:]):
+            for c in chunks:
+                if c.code != exclude and not c.pair and c.marker != "locative":
+                    return c
+        return None
+
+    # The parties of the latest relation of the current paragraph.
+    paragraph_pair: tuple[str, str] | None = None
 
     def pair(self) -> tuple[str, str] | None:
         """The two parties under discussion: the two states of the current sentence if
-        it names two, else the two the article has named most (latest first on ties)."""
+        it names two, else those of the paragraph's latest relation, else the two the
+        article has named most (latest first on ties)."""
         here = list(dict.fromkeys(self.before_anaphor))
         if len(here) == 2:
             return (here[0], here[1])
+        if not here and self.paragraph_pair is not None:
+            return self.paragraph_pair
         ranked = sorted(self.counts, key=lambda c: (self.counts[c], self.order[c]), reverse=True)
         return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
@@ -159,8 +183,16 @@ class RelationRules:
         datelines = self._datelines(doc, sents)
         speakers = self._quote_speakers(doc, dynamic)
         self._speakers = speakers
+        self._state = state
         for i, sent in enumerate(sents):
+            before = doc[sent.start - 1] if sent.start > 0 else None
+            if before is not None and "\n" in before.text + before.whitespace_:
+                state.paragraph_pair = None
             sent_cues = _index_cues(cues.get(i, []))
+            if not sent_cues.get("cue:aid_goods") and i in triggers:
+                # A verb of sending is aid only when relief goods are sent; otherwise
+                # it is no trigger at all.
+                triggers[i] = [t for t in triggers[i] if "|transfer|" not in t.label_]
             # A trigger word ends the noun phrase a role marker can reach over.
             sent_cues["_trigger_tokens_"] = [(t.start, t.end) for t in triggers.get(i, [])]
             chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic, datelines,
@@ -172,12 +204,24 @@ class RelationRules:
             elif state.last_relation is not None:
                 here = self._continuation(sent, chunks, sent_cues, state.last_relation)
             found.extend(here)
+            for f in reversed(here):
+                if f.object and f.object != f.subject:
+                    state.paragraph_pair = (f.subject, f.object)
+                    break
+            state.earlier.append([c for c in chunks if not c.pair])
             state.last_relation = self._lead(here, chunks) or (
                 state.last_relation if not chunks else None)
             state.note(i, [c.code for c in chunks if c.marker != "locative" and not c.pair])
             for c in chunks:
                 if c.person and not c.pair:
                     state.last_person = c
+        # A cooperation whose sentence names no field takes the one another sentence gives
+        # the same pair.
+        fields = {(f.subject, f.object): f.topic for f in found
+                  if f.predicate == "COOPERATES_ON" and f.topic}
+        for f in found:
+            if f.predicate == "COOPERATES_ON" and not f.topic:
+                f.topic = fields.get((f.subject, f.object)) or fields.get((f.object, f.subject))
         # Plain dicts: they must cross process boundaries with the Doc (nlp.pipe n_process).
         doc._.relations = [asdict(f) for f in found]
         return doc
@@ -342,6 +386,14 @@ class RelationRules:
             if who is None or (tok.is_upper and len(tok) > 1) or _inside(s, raw):
                 continue
             raw.append(Chunk(s, e, who.code, who.key, tok.text, person=who.person))
+        # "It" opening a sentence: the actor leading the sentence before ("The Council
+        # adopted sanctions. It called on X to ...").
+        for s, e in cues.get("coref:entity", []):
+            if s != sent.start or _inside(s, raw) or doc[s].text.islower():
+                continue
+            ref = state.referent("")
+            if ref is not None and not ref.person:
+                raw.append(Chunk(s, e, ref.code, ref.key, doc[s:e].text))
         for s, e in cues.get("coref:pair", []):
             state.before_anaphor = [c.code for c in raw if c.end <= s]
             pair = state.pair()
@@ -432,7 +484,8 @@ class RelationRules:
                 # An apposition: "terhadap sekutunya, China".
                 crossed_comma = True
                 lo = max(sent.start, j - 3)
-            elif doc[j].text in STOP_TEXT or j in stops:
+            elif doc[j].text in STOP_TEXT or j in stops or (crossed_comma and doc[j].like_num):
+                # A fronted date ("Pada 12 Oktober, X ..."): its preposition is not X's.
                 return None
             j -= 1
         return None
@@ -451,6 +504,7 @@ class RelationRules:
         state: Discourse,
     ) -> list[Found]:
         out: list[Found] = []
+        state.here = out
         signed: list[tuple[Span, list]] = []
         bought: list[tuple[Span, Found]] = []
         date = dates[0].text if dates else None
@@ -460,6 +514,12 @@ class RelationRules:
             if t.start in covered:
                 continue
             pred, voice, obj_override = t.label_.split("|")
+            if pred == "BUYS" and voice in ("noun", "active") and any(
+                    e <= t.start and t.start - e <= 3 and not any(e <= i < t.start for i in covered)
+                    and all(x.is_alpha and x.is_lower for x in doc[e:t.start])
+                    for _, e in cues.get("cue:suspension", [])):
+                # "X suspended (all) imports of ... from Y": a trade ban, not a purchase.
+                pred, voice, obj_override = "SANCTIONS", "active", "target,source"
             mod = self._modality(t, cues, trig_spans, pred)
             if mod is None:
                 continue
@@ -607,8 +667,22 @@ class RelationRules:
             return None
         return self._left_subject(t.doc[vs:ve], chunks), between[0]
 
-    def _light_verb_before(self, t: Span, cues: dict) -> bool:
-        return any(t.start - 4 <= e <= t.start for _, e in cues.get("marker:light_verbs", []))
+    def _light_verb_before(self, t: Span, cues: dict, cls: str = "light_verbs"
+                           ) -> tuple[int, int] | None:
+        """The light verb carrying a nominal trigger: within 4 tokens, or further when
+        only lower-case modifiers stand between ("adopted a new set of tougher sanctions")."""
+        doc = t.doc
+        for s, e in reversed(cues.get(f"marker:{cls}", [])):
+            if not e <= t.start:
+                continue
+            if t.start - e <= 4:
+                return (s, e)
+            if t.start - e <= 7 and all(
+                    (x.is_alpha and x.is_lower or x.text == "-" or x.like_num)
+                    and self.lx.marker_class(x.lower_) in (None, "skip", "genitive")
+                    for x in doc[e:t.start]):
+                return (s, e)
+        return None
 
     def _directed(self, doc: Doc, t: Span, chunks: list[Chunk], pred: str, voice: str,
                   cues: dict, obj_override: tuple[str, ...]
@@ -641,6 +715,18 @@ class RelationRules:
             conf = 0.65
         else:
             poss = self._possessor(doc, t, chunks, voice)
+            received = self._light_verb_before(t, cues, "receiving") if voice == "noun" else None
+            if received is not None:
+                # "X won the backing of Y", "X mendapat dukungan dari Y": Y is the agent
+                # and the receiver X the object.
+                giver = poss if poss is not None and poss.start >= received[1] else next(
+                    (c for c in right if c.marker in agent_classes | {"genitive", "source"}
+                     and c.start - t.end <= MARKED_OBJECT_WINDOW), None)
+                receiver = self._left_subject(doc[received[0]:received[1]], chunks)
+                if giver is None or receiver is None:
+                    return []
+                return [(s, o, 0.6) for s in self._group(chunks, giver)
+                        for o in self._group(chunks, receiver)]
             if voice == "noun":
                 # A nominalisation names its agent itself (possessor, "oleh/by X", "dari X",
                 # "the backing of X") or through the verb that carries it.
@@ -673,11 +759,40 @@ class RelationRules:
                     break
         if subj is None:
             return []
+        if obj is None and pred != "BUYS" and voice in ("active", "noun"):
+            obj = self._implied_object(doc, t, subj, cues)
+            if obj is not None:
+                conf -= 0.15
         if obj is None and pred != "BUYS":
             return []
         subjects = self._group(chunks, subj)
-        objects = self._group(chunks, obj) if obj is not None else [None]
+        objects = self._group(chunks, obj) if obj in chunks else [obj]
         return [(s, o, conf) for s in subjects for o in objects]
+
+    def _implied_object(self, doc: Doc, t: Span, subj: Chunk, cues: dict) -> Chunk | None:
+        """An object the sentence does not name:
+        - a definite noun phrase referring back ("mengutuk keras latihan itu", "opposes
+          this"): the leading actor of the latest earlier sentence other than the subject;
+        - a clause coordinated with an earlier one of the same subject ("X opposes Y's
+          plan and will take countermeasures"): that clause's object."""
+        state: Discourse | None = getattr(self, "_state", None)
+        if state is None:
+            return None
+        dem = [s for s, _ in cues.get("coref:demonstrative", []) if t.end <= s <= t.end + 3]
+        if dem and all(x.is_alpha and x.is_lower for x in doc[t.end:dem[0]]):
+            ref = state.referent(subj.code)
+            if ref is not None:
+                return Chunk(t.start, t.end, ref.code, ref.key, ref.text, person=ref.person)
+        if t.label_.split("|")[0] not in ADVERSARIAL:
+            return None
+        # "and" shortly before the trigger, with no actor between.
+        conj = [x.i for x in doc[max(t.sent.start, t.start - 5):t.start]
+                if x.lower_ in self.conj and x.is_alpha and subj.end <= x.i]
+        for f in reversed(state.here):
+            if f.subject == subj.code and f.object and f.predicate not in SYMMETRIC_NAMES and conj:
+                return Chunk(t.start, t.end, f.object, f.object_actor or f.object,
+                             f.object_entity or "")
+        return None
 
     def _symmetric(self, t: Span, chunks: list[Chunk], cues: dict, state: Discourse
                    ) -> list[tuple[Chunk, Chunk | None, float]]:
@@ -820,13 +935,28 @@ class RelationRules:
         return (doc[words[0].i : words[-1].i + 1].text if words else None), None
 
     def _topic(self, t: Span, cues: dict) -> str | None:
-        best: tuple[int, str] | None = None
-        for label, spans in cues.items():
-            if label.startswith("topic:"):
-                for s, _ in spans:
-                    d = abs(s - t.start)
-                    if best is None or d < best[0]:
-                        best = (d, label[6:])
+        """The field of a cooperation: a topic word introduced by a field marker ("di
+        bidang X", "in the field of X") first, else the nearest; a coordinated list of
+        fields ("defence and security") counts as its first member."""
+        doc = t.doc
+        found = sorted((s, e, label[6:]) for label, spans in cues.items()
+                       if label.startswith("topic:") for s, e in spans)
+        if not found:
+            return None
+        fields = [e for _, e in cues.get("marker:field", [])]
+        best: tuple[tuple[int, int], str] | None = None
+        head: tuple[int, str] | None = None  # first member of the current list, its rank
+        prev_end = -10
+        for s, e, topic in found:
+            coordinated = s >= prev_end and s - prev_end <= 2 and all(
+                x.lower_ in self.conj for x in doc[prev_end:s])
+            if not coordinated or head is None:
+                head = (s, topic)
+            prev_end = max(prev_end, e)
+            field = any(s - 2 <= f <= s for f in fields)
+            rank = (0 if field else 1, abs(s - t.start))
+            if best is None or rank < best[0]:
+                best = (rank, head[1])
         return best[1] if best else None
 
 

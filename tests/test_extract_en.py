@@ -218,3 +218,57 @@ def test_reported_speaker_is_not_a_list_member(extractor):
 def test_supporter_is_not_the_body_after_the_object(extractor):
     found = rels(extractor, "Chile expressed support for Brazil as a member of the UN Security Council.")
     assert ("UN", "SUPPORTS", "BRA") not in found
+
+
+# ---------------------------------------------------------------- general mechanisms
+
+
+def test_won_the_backing_of_names_the_supporter(extractor):
+    found = rels(extractor, "Kenya has won the backing of France for its bid.")
+    assert ("FRA", "SUPPORTS", "KEN") in found
+    assert ("KEN", "SUPPORTS", "FRA") not in found
+    found = rels(extractor, "Canada received Japan's support for the plan.")
+    assert ("JPN", "SUPPORTS", "CAN") in found
+
+
+def test_sending_relief_goods_is_aid_sending_troops_is_not(extractor):
+    assert ("CHL", "PROVIDES_AID", "PER") in rels(
+        extractor, "Chile sent planes carrying food and medicine to Peru.")
+    assert not any(p == "PROVIDES_AID" for _, p, _ in rels(extractor, "Chile sent troops to Peru."))
+
+
+def test_light_verb_reaches_over_modifiers(extractor):
+    text = "The UN Security Council adopted a new package of tough sanctions on Mali."
+    assert ("UN", "SANCTIONS", "MLI") in rels(extractor, text)
+
+
+def test_sentence_initial_it_is_the_previous_leading_actor(extractor):
+    text = ("The UN Security Council adopted new sanctions on Mali. "
+            "It called on Mali to hold elections.")
+    assert ("UN", "DEMANDS", "MLI") in rels(extractor, text)
+    assert rels(extractor, "Brazil praised the report. It is unclear what Peru wants.") == set()
+
+
+def test_this_refers_back_and_a_coordinated_threat_shares_the_object(extractor):
+    text = ("Iran unveiled a plan to expand enrichment. "
+            "Germany firmly opposes this and will take countermeasures.")
+    found = rels(extractor, text)
+    assert {("DEU", "OPPOSES", "IRN"), ("DEU", "THREATENS", "IRN")} <= found
+
+
+def test_prepared_to_impose_costs_is_a_threat(extractor):
+    text = "Canada is prepared to impose further costs on Iran."
+    assert ("CAN", "THREATENS", "IRN") in rels(extractor, text)
+
+
+def test_suspended_imports_are_a_trade_ban(extractor):
+    text = "Russia suspended all imports of fruit from Moldova."
+    assert ("RUS", "SANCTIONS", "MDA") in rels(extractor, text)
+    assert ("IND", "BUYS", "RUS") in rels(extractor, "India imports oil from Russia.")
+
+
+def test_coordinated_fields_take_their_first_member(extractor):
+    text = "Kenya and Ethiopia signed a defence and security cooperation agreement."
+    result = extractor.extract(Article(id="t", text=text, lang=LANG))
+    coop = [r.topic for r in result.relations if r.predicate.value == "COOPERATES_ON"]
+    assert coop == ["defense"]

@@ -223,3 +223,58 @@ def test_penilaian_penutur_adalah_kecaman(extractor):
 def test_larangan_impor_dari_negara_adalah_sanksi(extractor):
     text = "Pemerintah Korea Selatan menangguhkan impor produk ikan dari Jepang."
     assert ("KOR", "SANCTIONS", "JPN") in rels(extractor, text)
+
+
+# ---------------------------------------------------------------- general mechanisms
+
+
+def test_dukungan_yang_diterima_berasal_dari_pemberinya(extractor):
+    text = "Kenya mendapat dukungan dari Prancis untuk pencalonannya."
+    found = rels(extractor, text)
+    assert ("FRA", "SUPPORTS", "KEN") in found
+    assert ("KEN", "SUPPORTS", "FRA") not in found
+
+
+def test_mengirim_barang_bantuan_adalah_bantuan(extractor):
+    assert ("MYS", "PROVIDES_AID", "PHL") in rels(
+        extractor, "Malaysia mengirimkan tenda dan obat-obatan ke Filipina.")
+    assert not any(p == "PROVIDES_AID" for _, p, _ in rels(
+        extractor, "Malaysia mengirimkan pasukan ke Filipina."))
+
+
+def test_frasa_tertentu_merujuk_ke_aktor_kalimat_sebelumnya(extractor):
+    text = ("Malaysia menggelar latihan militer besar. "
+            "Pemerintah Filipina mengecam keras latihan tersebut.")
+    assert ("PHL", "CRITICIZES", "MYS") in rels(extractor, text)
+
+
+def test_penangguhan_impor_dengan_kuantor_adalah_sanksi(extractor):
+    text = "Pemerintah China pada Kamis menangguhkan semua impor ikan dari Jepang."
+    assert ("CHN", "SANCTIONS", "JPN") in rels(extractor, text)
+    # Forbidding another actor to buy is no trade ban on the seller.
+    found = rels(extractor, "Malaysia melarang Thailand untuk membeli beras dari Vietnam.")
+    assert ("THA", "BUYS", "VNM") in found
+    assert ("MYS", "SANCTIONS", "VNM") not in found
+
+
+def test_tanggal_di_depan_bukan_penanda_peran(extractor):
+    text = "Pada 12 Oktober, Kanada menjatuhkan sanksi terhadap Iran."
+    assert ("CAN", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
+def test_keduanya_adalah_pasangan_relasi_terakhir_di_paragraf(extractor):
+    text = ("Indonesia bertemu dengan Turki di Bali.\n"
+            "Menlu Indonesia bertemu Menlu Vietnam di Jakarta. "
+            "Keduanya juga membahas kerja sama ekonomi.")
+    result = extractor.extract(Article(id="t", text=text, lang=LANG))
+    coop = [(r.subject, r.object, r.topic) for r in result.relations
+            if r.predicate.value == "COOPERATES_ON"]
+    assert coop == [("IDN", "VNM", "economy")]
+
+
+def test_topik_kerja_sama_dari_penanda_bidang(extractor):
+    text = ("Selain aspek keamanan, Malaysia dan Thailand memperkuat kerja sama "
+            "di bidang pertahanan.")
+    result = extractor.extract(Article(id="t", text=text, lang=LANG))
+    coop = [r.topic for r in result.relations if r.predicate.value == "COOPERATES_ON"]
+    assert coop == ["defense"]
