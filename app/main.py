@@ -1,31 +1,114 @@
-"""The FastAPI application: lifespan (one driver), health probes and the /v1 routers."""
+"""The FastAPI application: lifespan (one driver), error handling, CORS and the routers.
+
+`create_app(settings)` builds an app for the given settings (tests and
+benchmarks build their own); `app` is the one `uvicorn app.main:app` serves.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
+from app import browser, errors
+from app.cache import ResponseCacheMiddleware, ResultCache, watch
+from app.db import Reader, api_driver, prepare
+from app.deps import require_api_key
+from app.routers import actors, articles, graph, health, ingest, pairs, paths, relations, stats
+from app.schemas import API_PREFIX
 from entente import __version__
-from entente.config import get_settings
-from graph.db import async_driver
+from entente.config import Settings, get_settings
+
+DESCRIPTION = """
+Relations between states, extracted from news, with the sentences behind them.
+
+* Lists are paged: pass a page's `next_cursor` as `cursor` for the next one.
+* Time filters (`since`, `until`) and `lang` select on the evidence sentences.
+* Errors always look like `{"error": {"code", "message", "detail"}}`.
+* Writes need an `X-API-Key` header; reads are open unless the server closes them.
+"""
+
+TAGS = [
+    {"name": "relations", "description": "who did what to whom, with evidence"},
+    {"name": "actors", "description": "states, organisations, groups, people and agencies"},
+    {"name": "pairs", "description": "the bilateral view of two actors"},
+    {"name": "paths", "description": "how two actors are connected"},
+    {"name": "graph", "description": "subgraphs for visualisation tools"},
+    {"name": "articles", "description": "what was ingested"},
+    {"name": "ingest", "description": "submit articles; follow ingest jobs"},
+    {"name": "stats", "description": "size of the graph"},
+    {"name": "health", "description": "probes for orchestrators"},
+]
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings = get_settings()
+# The read endpoints over the graph, whose replies change only when the graph does.
+CACHED_PREFIXES = tuple(f"{API_PREFIX}/{r}" for r in (
+    "relations", "actors", "pairs", "paths", "graph", "articles", "stats"))
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        driver = api_driver(settings)
+        cache = (ResultCache(settings.api_cache_size, settings.api_cache_ttl)
+                 if settings.api_cache_size else None)
+        reader = Reader(driver, settings.neo4j_database, settings.api_query_timeout, cache)
+        app.state.driver, app.state.reader = driver, reader
+        app.state.prepared = asyncio.Event()
+        tasks = [asyncio.create_task(
+            prepare(driver, settings.neo4j_database, settings.api_warm_up, app.state.prepared))]
+        if cache is not None:
+            tasks.append(asyncio.create_task(
+                watch(cache, reader.graph_version, settings.api_cache_check)))
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await driver.close()
+
+    app = FastAPI(
+        title="Entente", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+        openapi_tags=TAGS, redirect_slashes=False,
+    )
     app.state.settings = settings
-    app.state.driver = async_driver(settings)
-    try:
-        yield
-    finally:
-        await app.state.driver.close()
+    errors.install(app)
+    if settings.api_reads_open and settings.api_cache_size:
+        # Before CORS: CORS wraps it and adds its headers to cached replies too.
+        def current_cache() -> ResultCache | None:
+            reader: Reader | None = getattr(app.state, "reader", None)  # set by the lifespan
+            return reader.cache if reader else None
+
+        app.add_middleware(ResponseCacheMiddleware, cache=current_cache, prefixes=CACHED_PREFIXES)
+    if settings.api_cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(settings.api_cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["X-API-Key", "Content-Type"],
+            expose_headers=["X-Next-Cursor", "Retry-After"], max_age=600,
+        )
+
+    # Reads need a key only when the configuration closes them.
+    read_deps: list[Any] = [] if settings.api_reads_open else [Depends(require_api_key)]
+    read_responses = dict(errors.COMMON_RESPONSES)
+    if not settings.api_reads_open:
+        read_responses |= errors.AUTH_RESPONSES
+
+    v1 = APIRouter(prefix=API_PREFIX, dependencies=read_deps, responses=read_responses)
+    for module in (relations, actors, pairs, paths, graph, articles, stats, ingest):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    app.include_router(health.router)
+    app.include_router(browser.router)
+    return app
 
 
-app = FastAPI(title="Entente", version=__version__, lifespan=lifespan)
-
-
-@app.get("/healthz")
-async def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+app = create_app()

@@ -1,0 +1,1 @@
+"""One router per resource, gathered under /v1 by `app.main`."""

@@ -1,0 +1,54 @@
+"""/v1/articles: what was ingested, and the claims taken from each article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app import pagination
+from app.deps import PageDep, ReaderDep, next_page
+from app.errors import NOT_FOUND, InvalidParameter, NotFound
+from app.schemas import ArticleOut, ArticlePage
+from graph import read_queries as rq
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.get("", response_model=ArticlePage, summary="Ingested articles")
+async def list_articles(
+    reader: ReaderDep,
+    page: PageDep,
+    lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", examples=["id"])] = None,
+    since: Annotated[dt.date | None, Query(description="published on or after")] = None,
+    until: Annotated[dt.date | None, Query(description="published on or before")] = None,
+) -> ArticlePage:
+    """Articles ordered by id, with how many claims each gave."""
+    if since and until and since > until:
+        raise InvalidParameter("since is after until", {"since": str(since), "until": str(until)})
+    after = pagination.decode(page.cursor, "art")
+    record = await reader.one(
+        rq.ARTICLES, after=after[0] if after else "", limit=page.limit + 1,
+        lang=lang.lower() if lang else None, since=since, until=until,
+    )
+    items, more = next_page(record["items"] if record else [], page.limit)
+    result = ArticlePage.model_validate({"items": items})
+    if more:
+        result.next_cursor = pagination.encode("art", items[-1]["id"])
+    return result
+
+
+@router.get("/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,
+            summary="One article and its claims")
+async def get_article(
+    reader: ReaderDep,
+    article_id: Annotated[str, Path(min_length=1, max_length=300, examples=["en-dev-001"])],
+) -> ArticleOut:
+    """The article's metadata and every claim taken from it, in text order."""
+    record = await reader.one(rq.ARTICLE, id=article_id)
+    if record is None:
+        raise NotFound("unknown article", {"id": article_id})
+    article = dict(record["article"])
+    article["claims"] = sorted(article["claims"], key=lambda c: (c["start"], c["id"]))
+    return ArticleOut.model_validate(article)
