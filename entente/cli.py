@@ -135,7 +135,7 @@ def ingest_paths(settings: Settings, paths: list[Path], quiet: bool = False) -> 
     from ingest.pipeline import Extractor
     from ingest.readers import read_path
 
-    records = [r for p in paths for r in read_path(p)]
+    records = [r for p in paths for r in read_path(p, settings.ingest_max_article_bytes)]
     problems = [f"{where}: {err}" for where, err in records if isinstance(err, str)]
     articles = [a for _, a in records if not isinstance(a, str)]
     extractor = Extractor()
@@ -171,12 +171,19 @@ def ingest_paths(settings: Settings, paths: list[Path], quiet: bool = False) -> 
 
 @app.command("ingest")
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="files (.jsonl, .json, .txt) or folders")],
+    paths: Annotated[list[Path], typer.Argument(help="files (.jsonl, .json, .txt, .html, .rss, "
+                                                     ".atom, .xml) or folders")],
+    queue: Annotated[bool, typer.Option("--queue", help="submit to the queue for the workers "
+                                                        "(`entente worker`) instead of loading here")] = False,
+    wait: Annotated[bool, typer.Option(help="with --queue: follow the job until it ends")] = True,
 ) -> None:
     """Extract relations from articles and load them into the graph."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise _fail(FileNotFoundError(f"no such file or folder: {', '.join(map(str, missing))}"))
+    if queue:
+        _ingest_queued(get_settings(), paths, wait)
+        return
     try:
         loaded, relations, problems = ingest_paths(get_settings(), paths)
     except EntenteError as exc:
@@ -186,6 +193,120 @@ def ingest(
     console.print(f"loaded {loaded} articles, {relations} relations; {len(problems)} problems")
     if problems and not loaded:
         raise typer.Exit(code=1)
+
+
+def _ingest_queued(settings: Settings, paths: list[Path], wait: bool) -> None:
+    """Submit the files' articles as one job, then follow it with a progress bar."""
+    import time
+
+    from ingest.jobs import Item
+    from ingest.queue import IngestQueue
+    from ingest.readers import read_path
+
+    items = [Item(article=None, reason=r, where=w) if isinstance(r, str)
+             else Item(article=r, where=w)
+             for p in paths for w, r in read_path(p, settings.ingest_max_article_bytes)]
+    q = IngestQueue(settings)
+    receipt = q.submit(items, source="cli")
+    console.print(f"job {receipt.job}: {receipt.accepted} accepted, {receipt.duplicates} "
+                  f"duplicates, {receipt.rejected} rejected")
+    if not wait:
+        return
+    status = q.status(receipt.job) or {}
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=len(items), rate=0.0, errors=0)
+        began = time.monotonic()
+        while True:
+            status = q.status(receipt.job) or {}
+            c = status.get("counts", {})
+            finished = sum(c.get(k, 0) for k in ("done", "duplicate", "rejected", "failed"))
+            progress.update(task, completed=finished,
+                            errors=c.get("rejected", 0) + c.get("failed", 0),
+                            rate=c.get("done", 0) / max(time.monotonic() - began, 1e-9))
+            if status.get("status") in ("done", "failed"):
+                break
+            time.sleep(0.5)
+    _print_job(status)
+    if status.get("status") == "failed":
+        raise typer.Exit(code=1)
+
+
+def _print_job(status: dict) -> None:
+    c = status.get("counts", {})
+    for e in status.get("errors", []):
+        console.print(f"[yellow]{e['state']}[/] #{e['index']} {e.get('where') or e.get('id') or ''}"
+                      f": {e['reason']}")
+    for d in status.get("duplicates", []):
+        console.print(f"[cyan]duplicate[/] #{d['index']} {d.get('id')} of {d['duplicate_of']}")
+    console.print(
+        f"job {status.get('id')} {status.get('status')}: {c.get('done', 0)} articles loaded, "
+        f"{status.get('relations', 0)} relations, {c.get('duplicate', 0)} duplicates, "
+        f"{c.get('rejected', 0)} rejected, {c.get('failed', 0)} failed"
+        + (f"; reason: {status['reason']}" if status.get("reason") else ""))
+
+
+# -- workers and jobs -------------------------------------------------------------
+
+jobs_app = typer.Typer(help="Ingest jobs in the queue's ledger.", no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
+
+
+@app.command("worker")
+def worker(
+    concurrency: Annotated[int | None, typer.Option("--concurrency", "-c", min=1,
+                                                    help="worker processes")] = None,
+) -> None:
+    """Run ingest workers (processes) on the queue until Ctrl-C."""
+    import logging
+
+    from ingest.queue import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = get_settings()
+    n = concurrency or settings.worker_concurrency
+    console.print(f"{n} worker process(es) on {settings.queue_location}")
+    run_worker(settings, n)
+
+
+@jobs_app.command("list")
+def jobs_list(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
+    """The latest jobs and their status."""
+    from ingest.queue import IngestQueue
+
+    for j in IngestQueue(get_settings()).ledger.jobs(limit):
+        c = j["counts"]
+        typer.echo(f"{j['id']}  {j['created']}  {j['status']:<8} total {j['total']}  "
+                   f"done {c['done']}  dup {c['duplicate']}  failed {c['failed']}  "
+                   f"rejected {c['rejected']}  relations {j['relations']}")
+
+
+@jobs_app.command("show")
+def jobs_show(job: str) -> None:
+    """One job's status, as JSON."""
+    from ingest.queue import IngestQueue
+
+    status = IngestQueue(get_settings()).status(job)
+    if status is None:
+        raise _fail(KeyError(f"no such job: {job}"))
+    typer.echo(json.dumps(status, indent=2))
+
+
+@jobs_app.command("retry")
+def jobs_retry(job: Annotated[str | None, typer.Argument(help="a job id; all failed when none")] = None
+               ) -> None:
+    """Queue the failed chunks again (of one job, or of all)."""
+    from ingest.queue import IngestQueue
+
+    chunks = IngestQueue(get_settings()).retry(job)
+    console.print(f"queued {len(chunks)} failed chunk(s) again")
+
+
+@jobs_app.command("sweep")
+def jobs_sweep() -> None:
+    """Queue again chunks whose worker died or whose task was lost (workers do this too)."""
+    from ingest.queue import IngestQueue
+
+    console.print(f"queued {IngestQueue(get_settings()).sweep()} chunk(s) again")
 
 
 # -- the API ---------------------------------------------------------------------
@@ -207,12 +328,17 @@ def serve(
 def up(
     port: Annotated[int | None, typer.Option(help="API port")] = None,
     no_seeds: Annotated[bool, typer.Option("--no-seeds", help="do not ingest seeds/")] = False,
+    workers: Annotated[int | None, typer.Option(min=0, help="ingest worker processes "
+                                                "(0: none; default ENTENTE_WORKER_CONCURRENCY)")] = None,
 ) -> None:
-    """Start Neo4j, init the graph, ingest seeds/, serve the API until Ctrl-C, then stop."""
+    """Start Neo4j, init the graph, ingest seeds/, serve the API and workers until Ctrl-C."""
+    import subprocess
+
     from graph import server
 
     settings = get_settings()
     started_here = False
+    worker_proc: subprocess.Popen[bytes] | None = None
     try:
         if not server.status(settings).running:
             st = server.start(settings)
@@ -221,6 +347,11 @@ def up(
         if not no_seeds:
             loaded, relations, problems = ingest_paths(settings, [SEEDS])
             console.print(f"seeds: {loaded} articles, {relations} relations, {len(problems)} problems")
+        n = settings.worker_concurrency if workers is None else workers
+        if n:
+            worker_proc = subprocess.Popen(
+                [sys.executable, "-m", "entente.cli", "worker", "--concurrency", str(n)])
+            console.print(f"{n} ingest worker(s) started (pid {worker_proc.pid})")
         # Uvicorn handles SIGINT itself; leave it the default so Ctrl-C stops it cleanly.
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         serve(host=None, port=port)
@@ -229,9 +360,27 @@ def up(
     except KeyboardInterrupt:
         pass
     finally:
+        if worker_proc is not None:
+            _stop_process(worker_proc)
+            console.print("workers stopped")
         if started_here:
             server.stop(settings)
             console.print("Neo4j stopped")
+
+
+def _stop_process(proc, timeout: float = 15.0) -> None:  # noqa: ANN001
+    """SIGINT (Huey's graceful stop), then SIGTERM, then SIGKILL; the ledger covers the rest."""
+    import subprocess
+
+    for sig, wait in ((signal.SIGINT, timeout), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        if proc.poll() is not None:
+            return
+        proc.send_signal(sig)
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def main() -> None:

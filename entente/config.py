@@ -62,6 +62,38 @@ class Settings(BaseSettings):
     # Cap on `max_hops` of /v1/paths and on `depth` of /v1/graph.
     api_max_hops: int = Field(default=4, ge=1, le=6)
     api_max_depth: int = Field(default=3, ge=1, le=4)
+    # Query results and replies each API worker keeps (0: none; replies are kept only
+    # while reads are open). A cached result is dropped when
+    # the graph changes (its ingest stamp is checked every `api_cache_check` seconds,
+    # so an answer lags an ingest by at most that) and in any case after `api_cache_ttl`.
+    api_cache_size: int = Field(default=2048, ge=0)
+    api_cache_ttl: float = Field(default=300.0, gt=0)
+    api_cache_check: float = Field(default=1.0, gt=0)
+    # Have Neo4j plan the common statements at start-up (planning one takes up to seconds).
+    api_warm_up: bool = True
+
+    # The ingest queue (Huey) and its job ledger: a SQLite file path or sqlite:///path
+    # (default <data_dir>/queue/queue.db: embedded, durable, no extra service), or a
+    # redis://host:port/db URL so that workers on several machines share the load.
+    queue_url: str | None = None
+    # An article's text over this many bytes (UTF-8) is refused.
+    ingest_max_article_bytes: int = Field(default=1_000_000, ge=1)
+    # Articles per queue task: a worker extracts a chunk and loads it in one transaction.
+    ingest_chunk_size: int = Field(default=100, ge=1, le=5000)
+    # Attempts of a chunk when Neo4j cannot be reached, with exponential backoff
+    # (base * 2^(attempt-1) seconds, at most ingest_retry_max_delay); then `failed`.
+    ingest_retries: int = Field(default=6, ge=0)
+    ingest_retry_backoff: float = Field(default=2.0, gt=0)
+    ingest_retry_max_delay: float = Field(default=120.0, gt=0)
+    # A worker holds a lease on the chunk it processes and renews it (heartbeat); a lease
+    # not renewed for this long means the worker died and the chunk is queued again.
+    ingest_lease_seconds: float = Field(default=30.0, gt=0)
+    # How often each worker looks for expired leases and lost tasks.
+    ingest_sweep_interval: float = Field(default=10.0, gt=0)
+    # A chunk whose worker died this many times is `failed` (a poison article), not retried.
+    ingest_max_deaths: int = Field(default=3, ge=1)
+    # Worker processes `entente worker` and `entente up` start.
+    worker_concurrency: int = Field(default=2, ge=1)
 
     @field_validator("api_keys", "api_cors_origins", mode="before")
     @classmethod
@@ -73,6 +105,12 @@ class Settings(BaseSettings):
     @property
     def neo4j_home(self) -> Path:
         return self.data_dir / "neo4j"
+
+    @property
+    def queue_location(self) -> str:
+        """The queue URL with the default filled in: sqlite:///<path> or redis://..."""
+        url = self.queue_url or str(self.data_dir / "queue" / "queue.db")
+        return url if "://" in url else f"sqlite:///{url}"
 
     @property
     def neo4j_auth(self) -> tuple[str, str]:

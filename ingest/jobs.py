@@ -118,7 +118,7 @@ def job_status(job: dict[str, Any], arts: Sequence[dict[str, Any]],
     dups.sort(key=lambda e: e["index"])
     states = [c["state"] for c in chunks]
     reason = None
-    if any(s in (QUEUED, RUNNING) for s in states):
+    if any(s not in (DONE, FAILED) for s in states):  # queued, running (or being failed)
         started = any(s == RUNNING for s in states) or any(
             int(c.get("attempts") or 0) or int(c.get("deaths") or 0) or c["state"] != QUEUED
             for c in chunks)
@@ -201,8 +201,7 @@ class SqliteLedger(Ledger):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self._tx() as db:
-            db.executescript(_SCHEMA)
+        self._db().executescript(_SCHEMA)  # idempotent; executescript commits itself
 
     def _db(self) -> sqlite3.Connection:
         # One connection per thread and process: a forked worker opens its own.
@@ -306,7 +305,8 @@ class SqliteLedger(Ledger):
                 return False  # the lease was lost: another worker owns the chunk now
             job = db.execute("SELECT job FROM chunks WHERE id = ?", (chunk,)).fetchone()["job"]
             db.executemany(
-                "UPDATE articles SET state = ?, reason = ?, relations = ? WHERE job = ? AND idx = ?",
+                "UPDATE articles SET state = ?, reason = ?, relations = ? "
+                "WHERE job = ? AND idx = ?",
                 [(o.state, o.reason, o.relations, job, idx) for idx, o in outcomes.items()])
         return True
 
@@ -326,7 +326,8 @@ class SqliteLedger(Ledger):
                 "WHERE id = ? AND token = ? AND state IN (?, ?)",
                 (FAILED, reason, chunk, token, RUNNING, QUEUED))
             if cur.rowcount:
-                db.execute("UPDATE articles SET state = ?, reason = ? WHERE chunk = ? AND state = ?",
+                db.execute("UPDATE articles SET state = ?, reason = ? "
+                           "WHERE chunk = ? AND state = ?",
                            (FAILED, reason, chunk, QUEUED))
 
     def expired(self, now: float, max_deaths: int) -> list[str]:
@@ -372,11 +373,17 @@ class SqliteLedger(Ledger):
         row = db.execute("SELECT * FROM jobs WHERE id = ?", (job,)).fetchone()
         if row is None:
             return None
-        arts = [dict(r) for r in db.execute(
-            "SELECT idx, article_id, state, reason, relations, duplicate_of, \"where\" "
-            "FROM articles WHERE job = ?", (job,))]
-        chunks = [dict(r) for r in db.execute(
-            "SELECT state, attempts, deaths, reason FROM chunks WHERE job = ?", (job,))]
+        # One snapshot (a read transaction), chunks before articles: a job never looks
+        # finished with articles still counted as queued.
+        db.execute("BEGIN")
+        try:
+            chunks = [dict(r) for r in db.execute(
+                "SELECT state, attempts, deaths, reason FROM chunks WHERE job = ?", (job,))]
+            arts = [dict(r) for r in db.execute(
+                "SELECT idx, article_id, state, reason, relations, duplicate_of, \"where\" "
+                "FROM articles WHERE job = ?", (job,))]
+        finally:
+            db.execute("COMMIT")
         return job_status(dict(row), arts, chunks)
 
     def jobs(self, limit: int = 20) -> list[dict[str, Any]]:
@@ -638,13 +645,15 @@ class RedisLedger(Ledger):
         meta = self.r.hgetall(self._k("job", job))
         if not meta:
             return None
-        arts = [json.loads(v) for v in self.r.hvals(self._k("job", job, "arts"))]
+        # Chunks first, then articles (each chunk's end is one atomic script): a job
+        # never looks finished with articles still counted as queued.
         chunk_ids = self.r.lrange(self._k("job", job, "chunks"), 0, -1)
         pipe = self.r.pipeline()
         for c in chunk_ids:
             pipe.hmget(self._k("chunk", c), "state", "attempts", "deaths", "reason")
         chunks = [dict(zip(("state", "attempts", "deaths", "reason"), v, strict=True))
                   for v in pipe.execute()]
+        arts = [json.loads(v) for v in self.r.hvals(self._k("job", job, "arts"))]
         return job_status(meta, arts, chunks)
 
     def jobs(self, limit: int = 20) -> list[dict[str, Any]]:

@@ -127,7 +127,8 @@ class _Runtime:
         # A short retry window: the queue's own backoff takes over beyond it.
         self.driver = GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth,
                                            max_transaction_retry_time=5.0,
-                                           connection_acquisition_timeout=20.0)
+                                           connection_acquisition_timeout=20.0,
+                                           notifications_min_severity="OFF")
         self.loader = Loader(self.driver, settings.neo4j_database,
                              batch_size=max(settings.ingest_chunk_size, 1))
         self.schema_ready = False

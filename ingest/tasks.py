@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
@@ -103,7 +104,9 @@ def process_chunk(rt: _Runtime, chunk: str) -> None:
     beat = _Heartbeat(rt, chunk, claim.token)
     beat.start()
     try:
+        t0 = time.perf_counter()
         results, outcomes = extract_all(rt, claim.articles)
+        t1 = time.perf_counter()
         try:
             _ensure_schema(rt)
             report = rt.loader.load_many([r for _, r in results])
@@ -120,9 +123,10 @@ def process_chunk(rt: _Runtime, chunk: str) -> None:
             outcomes[idx] = (Outcome(FAILED, f"not loaded: {why}") if why
                              else Outcome(DONE, None, len(res.relations)))
         if ledger.finish(chunk, claim.token, outcomes):
-            log.info("chunk %s: %d articles loaded, %d failed (pid %d)", chunk,
-                     sum(o.state == DONE for o in outcomes.values()),
-                     sum(o.state == FAILED for o in outcomes.values()), os.getpid())
+            log.info("chunk %s: %d articles loaded, %d failed (pid %d; extract %.2fs, "
+                     "load %.2fs)", chunk, sum(o.state == DONE for o in outcomes.values()),
+                     sum(o.state == FAILED for o in outcomes.values()), os.getpid(),
+                     t1 - t0, time.perf_counter() - t1)
         else:
             log.warning("chunk %s: lease lost before finishing (already redone elsewhere)", chunk)
     finally:
@@ -137,7 +141,6 @@ def _retry_later(rt: _Runtime, chunk: str, token: str, attempts: int, exc: BaseE
         rt.queue.ledger.fail(chunk, token, f"{reason} (after {attempts + 1} attempts)")
         return
     delay = min(s.ingest_retry_backoff * 2 ** attempts, s.ingest_retry_max_delay)
-    import time
 
     rt.queue.ledger.postpone(chunk, token, reason, time.time() + delay)
     rt.queue.enqueue([chunk], delay=delay)

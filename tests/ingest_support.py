@@ -1,0 +1,105 @@
+"""Helpers of the ingest and worker tests: synthetic articles, worker processes, waiting.
+
+The sentences are written here (no corpus text in the repository); each article
+states exactly two relations, so the graph must hold exactly two claims per article.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+ENTENTE = [sys.executable, "-m", "entente.cli"]
+
+PAIRS = [("The United States", "Iran"), ("Japan", "China"), ("Germany", "Russia"),
+         ("France", "Syria"), ("Canada", "North Korea"), ("Australia", "Myanmar")]
+BUYERS = [("Turkey", "Russia"), ("India", "France"), ("Egypt", "Germany"),
+          ("Indonesia", "South Korea")]
+
+
+def article(i: int, prefix: str = "t") -> dict[str, Any]:
+    a, b = PAIRS[i % len(PAIRS)]
+    c, d = BUYERS[(i // len(PAIRS)) % len(BUYERS)]
+    text = (f"{a} imposed sanctions on {b} over its missile programme, according to "
+            f"bulletin number {i} of the series {prefix}. "
+            f"Separately, {c} bought fighter jets from {d} in a deal worth {i + 1} million "
+            "dollars, officials said.")
+    return {"id": f"{prefix}-{i:05d}", "lang": "en", "text": text,
+            "url": f"https://news.example.org/{prefix}/{i}"}
+
+
+def articles(n: int, prefix: str = "t") -> list[dict[str, Any]]:
+    return [article(i, prefix) for i in range(n)]
+
+
+class Worker:
+    """`entente worker` in its own process group, so that SIGKILL takes all of it."""
+
+    def __init__(self, env: dict[str, str], log: Path, concurrency: int = 1) -> None:
+        self.log = log
+        self.proc = subprocess.Popen(
+            [*ENTENTE, "worker", "--concurrency", str(concurrency)], env=env,
+            stdout=open(log, "ab"), stderr=subprocess.STDOUT,  # noqa: SIM115
+            start_new_session=True, cwd=Path(__file__).resolve().parents[1])
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its worker processes: a machine that dies."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGINT)
+                self.proc.wait(20)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                self.kill()
+        # Reap any worker process the consumer left behind.
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+def wait_for(cond, timeout: float, what: str, interval: float = 0.3):  # noqa: ANN001, ANN201
+    deadline = time.monotonic() + timeout
+    while True:
+        got = cond()
+        if got:
+            return got
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+def wait_job(queue, job: str, timeout: float = 240) -> dict[str, Any]:  # noqa: ANN001
+    return wait_for(lambda: (s := queue.status(job)) and s["status"] in ("done", "failed") and s,
+                    timeout, f"job {job}")
+
+
+def claims_per_article(driver: Driver, database: str, prefix: str) -> dict[str, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Article) WHERE a.id STARTS WITH $p "
+        "OPTIONAL MATCH (c:Claim)-[:FROM]->(a) RETURN a.id AS id, count(c) AS n",
+        p=prefix + "-", database_=database)
+    return {r["id"]: r["n"] for r in records}
+
+
+def count_articles(driver: Driver, database: str, prefix: str) -> int:
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Article) WHERE a.id STARTS WITH $p RETURN count(a) AS n",
+        p=prefix + "-", database_=database)
+    return records[0]["n"]

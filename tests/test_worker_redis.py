@@ -1,0 +1,69 @@
+"""Distributed mode: two `entente worker`s (two machines) share one Redis queue and ledger;
+one is SIGKILLed in the middle of the batch and the other finishes its work."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from entente.models import Article
+from ingest.jobs import Item
+from ingest.queue import IngestQueue
+from tests.conftest import worker_env
+from tests.ingest_support import (
+    Worker,
+    articles,
+    claims_per_article,
+    count_articles,
+    wait_for,
+    wait_job,
+)
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_two_workers_share_a_redis_queue_and_survive_a_kill(
+        empty_graph, neo4j_server, redis_server, tmp_path) -> None:
+    import redis
+
+    redis.Redis.from_url(redis_server).flushdb()
+    n = 240
+    q = IngestQueue(neo4j_server.model_copy(update={"queue_url": redis_server,
+                                                    "ingest_chunk_size": 20}))
+    env = worker_env(neo4j_server, redis_server)
+    # Each "machine" has its own data dir: nothing but Redis and Neo4j is shared.
+    a_dir, b_dir = tmp_path / "a", tmp_path / "b"
+    a_dir.mkdir()
+    b_dir.mkdir()
+    a = Worker({**env, "ENTENTE_DATA_DIR": str(a_dir)}, tmp_path / "a.log")
+    b = Worker({**env, "ENTENTE_DATA_DIR": str(b_dir)}, tmp_path / "b.log")
+    try:
+        # Both workers up (the warm-up job is taken by whichever is ready first).
+        warm = q.submit([Item(article=Article.model_validate(x)) for x in articles(4, "rwarm")])
+        wait_job(q, warm.job, timeout=180)
+        receipt = q.submit([Item(article=Article.model_validate(x)) for x in articles(n, "redis")])
+        assert receipt.accepted == n and len(receipt.chunks) == n // 20
+        wait_for(lambda: q.status(receipt.job)["counts"]["done"] >= 60
+                 and q.ledger.r.zcard(q.ledger._k("running")) > 0,  # noqa: SLF001
+                 180, "the batch to be under way", interval=0.05)
+        a.kill()
+        status = wait_job(q, receipt.job, timeout=240)
+    finally:
+        a.stop()
+        b.stop()
+    assert status["status"] == "done", status
+    assert status["counts"]["done"] == n and status["relations"] == 2 * n
+    db = neo4j_server.neo4j_database
+    assert count_articles(empty_graph, db, "redis") == n
+    assert set(claims_per_article(empty_graph, db, "redis").values()) == {2}
+    loaded = re.compile(r"chunk \w+: (\d+) articles loaded")
+    by_a = sum(int(m) for m in loaded.findall(a.output()))
+    by_b = sum(int(m) for m in loaded.findall(b.output()))
+    assert by_a > 0 and by_b > 0, (by_a, by_b)  # both machines took a share
+
+    # Submitted again: processed once, the job says so.
+    again = q.submit([Item(article=Article.model_validate(x)) for x in articles(2, "redis")])
+    status = q.status(again.job)
+    assert status["status"] == "done" and status["duplicate"] is True
+    assert status["duplicates"][0]["duplicate_of"]["job"] == receipt.job
