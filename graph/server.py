@@ -21,6 +21,7 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -336,13 +337,98 @@ def _check_settings(settings: Settings) -> None:
         raise ConfigurationError("neo4j_password must have at least 8 characters (Neo4j's minimum)")
 
 
+# -- Neo4j Browser: Entente's style and guide -------------------------------------
+# The files live in graph/browser/; the API serves them under /browser/ (app/browser.py).
+
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+STYLE_FILE = BROWSER_DIR / "entente.grass"
+GUIDE_FILE = BROWSER_DIR / "guide.html"
+BROWSER_ASSETS_PATH = "/browser"
+_WILDCARD_HOSTS = {"", "0.0.0.0", "::", "[::]"}
+
+
+def parse_grass(text: str) -> dict[str, dict[str, str]]:
+    """A GraSS style sheet as the Browser reads it: {selector: {property: value}}.
+
+    Mirrors Neo4j Browser's own parser (quotes delimit values that hold braces and
+    are dropped; a property is `name: value`), so what passes here loads there.
+    """
+    blocks: dict[str, str] = {}
+    selector, body, in_block, quoted = "", "", False, False
+    for ch in text:
+        if ch in "'\"":
+            quoted = not quoted
+        elif ch == "{" and not quoted:
+            if in_block:
+                raise ConfigurationError(f"GraSS: nested '{{' in {selector!r}")
+            in_block = True
+        elif ch == "}" and not quoted:
+            if not in_block or not selector:
+                raise ConfigurationError("GraSS: '}' without a selector")
+            blocks[selector], selector, body, in_block = body, "", "", False
+        elif in_block:
+            body += ch
+        elif not ch.isspace():
+            selector += ch
+    if in_block or quoted or selector:
+        raise ConfigurationError("GraSS: unterminated rule or quote")
+    sheet: dict[str, dict[str, str]] = {}
+    for sel, decls in blocks.items():
+        props = {}
+        for decl in filter(str.strip, decls.split(";")):
+            name, sep, value = decl.partition(":")
+            if not sep or ":" in value:
+                raise ConfigurationError(f"GraSS: {sel} has a bad property {decl.strip()!r}")
+            props[name.strip()] = value.strip()
+        sheet[sel] = props
+    return sheet
+
+
+def api_url(settings: Settings) -> str:
+    """The API's base URL as a browser on this machine reaches it."""
+    host = settings.api_host.strip()
+    if host in _WILDCARD_HOSTS:
+        host = HOST
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return f"http://{host}:{settings.api_port}"
+
+
+def browser_conf(settings: Settings) -> dict[str, str]:
+    """neo4j.conf lines that give every Browser session Entente's style and guide.
+
+    On connect the Browser runs `browser.post_connect_cmd`, `;`-separated commands
+    without their colon: `:style` with the GraSS sheet inline (as JSON, which the
+    Browser accepts, so the style needs nothing but Neo4j), then `:guide` with the
+    guide the API serves. Neo4j 5.26 still names the host allow-list setting
+    `..._whitelist` (there is no `..._allowlist`); the Browser fetches a remote
+    guide only from a host on it, and the API allows the Browser's origin (CORS).
+    """
+    style = json.dumps(parse_grass(STYLE_FILE.read_text(encoding="utf-8")),
+                       separators=(",", ":"))
+    api = api_url(settings)
+    hosts = ["guides.neo4j.com", "localhost", HOST]
+    api_host = api.split("://", 1)[1].rsplit(":", 1)[0]
+    if api_host not in hosts:
+        hosts.append(api_host)
+    return {
+        "browser.post_connect_cmd":
+            f"style {style}; guide {api}{BROWSER_ASSETS_PATH}/{GUIDE_FILE.name}",
+        "browser.remote_content_hostname_whitelist": ",".join(hosts),
+    }
+
+
 def project_conf(settings: Settings) -> dict[str, str]:
     """Extra neo4j.conf lines the project always wants (e.g. browser.post_connect_cmd).
 
     THE PLACE FOR PROJECT-WIDE CONF LINES: add them here (or pass `extra` to
     `write_conf` / `start` for one-off lines, which win over these).
     """
-    return {}
+    return {
+        # No usage data leaves the Browser (as dbms.usage_report.enabled=false for the server).
+        "client.allow_telemetry": "false",
+        **browser_conf(settings),
+    }
 
 
 def _conf_lines(settings: Settings, lib: Path) -> dict[str, str]:
