@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-APT_PACKAGES := docker-compose
+APT_PACKAGES := docker-compose redis-server chromium
 
 .PHONY: up test install system-deps python-deps bench lint
 
@@ -16,7 +16,9 @@ test: install
 
 install: system-deps python-deps
 
-# Java 17+ and Maven run the Neo4j server; docker-compose validates docker-compose.yml.
+# Java 17+ and Maven run the Neo4j server; docker-compose validates docker-compose.yml;
+# redis-server backs the distributed-mode ingest tests (started by the tests themselves);
+# chromium is the browser tests/test_browser.py drives (Playwright never downloads one).
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,3 +41,4 @@ $(BIN)/.installed: pyproject.toml
 bench: install
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/ingest.py

@@ -6,10 +6,10 @@ import it from here so that there is one definition of what flows between them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 

@@ -123,3 +123,61 @@ def extractor(data_dir: Path) -> Extractor:
 def triples(extractor: Extractor, text: str, lang: str, **kw) -> set[tuple[str, str, str | None]]:
     result = extractor.extract(Article(id="t", text=text, lang=lang, **kw))
     return {(r.subject, r.predicate.value, r.object) for r in result.relations}
+
+
+# -- ingest queue and workers (tests/test_ingest_*.py, tests/test_worker*.py) ----------
+
+def derived_port(offset: int) -> int:
+    """A port of the session's own range: ENTENTE_TEST_BOLT_PORT + offset."""
+    return int(os.environ.get("ENTENTE_TEST_BOLT_PORT", "17687")) + offset
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real redis-server (Debian's) on its own port and temp dir; yields its URL."""
+    import socket
+    import subprocess
+    import time
+
+    exe = shutil.which("redis-server")
+    if not exe:
+        pytest.fail("redis-server is not installed (apt-get install redis-server; make test does)")
+    port = int(os.environ.get("ENTENTE_TEST_REDIS_PORT", derived_port(300)))
+    d = tmp_path_factory.mktemp("redis")
+    proc = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(d), "--save", "",
+         "--appendonly", "yes", "--appendfsync", "everysec"],
+        stdout=open(d / "redis.log", "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"redis-server did not start: {(d / 'redis.log').read_text()}")
+            time.sleep(0.1)
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def worker_env(settings: Settings, queue_url: str, **extra: str) -> dict[str, str]:
+    """The environment of an `entente worker` (or API) subprocess for these settings."""
+    env = dict(os.environ)
+    env.update({
+        "ENTENTE_NEO4J_URI": settings.neo4j_uri,
+        "ENTENTE_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+        "ENTENTE_DATA_DIR": str(settings.data_dir),
+        "ENTENTE_NEO4J_DIST_DIR": str(settings.neo4j_dist_dir),
+        "ENTENTE_QUEUE_URL": queue_url,
+        "ENTENTE_INGEST_LEASE_SECONDS": "3",
+        "ENTENTE_INGEST_SWEEP_INTERVAL": "1",
+        "ENTENTE_INGEST_RETRY_BACKOFF": "1",
+        "ENTENTE_INGEST_RETRY_MAX_DELAY": "4",
+    })
+    env.update(extra)
+    return env
