@@ -150,6 +150,9 @@ class PeopleLinker:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.min_score = min_score
+        # A new person's name stops at a trigger word ("the Australia-United Kingdom
+        # Ministerial Consultations" names no one).
+        self.name_stops = lexicon.stopwords | {t.text for t in lexicon.triggers if " " not in t.text}
         self.capitalised = Matcher(nlp.vocab)
         self.capitalised.add("CAP", [[{"IS_TITLE": True, "IS_SENT_START": False, "OP": "+"}],
                                      [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "+"}]],
@@ -174,7 +177,7 @@ class PeopleLinker:
         actors = list(doc.spans.get("actors", []))
         taken = {i for s in actors for i in range(s.start, s.end)}
         titles = self.lexicon.titles
-        stop = self.lexicon.stopwords
+        stop = self.name_stops
         new: list[Span] = []
         dynamic: dict[str, dict[str, str]] = {}
         surnames: dict[str, str] = {}
@@ -186,6 +189,13 @@ class PeopleLinker:
                 continue
             if not self._titled(doc, span, titles):
                 continue
+            host = self._hosted_by(doc, span, actors)
+            if host is not None:
+                # "US Ambassador to the Czech Republic Bijan Sabet": the envoy acts for
+                # the state that sends him (before the marker), not the host.
+                entry = self.gazetteer.actors.get(host.label_) if host is not span else None
+                if entry is None or entry.kind not in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                    continue
             name = self._name_after(doc, span.end, taken, titles, stop) or \
                 self._name_before(doc, span.start, taken, titles, stop)
             if name is None:
@@ -215,6 +225,23 @@ class PeopleLinker:
         # Plain dicts, so that they travel with the Doc between processes.
         doc._.dynamic_actors = dynamic
         return doc
+
+    def _hosted_by(self, doc: Doc, span: Span, actors: list[Span]) -> Span | None:
+        """For a state introduced by a host marker inside a title ("Ambassador to X",
+        "Dubes RI untuk X"): the sending state's mention before it, or `span` itself
+        when there is none; None when `span` is not a host."""
+        j = span.start - 1
+        while j >= 0 and self.lexicon.marker_class(doc[j].lower_) == "skip":
+            j -= 1
+        if j < 1 or self.lexicon.marker_class(doc[j].lower_) not in ("target", "locative"):
+            return None
+        if doc[j - 1].lower_ not in self.lexicon.titles and not any(
+                s.end == j for s in actors):
+            return None
+        for s in reversed(actors):
+            if s.end <= j and j - s.end <= 3:
+                return s
+        return span
 
     @staticmethod
     def _name_before(

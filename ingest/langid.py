@@ -19,6 +19,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # runner-up, for the cheap vote to decide alone.
 _MIN_SHARE = 0.12
 _MIN_LEAD = 2.0
+# Words of a close unsupported language that mark a text as that language.
+_NEIGHBOUR_HITS = 2
+_NEIGHBOUR_SHARE = 0.03
 
 
 def detect_language(text: str, supported: Iterable[str]) -> str:
@@ -35,11 +38,24 @@ def detect_language(text: str, supported: Iterable[str]) -> str:
     best, share = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     if share >= _MIN_SHARE and share >= _MIN_LEAD * runner:
-        return best
-    guessed = _langdetect(text)
+        guessed = best
+    else:
+        guessed = _langdetect(text)
     if guessed in langs:
+        _not_a_neighbour(guessed, words, langs)
         return guessed
     raise UnsupportedLanguageError(guessed, langs)
+
+
+def _not_a_neighbour(lang: str, words: list[str], langs: tuple[str, ...]) -> None:
+    """Raise when the words of `lang` are those of a close language it lacks (Malay
+    read as Indonesian): two of that language's own words, or one in a short text."""
+    for other, marks in load_lexicon(lang).confusable.items():
+        if other in langs:
+            continue
+        hits = sum(w in marks for w in words)
+        if hits >= _NEIGHBOUR_HITS or (hits and hits / len(words) >= _NEIGHBOUR_SHARE):
+            raise UnsupportedLanguageError(other, langs)
 
 
 def _langdetect(text: str) -> str | None:

@@ -64,6 +64,9 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]]
     roles: dict[str, PredicateRoles]
     triggers: list[Trigger] = field(default_factory=list)
+    # Close languages this one is mistaken for, by their words this one does not use
+    # (Malay for Indonesian: "bahawa", "kerana").
+    confusable: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def marker_class(self, words: str) -> str | None:
         """The marker class a (lower-cased) word or phrase belongs to, if any."""
@@ -158,6 +161,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         topics={k: _words(v) for k, v in (raw.get("topics") or {}).items()},
         roles=roles,
         triggers=_dedupe(triggers),
+        confusable={k: frozenset(_words(v)) for k, v in (raw.get("confusable") or {}).items()},
     )
 
 

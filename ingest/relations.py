@@ -162,6 +162,7 @@ class RelationRules:
         self.possessive_marks = set(m.get("possessive", ()))
         self.passive_aux = set(m.get("passive_aux", ()))
         self.titles = lexicon.titles
+        self.quantity = set(m.get("quantity", ()))
 
     # ---------------------------------------------------------------- driver
 
@@ -479,7 +480,14 @@ class RelationRules:
         crossed_comma = False
         while j >= lo:
             if j in ends:
-                return ends[j][1]
+                ms, cls = ends[j]
+                if cls == "genitive" and ms > sent.start and (
+                        doc[ms - 1].like_num or doc[ms - 1].lower_ in self.quantity):
+                    # "on $200 billion worth of Chinese goods": a quantity's "of" is no
+                    # role of its own; the marker before the quantity is.
+                    j = ms - 1
+                    continue
+                return cls
             if doc[j].text == "," and not crossed_comma and j == c.start - 1:
                 # An apposition: "terhadap sekutunya, China".
                 crossed_comma = True
@@ -510,6 +518,9 @@ class RelationRules:
         date = dates[0].text if dates else None
         covered = {i for c in chunks if not c.pair for i in range(c.start, c.end)}
         trig_spans = sorted(triggers, key=lambda t: t.start)
+        self._trigger_tokens = {i for t in trig_spans for i in range(t.start, t.end)}
+        self._passives = [t.start for t in trig_spans if t.label_.split("|")[1] == "passive" or (
+            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux and t[0].text.endswith("ed"))]
         for t in trig_spans:
             if t.start in covered:
                 continue
@@ -628,7 +639,17 @@ class RelationRules:
     def _left_subject(self, t: Span, chunks: list[Chunk], limit: int = 30) -> Chunk | None:
         for c in reversed(chunks):
             if c.end <= t.start and t.start - c.end <= limit and not c.pair and c.marker in (None, "agent"):
-                return c
+                if c.marker != "agent":
+                    return c
+                # "X dijatuhi sanksi oleh Y setelah menyerang Z", "X was sanctioned by Y
+                # after attacking Z": the agent of a passive is not the subject of a
+                # later verb; the passive's own subject is.
+                passives = [p for p in getattr(self, "_passives", ()) if p < c.start]
+                if not passives:
+                    return c
+                lead = next((o for o in chunks if o.end <= passives[-1] and o.marker is None
+                             and not o.pair), None)
+                return lead or c
         return None
 
     def _possessor(self, doc: Doc, t: Span, chunks: list[Chunk], voice: str) -> Chunk | None:
@@ -647,6 +668,19 @@ class RelationRules:
                 if c.start >= t.end and c.start - t.end <= 1 and c.marker is None and not c.pair:
                     return c
         return None
+
+    def _place_phrase(self, doc: Doc, a: int, c: Chunk) -> bool:
+        """A locative that ends the object's own noun phrase ("membombardir kota Kharkiv
+        di Ukraina", "struck an air base near Homs in Syria"): only words of that phrase
+        (no verb-like marker, punctuation or trigger) stand between."""
+        if c.start - a > 6:
+            return False
+        words = doc[a:c.start]
+        return all(x.is_alpha and (x.is_title or x.lower_ in self.skip or x.lower_ in self.titles
+                                   or self.lx.marker_class(x.lower_) in ("locative", "skip")
+                                   or x.is_lower) for x in words) and \
+            sum(1 for x in words if self.lx.marker_class(x.lower_) == "locative") == 1 and \
+            not any(x.i in self._trigger_tokens for x in words)
 
     def _np_gap(self, doc: Doc, a: int, b: int) -> int:
         """Distance from a to b, not counting the title words, names and brackets of the
@@ -749,7 +783,7 @@ class RelationRules:
                     continue
                 dist = c.start - anchor
                 if c.marker in obj_classes and dist <= MARKED_OBJECT_WINDOW and \
-                        (c.marker != "locative" or dist <= 2):
+                        (c.marker != "locative" or dist <= 2 or self._place_phrase(doc, anchor, c)):
                     obj = c
                     break
                 if c.marker is None and voice != "noun" and \
@@ -801,10 +835,13 @@ class RelationRules:
                      and c.marker in (None, "agent")), None)
         # The other side: introduced by "dengan/with", "antara/between", or right after.
         right = next((c for c in usable if c.start >= t.end and (
-            c.marker in ("with", "between") or (c.marker is None and self._np_gap(t.doc, t.end, c.start) <= 3))),
+            c.marker in ("with", "between") or (c.marker is None and self._np_gap(t.doc, t.end, c.start) <= 3)
+            or (c.marker == "agent" and c.start - t.end <= 2))),
             None)
-        if right is not None and right.marker == "between":
-            left = None  # "kesepakatan antara X dan Y": the parties are X and Y only
+        if right is not None and right.marker in ("between", "agent"):
+            # "kesepakatan antara X dan Y": the parties are X and Y only; "diteken oleh X
+            # dan Y", "signed by X and Y": the signers are.
+            left = None
 
         def side(head: Chunk | None) -> list[Chunk]:
             if head is None:
@@ -822,7 +859,7 @@ class RelationRules:
         else:
             # One side only: its members are the parties ("X dan Y menandatangani", "antara
             # X dan Y", "kedua negara").
-            only = lside or (rside if right is not None and (right.marker == "between" or right.pair)
+            only = lside or (rside if right is not None and (right.marker in ("between", "agent") or right.pair)
                              else [])
             pairs = [(a, b, 0.65) for i, a in enumerate(only) for b in only[i + 1:]]
         if not pairs and not chunks:

@@ -272,3 +272,82 @@ def test_coordinated_fields_take_their_first_member(extractor):
     result = extractor.extract(Article(id="t", text=text, lang=LANG))
     coop = [r.topic for r in result.relations if r.predicate.value == "COOPERATES_ON"]
     assert coop == ["defense"]
+
+
+# ------------------------------------------------------------------ held-out style checks
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Britain froze the assets of several Russian oligarchs.", ("GBR", "SANCTIONS", "RUS")),
+        ("Australia slapped travel bans on Myanmar's military leaders.", ("AUS", "SANCTIONS", "MMR")),
+        ("Washington blacklisted dozens of Chinese technology firms on Friday.", ("USA", "SANCTIONS", "CHN")),
+        ("The United States threatened to impose tariffs on another $200 billion worth of Chinese exports.",
+         ("USA", "THREATENS", "CHN")),
+        ("Malaysia will work with Singapore on a high-speed rail link.", ("MYS", "COOPERATES_ON", "SGP")),
+        ("Canada voiced strong support for Ukraine's bid to join NATO.", ("CAN", "SUPPORTS", "UKR")),
+        ("Israeli Prime Minister Benjamin Netanyahu spoke with U.S. President Donald Trump by phone.",
+         ("ISR", "MEETS", "USA")),
+        ("Hungary blocked an EU plan to open accession talks.", ("HUN", "OPPOSES", "EU")),
+        ("The Chinese navy fired water cannon at a Philippine supply vessel.", ("CHN", "ATTACKS", "PHL")),
+        ("Kenya's President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi.",
+         ("ETH", "MEETS", "KEN")),
+        ("Bahraini officials condemned the Emirates for the raid.", ("BHR", "CRITICIZES", "ARE")),
+    ],
+)
+def test_held_out_style_sentences(extractor, text, expected):
+    s, p, o = expected
+    found = rels(extractor, text)
+    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT") and (o, p, s) in found)
+
+
+def test_solidarity_with_names_its_object(extractor):
+    text = "“We stand together in solidarity with Haiti,” said Canadian Prime Minister Justin Trudeau."
+    assert ("CAN", "SUPPORTS", "HTI") in rels(extractor, text)
+
+
+def test_a_meeting_named_after_its_parties_is_no_person(extractor):
+    text = "The pact was signed during the annual Australia-United Kingdom Ministerial Consultations in Canberra."
+    found = rels(extractor, text)
+    assert ("AUS", "MEETS", "GBR") in found or ("GBR", "MEETS", "AUS") in found
+
+
+def test_an_envoy_acts_for_the_state_that_sends_him(extractor):
+    text = "US Ambassador to the Czech Republic Bijan Sabet met Polish Foreign Minister Radoslaw Sikorski."
+    found = rels(extractor, text)
+    assert ("POL", "MEETS", "USA") in found
+    assert not {t for t in found if "CZE" in t and "POL" in t}
+
+
+def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
+    found = rels(extractor, "Russia was sanctioned by Japan after attacking Ukraine.")
+    assert ("JPN", "SANCTIONS", "RUS") in found
+    assert ("JPN", "ATTACKS", "UKR") not in found
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le gouvernement français a imposé des sanctions contre la Russie après l'invasion de l'Ukraine.", "fr"),
+     ("Türkiye, Rusya'dan S-400 hava savunma sistemi satın aldı ve Amerika'nın yaptırımlarını eleştirdi.", "tr"),
+     ("Malaysia dan Singapura menandatangani perjanjian kerjasama ekonomi pada hari Isnin, kata jurucakap kerajaan.",
+      "ms")],
+)
+def test_unsupported_language_without_lang_is_named(extractor, text, lang):
+    with pytest.raises(UnsupportedLanguageError) as err:
+        extractor.extract(Article(id="x", text=text))
+    assert lang in str(err.value)
+
+
+def test_jsonl_reports_an_unsupported_language_and_goes_on(extractor):
+    lines = [
+        json.dumps({"id": "fr", "text": "La France a imposé de nouvelles sanctions contre la Russie, "
+                    "a déclaré le ministre des Affaires étrangères."}),
+        json.dumps({"id": "en", "text": "Canada imposed new sanctions on Iran, the foreign minister said."}),
+    ]
+    out = io.StringIO()
+    summary = extract_jsonl(io.StringIO("\n".join(lines) + "\n"), out, extractor)
+    assert summary.articles == 1 and len(summary.errors) == 1
+    assert "fr" in summary.errors[0].message
+    rec = json.loads(out.getvalue())
+    assert rec["lang"] == "en" and rec["id"] == "en"

@@ -9,6 +9,7 @@ import pytest
 import spacy
 import yaml
 
+from entente.errors import UnsupportedLanguageError
 from entente.models import Article
 from ingest.lexicon import LANG_DIR, expand_root, load_lexicon
 from tests.conftest import triples
@@ -278,3 +279,52 @@ def test_topik_kerja_sama_dari_penanda_bidang(extractor):
     result = extractor.extract(Article(id="t", text=text, lang=LANG))
     coop = [r.topic for r in result.relations if r.predicate.value == "COOPERATES_ON"]
     assert coop == ["defense"]
+
+
+# ------------------------------------------------------------------ held-out style checks
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pemerintah Inggris membekukan aset milik sejumlah oligarki Rusia.", ("GBR", "SANCTIONS", "RUS")),
+        ("Sri Lanka menerima pinjaman dari China sebesar 1 miliar dolar.", ("CHN", "PROVIDES_AID", "LKA")),
+        ("Pemerintah Belanda menyerahkan bantuan senilai 5 juta euro kepada Indonesia.",
+         ("NLD", "PROVIDES_AID", "IDN")),
+        ("Rusia membombardir kota Kharkiv di Ukraina.", ("RUS", "ATTACKS", "UKR")),
+        ("Pasukan Azerbaijan menyerbu wilayah Armenia.", ("AZE", "ATTACKS", "ARM")),
+        ("Korsel dan Jepang menggelar latihan militer bersama.", ("JPN", "COOPERATES_ON", "KOR")),
+        ("Kontrak pembelian kapal fregat diteken oleh Indonesia dan Italia.", ("IDN", "SIGNS_AGREEMENT", "ITA")),
+        ("Filipina melayangkan protes diplomatik kepada China terkait insiden di Laut China Selatan.",
+         ("PHL", "CRITICIZES", "CHN")),
+        ("Polandia menandatangani kontrak pembelian 250 tank Abrams dari Amerika Serikat.",
+         ("POL", "BUYS", "USA")),
+        ("Negeri Tirai Bambu itu memberikan pinjaman lunak kepada Laos.", ("CHN", "PROVIDES_AID", "LAO")),
+        ("Negeri Sakura mengecam uji coba rudal Korut.", ("JPN", "CRITICIZES", "PRK")),
+    ],
+)
+def test_held_out_style_sentences(extractor, text, expected):
+    s, p, o = expected
+    found = rels(extractor, text)
+    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT") and (o, p, s) in found)
+
+
+def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
+    found = rels(extractor, "Rusia dijatuhi sanksi oleh Jepang setelah menyerang Ukraina.")
+    assert ("JPN", "SANCTIONS", "RUS") in found
+    assert ("RUS", "ATTACKS", "UKR") in found
+    assert ("JPN", "ATTACKS", "UKR") not in found
+
+
+def test_an_envoy_acts_for_the_state_that_sends_him(extractor):
+    found = rels(extractor, "Duta Besar Indonesia untuk Rusia Jose Tavares bertemu dengan Menlu Rusia Sergei Lavrov.")
+    assert ("IDN", "MEETS", "RUS") in found
+
+
+def test_malay_is_not_read_as_indonesian(extractor):
+    text = ("Kerajaan Malaysia berkata bahawa perjanjian itu ditandatangani selepas mesyuarat "
+            "pada hari Khamis kerana kedua-dua negara mahu bekerjasama.")
+    with pytest.raises(UnsupportedLanguageError):
+        extractor.extract(Article(id="ms", text=text))
+    assert extractor.language_of(Article(id="id", text="Indonesia membeli 42 jet tempur Rafale dari "
+                                          "Prancis, kata Menteri Pertahanan.")) == "id"
