@@ -14,38 +14,16 @@ from typing import Any, cast
 
 from neo4j import (
     AsyncDriver,
-    AsyncGraphDatabase,
-    NotificationMinimumSeverity,
     Query,
     Record,
     RoutingControl,
 )
 
 from app.cache import ResultCache, freeze
-from entente.config import Settings
 from graph import queries, read_queries
 from graph.schema import expected_names
 
 log = logging.getLogger("entente.api")
-
-
-def api_driver(settings: Settings) -> AsyncDriver:
-    """The async driver for the API: like `graph.db.async_driver`, with short give-ups.
-
-    A managed transaction retries an unreachable database for
-    `api_retry_time` seconds (the driver's default is 30) before the API
-    answers 503, and connecting gives up after a few seconds.
-    """
-    return AsyncGraphDatabase.driver(
-        settings.neo4j_uri,
-        auth=settings.neo4j_auth,
-        max_connection_pool_size=64,
-        max_transaction_retry_time=settings.api_retry_time,
-        connection_timeout=5.0,
-        connection_acquisition_timeout=10.0,
-        # The statements are fixed and reviewed: no server notifications to ship and log.
-        notifications_min_severity=NotificationMinimumSeverity.OFF,
-    )
 
 
 class Reader:

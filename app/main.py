@@ -17,12 +17,13 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app import browser, errors
 from app.cache import ResponseCacheMiddleware, ResultCache, watch
-from app.db import Reader, api_driver, prepare
+from app.db import Reader, prepare
 from app.deps import require_api_key
 from app.routers import actors, articles, graph, health, ingest, pairs, paths, relations, stats
 from app.schemas import API_PREFIX
 from entente import __version__
 from entente.config import Settings, get_settings
+from graph.db import async_driver
 
 DESCRIPTION = """
 Relations between states, extracted from news, with the sentences behind them.
@@ -56,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = api_driver(settings)
+        driver = async_driver(settings)
         cache = (ResultCache(settings.api_cache_size, settings.api_cache_ttl)
                  if settings.api_cache_size else None)
         reader = Reader(driver, settings.neo4j_database, settings.api_query_timeout, cache)

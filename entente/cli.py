@@ -316,12 +316,15 @@ def jobs_sweep() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="address to listen on")] = None,
     port: Annotated[int | None, typer.Option(help="port to listen on")] = None,
+    processes: Annotated[int | None, typer.Option(
+        "--processes", min=1, help="API server processes (default ENTENTE_API_PROCESSES)")] = None,
 ) -> None:
     """Serve the HTTP API in the foreground."""
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run("app.main:app", host=host or settings.api_host, port=port or settings.api_port)
+    uvicorn.run("app.main:app", host=host or settings.api_host, port=port or settings.api_port,
+                workers=processes or settings.api_processes)
 
 
 @app.command("up")
@@ -354,7 +357,7 @@ def up(
             console.print(f"{n} ingest worker(s) started (pid {worker_proc.pid})")
         # Uvicorn handles SIGINT itself; leave it the default so Ctrl-C stops it cleanly.
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-        serve(host=None, port=port)
+        serve(host=None, port=port, processes=None)
     except EntenteError as exc:
         raise _fail(exc) from exc
     except KeyboardInterrupt:

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     # The HTTP API.
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # Server processes for `entente serve`; two use both cores of a small machine.
+    api_processes: int = Field(default=1, ge=1)
     # Keys accepted in the `X-API-Key` header, comma-separated in ENTENTE_API_KEYS.
     # Every write needs one; with no key configured, writes are refused.
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    Driver,
+    GraphDatabase,
+    NotificationMinimumSeverity,
+)
 
 from entente.config import Settings
 
@@ -13,7 +19,19 @@ def driver(settings: Settings) -> Driver:
 
 
 def async_driver(settings: Settings) -> AsyncDriver:
-    """An asynchronous driver for the API; opened once in the app's lifespan."""
+    """The asynchronous driver of the API, opened once in the app's lifespan.
+
+    It gives up quickly: a managed transaction retries an unreachable database
+    for `api_retry_time` seconds (the driver's default is 30) before the API
+    answers 503, and connecting gives up after a few seconds.
+    """
     return AsyncGraphDatabase.driver(
-        settings.neo4j_uri, auth=settings.neo4j_auth, max_connection_pool_size=64
+        settings.neo4j_uri,
+        auth=settings.neo4j_auth,
+        max_connection_pool_size=64,
+        max_transaction_retry_time=settings.api_retry_time,
+        connection_timeout=5.0,
+        connection_acquisition_timeout=10.0,
+        # The statements are fixed and reviewed: no server notifications to ship and log.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
