@@ -194,6 +194,12 @@ def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
         _add_dependent(actors, aliases, row, "agency", ActorKind.AGENCY, role=row.get("kind"))
 
     aliases = _precise_aliases_win(aliases)
+    # States and organisations carry their names in every supported language, so the
+    # graph can find them by any of them ("Turki", "Amerika Serikat", "PBB").
+    for a in aliases:
+        entry = actors.get(a.key)
+        if entry is not None and entry.state is None and a.text != entry.name:
+            entry.aliases.add(a.text)
 
     items = []
     for row in _read_csv(data_dir / "items.csv"):

@@ -328,3 +328,11 @@ def test_malay_is_not_read_as_indonesian(extractor):
         extractor.extract(Article(id="ms", text=text))
     assert extractor.language_of(Article(id="id", text="Indonesia membeli 42 jet tempur Rafale dari "
                                           "Prancis, kata Menteri Pertahanan.")) == "id"
+
+
+def test_states_carry_their_names_in_each_supported_language(extractor) -> None:
+    result = extractor.extract(Article(
+        id="alias", lang="id", text="Amerika Serikat menjatuhkan sanksi kepada Turki."))
+    states = {a.key: set(a.aliases) for a in result.actors}
+    assert {"Turki", "Turkey"} <= states["TUR"]
+    assert "Amerika Serikat" in states["USA"]
