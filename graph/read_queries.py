@@ -160,8 +160,8 @@ RETURN k IS NOT NULL AS found, items
 # -- actors ----------------------------------------------------------------------
 
 # Full-text search over names and aliases ($lucene, built by the API from
-# escaped terms) plus exact key matches ($keys), best first; continues after
-# ($after_score, $after_key).
+# escaped terms) plus exact key matches ($keys) and whole-name matches ($name,
+# case-folded), best first; continues after ($after_score, $after_key).
 ACTOR_SEARCH = """
 CALL () {
   CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node, score
@@ -169,6 +169,10 @@ CALL () {
   UNION ALL
   MATCH (node:Actor) WHERE node.key IN $keys
   RETURN node, 1000.0 AS score
+  UNION ALL
+  MATCH (node:Actor)
+  WHERE toLower(node.name) = $name OR any(x IN node.aliases WHERE toLower(x) = $name)
+  RETURN node, 500.0 AS score
 }
 WITH node, max(score) AS score
 WHERE ($type IS NULL OR node.kind = $type)

@@ -569,9 +569,12 @@ def test_corpus_articles_and_their_evidence(client: httpx.Client, loaded: dict[s
     pair = client.get("/v1/pairs/TUR/RUS").json()
     assert pair["mentions"] > 0
     assert client.get("/v1/pairs/TUR/RUS/timeline").json()["items"]
-    for q in ("Türkiye", "turkiye", "tur"):
+    # Any name in a supported language, and a misspelling.
+    for q in ("Türkiye", "turkiye", "tur", "Turki", "Turkey", "Turky"):
         hits = client.get("/v1/actors", params={"q": q}).json()["items"]
         assert "TUR" in [h["key"] for h in hits[:3]], (q, hits[:3])
+    hits = client.get("/v1/actors", params={"q": "Amerika Serikat"}).json()["items"]
+    assert hits[0]["key"] == "USA", hits[:3]
 
 
 def test_stats(client: httpx.Client, loaded: dict[str, Any]) -> None:

@@ -40,8 +40,8 @@ async def search_actors(
 ) -> ActorPage:
     """Actors whose name or any alias matches `q`, best match first.
 
-    Matching is tolerant: prefixes and small misspellings match, and an exact
-    key or code (`TUR`, `NATO`) comes first.
+    Matching is tolerant: prefixes and small misspellings match; an exact
+    key or code (`TUR`, `NATO`) comes first, then an exact name or alias.
     """
     after = pagination.decode(page.cursor, "act", (float, str))
     lucene = lucene_query(q)
@@ -50,7 +50,7 @@ async def search_actors(
     if lucene is None:  # nothing but punctuation: nothing to look for
         return ActorPage(items=[])
     record = await reader.one(
-        rq.ACTOR_SEARCH, lucene=lucene, keys=keys,
+        rq.ACTOR_SEARCH, lucene=lucene, keys=keys, name=" ".join(text.lower().split()),
         type=type.value if type else None,
         after_score=float(after[0]) if after else None, after_key=after[1] if after else "",
         limit=page.limit + 1,
