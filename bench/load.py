@@ -100,6 +100,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=5)
     ap.add_argument("--baseline-relations", type=int, default=3_000)
     ap.add_argument("--batch-size", type=int, default=1000)
+    ap.add_argument("--concurrency", type=int, default=1, help="batches written at once")
     args = ap.parse_args()
 
     docs = synthetic_corpus(args.articles, args.per_article)
@@ -110,7 +111,7 @@ def main() -> None:
     with bench_server() as settings, make_driver(settings) as drv:
         db = settings.neo4j_database
         init_schema(drv, db)
-        loader = Loader(drv, db, batch_size=args.batch_size)
+        loader = Loader(drv, db, batch_size=args.batch_size, concurrency=args.concurrency)
         # Warm both sides up (statement planning, JIT) on articles outside the measured set.
         warm = synthetic_corpus(50, args.per_article, seed=99)
         for i, d in enumerate(warm):

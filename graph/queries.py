@@ -16,6 +16,11 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE",
     "CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE i.key IS UNIQUE",
+) + tuple(
+    # One aggregate relationship per key, even when loaders write concurrently.
+    f"CREATE CONSTRAINT rel_id_{p.value.lower()} IF NOT EXISTS "
+    f"FOR ()-[r:{p.value}]-() REQUIRE r.id IS UNIQUE"
+    for p in Predicate
 )
 
 INDEXES: tuple[str, ...] = (
@@ -27,9 +32,6 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.alias_text]",
-) + tuple(
-    f"CREATE INDEX rel_id_{p.value.lower()} IF NOT EXISTS FOR ()-[r:{p.value}]-() ON (r.id)"
-    for p in Predicate
 )
 
 SCHEMA_NAMES = """
