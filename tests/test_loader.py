@@ -155,3 +155,17 @@ def test_a_purchase_with_no_seller_keeps_its_claim_and_item(loader: Loader) -> N
         RETURN i.name AS item, count(o) AS objects, count(r) AS rels
         """)
     assert [dict(r) for r in records] == [{"item": "Rafale", "objects": 0, "rels": 0}]
+
+
+def test_concurrent_batches_keep_one_relationship_with_every_mention(
+    empty_graph: Driver, neo4j_server: Settings
+) -> None:
+    loader = Loader(empty_graph, neo4j_server.neo4j_database, batch_size=5, concurrency=2)
+    docs = [make_doc(f"cc{i}", [("USA", "SANCTIONS", "TUR"), ("RUS", "MEETS", "TUR")])[0]
+            for i in range(40)]
+    report = loader.load_many(docs + docs[:10])  # some articles twice, in later batches
+    assert report.failed == {}
+    records, _, _ = empty_graph.execute_query(
+        "MATCH ()-[r:SANCTIONS|MEETS]->() RETURN type(r) AS t, count(r) AS n, sum(r.mentions) AS m")
+    assert sorted((r["t"], r["n"], r["m"]) for r in records) == [("MEETS", 1, 40),
+                                                                 ("SANCTIONS", 1, 40)]
