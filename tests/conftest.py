@@ -165,14 +165,26 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.wait(10)
 
 
-def worker_env(settings: Settings, queue_url: str, **extra: str) -> dict[str, str]:
-    """The environment of an `entente worker` (or API) subprocess for these settings."""
+def entente_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment of an `entente` subprocess that should use these settings."""
     env = dict(os.environ)
     env.update({
         "ENTENTE_NEO4J_URI": settings.neo4j_uri,
         "ENTENTE_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
         "ENTENTE_DATA_DIR": str(settings.data_dir),
         "ENTENTE_NEO4J_DIST_DIR": str(settings.neo4j_dist_dir),
+        "ENTENTE_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
+        "ENTENTE_NEO4J_HTTP_PORT": str(settings.neo4j_http_port),
+        "ENTENTE_API_PORT": str(settings.api_port),
+    })
+    env.update(extra)
+    return env
+
+
+def worker_env(settings: Settings, queue_url: str, **extra: str) -> dict[str, str]:
+    """The environment of an `entente worker` (or API) subprocess, with short leases."""
+    env = entente_env(settings)
+    env.update({
         "ENTENTE_QUEUE_URL": queue_url,
         "ENTENTE_INGEST_LEASE_SECONDS": "3",
         "ENTENTE_INGEST_SWEEP_INTERVAL": "1",

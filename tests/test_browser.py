@@ -19,9 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,13 +26,13 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from neo4j import Driver
 
 from entente.config import Settings
 from entente.models import ActorKind, Predicate
 from graph import server
 from tests.conftest import REPO
+from tests.live import LiveServer
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.api, pytest.mark.browser]
 
@@ -91,36 +88,6 @@ def guide_defaults() -> dict[str, str]:
 # -- servers -----------------------------------------------------------------------
 
 
-class LiveApi:
-    """The Entente app under uvicorn in a thread, on the port the Neo4j conf points at."""
-
-    def __init__(self, settings: Settings) -> None:
-        from app.main import create_app
-
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", settings.api_port))
-        self.url = server.api_url(settings)
-        config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       daemon=True)
-
-    def __enter__(self) -> LiveApi:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the API server did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(15)
-        self.sock.close()
-
-
 @pytest.fixture(scope="module")
 def seeded(driver: Driver, neo4j_server: Settings) -> Settings:
     """The session graph emptied, then loaded with seeds/ as `entente ingest seeds` does."""
@@ -136,8 +103,10 @@ def seeded(driver: Driver, neo4j_server: Settings) -> Settings:
 
 @pytest.fixture(scope="module")
 def api(seeded: Settings) -> Iterator[str]:
-    with LiveApi(seeded) as live:
-        yield live.url
+    from app.main import create_app
+
+    with LiveServer(create_app(seeded), seeded.api_port):
+        yield server.api_url(seeded)
 
 
 @pytest.fixture(scope="module")

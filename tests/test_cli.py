@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,32 +11,16 @@ import urllib.request
 
 import pytest
 
-from entente.config import Settings
 from graph import server
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED, entente_env
 
 pytestmark = pytest.mark.neo4j
 
 ENTENTE = [sys.executable, "-m", "entente.cli"]
 
 
-def _env(settings: Settings, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({
-        "ENTENTE_NEO4J_URI": settings.neo4j_uri,
-        "ENTENTE_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        "ENTENTE_DATA_DIR": str(settings.data_dir),
-        "ENTENTE_NEO4J_DIST_DIR": str(settings.neo4j_dist_dir),
-        "ENTENTE_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
-        "ENTENTE_NEO4J_HTTP_PORT": str(settings.neo4j_http_port),
-        "ENTENTE_API_PORT": str(settings.api_port),
-    })
-    env.update(extra)
-    return env
-
-
 def test_ingest_seeds_puts_the_first_article_in_the_graph(empty_graph, neo4j_server) -> None:
-    done = subprocess.run([*ENTENTE, "ingest", str(REPO / "seeds")], env=_env(neo4j_server),
+    done = subprocess.run([*ENTENTE, "ingest", str(REPO / "seeds")], env=entente_env(neo4j_server),
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "loaded 1 articles" in done.stderr
@@ -60,7 +43,7 @@ def test_ingest_reports_bad_input_and_keeps_the_good(empty_graph, neo4j_server, 
         json.dumps({"id": "blank", "text": "   "}),
         json.dumps({"text": "no id at all"}),
     ]) + "\n", encoding="utf-8")
-    done = subprocess.run([*ENTENTE, "ingest", str(src)], env=_env(neo4j_server),
+    done = subprocess.run([*ENTENTE, "ingest", str(src)], env=entente_env(neo4j_server),
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "mixed.jsonl:2" in done.stderr and "malformed JSON" in done.stderr
@@ -90,7 +73,7 @@ def test_up_starts_everything_and_stops_what_it_started(neo4j_settings, tmp_path
         "neo4j_uri": f"neo4j://127.0.0.1:{neo4j_settings.neo4j_bolt_port + 200}",
         "api_port": neo4j_settings.api_port + 200,
     })
-    proc = subprocess.Popen([*ENTENTE, "up"], env=_env(settings), cwd=REPO,
+    proc = subprocess.Popen([*ENTENTE, "up"], env=entente_env(settings), cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 240
