@@ -90,6 +90,16 @@ class Unavailable(ApiError):
     code = "unavailable"
 
 
+class TooLarge(ApiError):
+    status = 413
+    code = "too_large"
+
+
+class InvalidArticles(ApiError):
+    status = 422
+    code = "invalid_articles"
+
+
 _STATUS_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 406: "not_acceptable", 413: "too_large",

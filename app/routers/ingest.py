@@ -17,7 +17,7 @@ from fastapi import APIRouter, Body, Path, Response
 from pydantic import BaseModel, Field
 
 from app.deps import ApiKeyDep, SettingsDep
-from app.errors import AUTH_RESPONSES, NOT_FOUND, ApiError, NotFound
+from app.errors import AUTH_RESPONSES, NOT_FOUND, InvalidArticles, NotFound, TooLarge
 from app.schemas import API_PREFIX
 from entente.config import Settings
 from ingest.formats import article_from
@@ -27,16 +27,6 @@ from ingest.queue import IngestQueue
 router = APIRouter(tags=["ingest"])
 
 MAX_BATCH = 1000
-
-
-class TooLarge(ApiError):
-    status = 413
-    code = "too_large"
-
-
-class InvalidArticles(ApiError):
-    status = 422
-    code = "invalid_articles"
 
 
 class ItemError(BaseModel):
