@@ -29,6 +29,14 @@ def own_server(neo4j_settings: Settings, tmp_path) -> Iterator[Settings]:
     server.stop(settings)
 
 
+def _socket() -> socket.socket:
+    """A TCP socket that, like a server's, may bind a port whose old connections linger
+    in TIME_WAIT (what a stopped server leaves behind for a minute)."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    return sock
+
+
 def _count(settings: Settings) -> int:
     with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth) as drv:
         records, _, _ = drv.execute_query("MATCH (n:Survivor) RETURN count(n) AS n")
@@ -49,7 +57,7 @@ def test_start_serves_bolt_and_browser_and_restart_keeps_data(own_server: Settin
 
     assert server.stop(own_server) is True
     assert not server.status(own_server).running
-    with socket.socket() as sock:  # the Bolt port is free again
+    with _socket() as sock:  # the Bolt port is free again
         sock.bind(("127.0.0.1", own_server.neo4j_bolt_port))
 
     again = server.start(own_server)
@@ -59,7 +67,7 @@ def test_start_serves_bolt_and_browser_and_restart_keeps_data(own_server: Settin
 
 
 def test_start_on_a_taken_port_says_which(own_server: Settings) -> None:
-    with socket.socket() as sock:
+    with _socket() as sock:
         sock.bind(("127.0.0.1", own_server.neo4j_bolt_port))
         sock.listen()
         with pytest.raises(ServerError, match=str(own_server.neo4j_bolt_port)):
