@@ -142,8 +142,3 @@ async def _evidence_filter(
 
 
 EvidenceFilterDep = Annotated[EvidenceFilter, Depends(_evidence_filter)]
-
-
-def next_page(items: list, limit: int) -> tuple[list, bool]:  # type: ignore[type-arg]
-    """The items to show and whether more follow (queries fetch limit + 1)."""
-    return items[:limit], len(items) > limit

@@ -11,9 +11,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from app.errors import InvalidParameter
+
+PageT = TypeVar("PageT", bound=BaseModel)
 
 MAX_CURSOR = 1024
 
@@ -48,3 +52,14 @@ def decode(
             "invalid cursor", {"loc": ["query", "cursor"], "msg": str(exc)}
         ) from exc
     return key
+
+
+def page_of(model: type[PageT], rows: list[Any], limit: int, kind: str, *key: str,
+            **fields: Any) -> PageT:
+    """A page of `model` from `rows` fetched as limit + 1: the first `limit` rows, and a
+    cursor of list `kind` built from the `key` fields of the last one when more follow."""
+    items = rows[:limit]
+    page = model.model_validate({"items": items, **fields})
+    if len(rows) > limit:
+        page.next_cursor = encode(kind, *(items[-1][k] for k in key))  # type: ignore[attr-defined]
+    return page

@@ -14,7 +14,6 @@ from app.deps import (
     EvidenceFilterDep,
     PageDep,
     ReaderDep,
-    next_page,
     normalize_key,
 )
 from app.errors import NOT_FOUND, NotFound
@@ -55,11 +54,9 @@ async def search_actors(
         after_score=float(after[0]) if after else None, after_key=after[1] if after else "",
         limit=page.limit + 1,
     )
-    items, more = next_page(record["items"] if record else [], page.limit)
-    result = ActorPage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("act", items[-1]["score"], items[-1]["key"])
-    return result
+    return pagination.page_of(
+        ActorPage, record["items"] if record else [], page.limit, "act", "score", "key"
+    )
 
 
 @router.get("/{key}", response_model=ActorProfile, responses=NOT_FOUND, summary="Actor profile")
@@ -79,11 +76,7 @@ async def _trade(
                               limit=page.limit + 1, **filters.params())
     if record is None or not record["found"]:
         raise NotFound("unknown actor", {"key": key})
-    items, more = next_page(record["items"], page.limit)
-    result = TradePage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("trade", items[-1]["id"])
-    return result
+    return pagination.page_of(TradePage, record["items"], page.limit, "trade", "id")
 
 
 @router.get("/{key}/purchases", response_model=TradePage, responses=NOT_FOUND,

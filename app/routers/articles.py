@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from app import pagination
-from app.deps import PageDep, ReaderDep, next_page
+from app.deps import PageDep, ReaderDep
 from app.errors import NOT_FOUND, InvalidParameter, NotFound
 from app.schemas import ArticleOut, ArticlePage
 from graph import read_queries as rq
@@ -32,11 +32,9 @@ async def list_articles(
         rq.ARTICLES, after=after[0] if after else "", limit=page.limit + 1,
         lang=lang.lower() if lang else None, since=since, until=until,
     )
-    items, more = next_page(record["items"] if record else [], page.limit)
-    result = ArticlePage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("art", items[-1]["id"])
-    return result
+    return pagination.page_of(
+        ArticlePage, record["items"] if record else [], page.limit, "art", "id"
+    )
 
 
 @router.get("/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from app import pagination
-from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, next_page, normalize_key
+from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, normalize_key
 from app.errors import NOT_FOUND, InvalidParameter, NotFound
 from app.schemas import PairView, TimelinePage
 from entente.models import Predicate
@@ -83,8 +83,4 @@ async def pair_timeline(
     )
     assert record is not None
     _check_found(record, a, b)
-    items, more = next_page(record["items"], page.limit)
-    result = TimelinePage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("tl", items[-1]["sort_key"])
-    return result
+    return pagination.page_of(TimelinePage, record["items"], page.limit, "tl", "sort_key")

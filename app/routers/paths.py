@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app import pagination
-from app.deps import KEY_PATTERN, PageDep, ReaderDep, SettingsDep, next_page, normalize_key
+from app.deps import KEY_PATTERN, PageDep, ReaderDep, SettingsDep, normalize_key
 from app.errors import NOT_FOUND, InvalidParameter, NotFound
 from app.schemas import PathPage
 from entente.models import Predicate
@@ -50,9 +50,6 @@ async def shortest_paths(
     unknown = [k for k, ok in ((start, record["found_from"]), (end, record["found_to"])) if not ok]
     if unknown:
         raise NotFound("unknown actor", {"keys": unknown})
-    items, more = next_page(record["paths"], page.limit)
-    result = PathPage.model_validate(
-        {"items": items, "hops": len(items[0]["edges"]) if items else None})
-    if more:
-        result.next_cursor = pagination.encode("path", items[-1]["key"])
-    return result
+    paths = record["paths"]
+    return pagination.page_of(PathPage, paths, page.limit, "path", "key",
+                              hops=len(paths[0]["edges"]) if paths else None)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from app import pagination
-from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, next_page, normalize_key
+from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, normalize_key
 from app.errors import NOT_FOUND, NotFound
 from app.schemas import EvidencePage, RelationPage
 from entente.models import Predicate
@@ -44,11 +44,9 @@ async def list_relations(
         subject=normalize_key(subject) if subject else None,
         object=normalize_key(object) if object else None, **filters.params(),
     )
-    items, more = next_page(record["items"] if record else [], page.limit)
-    result = RelationPage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("rel", items[-1]["id"])
-    return result
+    return pagination.page_of(
+        RelationPage, record["items"] if record else [], page.limit, "rel", "id"
+    )
 
 
 @router.get("/{relation_id}/evidence", response_model=EvidencePage, responses=NOT_FOUND,
@@ -68,9 +66,5 @@ async def relation_evidence(
     )
     if record is None or not record["found"]:
         raise NotFound("unknown relation", {"id": relation_id})
-    items, more = next_page(record["items"], page.limit)
-    result = EvidencePage.model_validate({"items": items})
-    if more:
-        result.next_cursor = pagination.encode("ev", items[-1]["id"])
-    return result
+    return pagination.page_of(EvidencePage, record["items"], page.limit, "ev", "id")
 
