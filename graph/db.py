@@ -18,6 +18,18 @@ def driver(settings: Settings) -> Driver:
     return GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth)
 
 
+def worker_driver(settings: Settings) -> Driver:
+    """The synchronous driver of an ingest worker: a short retry window, beyond which
+    the queue's own backoff takes over."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=settings.neo4j_auth,
+        max_transaction_retry_time=5.0,
+        connection_acquisition_timeout=20.0,
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
+    )
+
+
 def async_driver(settings: Settings) -> AsyncDriver:
     """The asynchronous driver of the API, opened once in the app's lifespan.
 

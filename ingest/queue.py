@@ -115,8 +115,7 @@ class _Runtime:
     def __init__(self, settings: Settings) -> None:
         import os
 
-        from neo4j import GraphDatabase
-
+        from graph.db import worker_driver
         from graph.loader import Loader
         from ingest.pipeline import Extractor
 
@@ -124,11 +123,7 @@ class _Runtime:
         self.settings = settings
         self.queue = IngestQueue(settings)
         self.extractor = _extractor or Extractor()
-        # A short retry window: the queue's own backoff takes over beyond it.
-        self.driver = GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth,
-                                           max_transaction_retry_time=5.0,
-                                           connection_acquisition_timeout=20.0,
-                                           notifications_min_severity="OFF")
+        self.driver = worker_driver(settings)
         self.loader = Loader(self.driver, settings.neo4j_database,
                              batch_size=max(settings.ingest_chunk_size, 1))
         self.schema_ready = False
