@@ -2,11 +2,12 @@
 
 A batch of articles goes in one managed write transaction (`execute_write`,
 which the driver retries on transient errors). Loading first removes the claims
-an earlier load of the same articles made, then writes the new ones and
-recomputes the aggregate relationships they touch from their claims, so loading
-an article twice leaves the graph exactly as loading it once. Should a batch
-fail, its articles are retried one by one so that one bad article cannot take
-the others down with it.
+an earlier load of the same articles made, then writes the new ones, then folds
+them into the aggregate relationships they support: new claims are added to the
+counts, and keys that lost claims are recomputed from what supports them now, so
+loading an article twice leaves the graph exactly as loading it once. Should a
+batch fail, its articles are retried one by one so that one bad article cannot
+take the others down with it.
 """
 
 from __future__ import annotations
@@ -184,6 +185,8 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         with_items = [c for c in claims if c["item_key"]]
         if with_items:
             tx.run(queries.LINK_CLAIM_ITEMS, rows=with_items).consume()
+    # From here on the batch holds the aggregate lock until it commits.
+    tx.run(queries.LOCK_AGGREGATES).consume()
     for predicate in Predicate:
         fresh = rows["keys"].get(predicate, set()) - reloaded[predicate]
         if fresh:
@@ -194,20 +197,19 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
             keys = sorted(reloaded[predicate])
             tx.run(queries.refresh_relations(predicate), keys=keys).consume()
             tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
-    tx.run(queries.SET_LAST_INGEST).consume()
 
 
 class Loader:
     """Loads extraction results through a driver it is given (and does not own).
 
-    With `concurrency` above 1, that many batches are written at once in as many
-    transactions; the relationship uniqueness constraints keep each aggregate
-    single. On hot pairs the transactions deadlock and are retried, so the gain
-    is small (about 15% on two cores); one at a time is the default.
+    `concurrency` batches are written at once, in as many transactions: their
+    articles and claims side by side, their aggregates one after another (the
+    aggregate lock, see `graph.queries.LOCK_AGGREGATES`). Two suit a machine with
+    two cores; the server does nearly all the work.
     """
 
     def __init__(self, driver: Driver, database: str, batch_size: int = 1000,
-                 concurrency: int = 1) -> None:
+                 concurrency: int = 2) -> None:
         self.driver = driver
         self.database = database
         self.batch_size = batch_size

@@ -16,6 +16,7 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE",
     "CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE i.key IS UNIQUE",
+    "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:EntenteMeta) REQUIRE m.key IS UNIQUE",
 ) + tuple(
     # One aggregate relationship per key, even when loaders write concurrently.
     f"CREATE CONSTRAINT rel_id_{p.value.lower()} IF NOT EXISTS "
@@ -26,13 +27,22 @@ CONSTRAINTS: tuple[str, ...] = (
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX state_code IF NOT EXISTS FOR (s:State) ON (s.code)",
     "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)",
-    "CREATE INDEX claim_article IF NOT EXISTS FOR (c:Claim) ON (c.article_id)",
-    "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
     "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.alias_text]",
 )
+
+# Indexes earlier versions made and nothing reads any more: every index costs each
+# claim written. An article's claims are found through their FROM relationships, and
+# claims are only ever filtered by date after an index lookup on their relation key.
+RETIRED: tuple[str, ...] = (
+    "DROP INDEX claim_article IF EXISTS",
+    "DROP INDEX claim_date IF EXISTS",
+)
+
+# The node whose lock serialises aggregate updates (see LOCK_AGGREGATES).
+ENSURE_META = "MERGE (:EntenteMeta {key: 'ingest'})"
 
 SCHEMA_NAMES = """
 SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names
@@ -49,7 +59,7 @@ SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 # replaces rather than adds; returns the relation keys whose aggregates change.
 DETACH_OLD_CLAIMS = """
 UNWIND $article_ids AS article_id
-MATCH (c:Claim {article_id: article_id})
+MATCH (:Article {id: article_id})<-[:FROM]-(c:Claim)
 WITH c, c.rel_key AS rel_key, c.predicate AS predicate
 DETACH DELETE c
 RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys
@@ -70,9 +80,14 @@ def merge_actors(kind: ActorKind) -> str:
     return f"""
 UNWIND $rows AS row
 MERGE (a:Actor {{key: row.key}})
-SET a:{label}, a.kind = '{label}', a.name = coalesce(a.name, row.name), a.code = row.code
 WITH a, row, coalesce(a.aliases, []) AS known
-SET a.aliases = known + [x IN row.aliases WHERE NOT x IN known]
+WITH a, row, known, [x IN row.aliases WHERE NOT x IN known] AS new
+// Only an actor that changes is written: a write locks the node until commit, and the
+// same few states are in nearly every batch, so concurrent loads would queue behind it.
+WHERE a.kind IS NULL OR a.kind <> '{label}' OR a.name IS NULL
+   OR coalesce(a.code, '') <> coalesce(row.code, '') OR size(new) > 0
+SET a:{label}, a.kind = '{label}', a.name = coalesce(a.name, row.name), a.code = row.code,
+    a.aliases = known + new
 SET a.alias_text = reduce(t = '', x IN a.aliases | t + ' ' + x)
 """
 
@@ -80,6 +95,8 @@ SET a.alias_text = reduce(t = '', x IN a.aliases | t + ' ' + x)
 LINK_ACTS_FOR = """
 UNWIND $rows AS row
 MATCH (a:Actor {key: row.key}), (s:Actor {key: row.state})
+// MERGE locks both nodes; most links exist already, and reading them locks nothing.
+WHERE NOT EXISTS { (a)-[:ACTS_FOR]->(s) }
 MERGE (a)-[:ACTS_FOR]->(s)
 """
 
@@ -128,25 +145,20 @@ CREATE (c)-[:ABOUT_ITEM]->(i)
 """
 
 
-def refresh_relations(predicate: Predicate) -> str:
-    """Recompute each given aggregate relationship from the claims that support it.
+# -- aggregates ----------------------------------------------------------------
+# The aggregate relationships are written after a batch's claims, under one lock
+# (LOCK_AGGREGATES), so that concurrent loads fold their claims one after another
+# while their claims are written side by side. They are never MERGEd: MERGE locks
+# both actors, and a state in a batch being written elsewhere would make it wait
+# for that whole batch, which may itself be waiting for the lock. An aggregate is
+# found through the uniqueness constraint's index on its id instead, and created
+# when missing; the lock makes "missing" stay true until it is created.
 
-    Aggregates are derived, never incremented, so re-loading an article cannot
-    double-count. `confidence` combines the claims as independent evidence.
-    """
-    rel_type = Predicate(predicate).value
-    return f"""
-UNWIND $keys AS key
-MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL
-WITH key, collect(c) AS claims
-WITH key, claims, head(claims) AS first,
-     [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates
-MATCH (s:Actor {{key: first.subject}}), (o:Actor {{key: first.object}})
-MERGE (s)-[r:{rel_type} {{id: key}}]->(o)
-SET r.item = first.item, r.topic = first.topic, r.mentions = size(claims),
-    r.first_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
-    r.last_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END),
-    r.confidence = 1.0 - reduce(p = 1.0, c IN claims | p * (1.0 - c.confidence))
+# Taken before the aggregates of a batch are touched, held until it commits. It also
+# stamps the time of the last ingest, which tells API caches to empty themselves.
+LOCK_AGGREGATES = """
+MERGE (m:EntenteMeta {key: 'ingest'})
+SET m.last_ingest = datetime()
 """
 
 
@@ -155,21 +167,51 @@ def add_to_relations(predicate: Predicate) -> str:
 
     Used only for keys no earlier claim was removed from in the same transaction,
     so the counts can grow incrementally; keys that lost claims (a re-load) go
-    through `refresh_relations` instead.
+    through `refresh_relations` instead. `SET` on a missing relationship does nothing;
+    the rows left without one create it.
     """
     rel_type = Predicate(predicate).value
     return f"""
 UNWIND $rows AS row
-MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
-MERGE (s)-[r:{rel_type} {{id: row.key}}]->(o)
-ON CREATE SET r.item = row.item, r.topic = row.topic, r.mentions = row.count,
-    r.confidence = 1.0 - row.miss, r.first_seen = date(row.first), r.last_seen = date(row.last)
-ON MATCH SET r.mentions = r.mentions + row.count,
+OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->()
+SET r.mentions = r.mentions + row.count,
     r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
     r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
                    OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
     r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
                   OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
+WITH row, r WHERE r IS NULL
+MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
+CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic, mentions: row.count,
+    confidence: 1.0 - row.miss, first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
+"""
+
+
+def refresh_relations(predicate: Predicate) -> str:
+    """Recompute each given aggregate relationship from the claims that support it.
+
+    Aggregates are derived, never incremented, so re-loading an article cannot
+    double-count. `confidence` combines the claims as independent evidence. Keys
+    no claim supports any more are left to `drop_unsupported_relations`.
+    """
+    rel_type = Predicate(predicate).value
+    return f"""
+UNWIND $keys AS key
+MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL
+WITH key, collect(c) AS claims
+WITH key, head(claims) AS first, size(claims) AS mentions,
+     [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates,
+     1.0 - reduce(p = 1.0, c IN claims | p * (1.0 - c.confidence)) AS confidence
+WITH key, first, mentions, confidence,
+     reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END) AS first_seen,
+     reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END) AS last_seen
+OPTIONAL MATCH ()-[r:{rel_type} {{id: key}}]->()
+SET r.item = first.item, r.topic = first.topic, r.mentions = mentions,
+    r.confidence = confidence, r.first_seen = first_seen, r.last_seen = last_seen
+WITH key, first, mentions, confidence, first_seen, last_seen, r WHERE r IS NULL
+MATCH (s:Actor {{key: first.subject}}), (o:Actor {{key: first.object}})
+CREATE (s)-[:{rel_type} {{id: key, item: first.item, topic: first.topic, mentions: mentions,
+    confidence: confidence, first_seen: first_seen, last_seen: last_seen}}]->(o)
 """
 
 
@@ -179,12 +221,7 @@ def drop_unsupported_relations(predicate: Predicate) -> str:
     return f"""
 UNWIND $keys AS key
 MATCH ()-[r:{rel_type} {{id: key}}]->()
-WHERE NOT EXISTS {{ MATCH (:Claim {{rel_key: key}}) }}
+WHERE NOT EXISTS {{ MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL }}
 DELETE r
 """
 
-
-SET_LAST_INGEST = """
-MERGE (m:EntenteMeta {key: 'ingest'})
-SET m.last_ingest = datetime()
-"""
