@@ -39,8 +39,9 @@ def relation_key(rel: Relation) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def claim_id(article_id: str, rel: Relation) -> str:
-    raw = "|".join((article_id, relation_key(rel), str(rel.start), str(rel.end)))
+def claim_id(article_id: str, rel: Relation, key: str | None = None) -> str:
+    """Stable id of one claim; `key` is the relation's key when already known."""
+    raw = "|".join((article_id, key or relation_key(rel), str(rel.start), str(rel.end)))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
@@ -110,88 +111,90 @@ def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
             if ik:
                 items.setdefault(ik, {"key": ik, "name": rel.item})
             when = rel.date or meta.published
-            claims.append(
-                {
-                    "id": claim_id(meta.id, rel), "article_id": meta.id, "rel_key": rk,
-                    "predicate": rel.predicate.value, "subject": rel.subject, "object": rel.object,
-                    "item": rel.item, "topic": rel.topic, "item_key": ik,
-                    "subject_entity": rel.subject_entity, "object_entity": rel.object_entity,
-                    "subject_actor": rel.subject_actor, "object_actor": rel.object_actor,
-                    "sentence": rel.evidence, "start": rel.start, "end": rel.end,
-                    "confidence": rel.confidence, "date": when.isoformat() if when else None,
-                    "lang": meta.lang,
-                }
-            )
-    # The same claim id twice in one article (a duplicated relation) is kept once. Rows go
-    # in a fixed order of the actors they lock, so concurrent batches rarely deadlock.
-    claims = sorted({c["id"]: c for c in claims}.values(),
-                    key=lambda c: (c["subject"], c["object"] or "", c["rel_key"]))
+            row = {
+                "id": claim_id(meta.id, rel, rk), "article_id": meta.id, "rel_key": rk,
+                "predicate": rel.predicate.value, "subject": rel.subject, "object": rel.object,
+                "item": rel.item, "topic": rel.topic, "item_key": ik,
+                "subject_entity": rel.subject_entity, "object_entity": rel.object_entity,
+                "sentence": rel.evidence, "start": rel.start, "end": rel.end,
+                "confidence": rel.confidence, "date": when.isoformat() if when else None,
+                "lang": meta.lang,
+            }
+            names = [
+                {"actor": actor, "role": role, "surface": surface}
+                for role, actor, surface in (("subject", rel.subject_actor, rel.subject_entity),
+                                             ("object", rel.object_actor, rel.object_entity))
+                if actor
+            ]
+            if names:
+                row["names"] = names
+            claims.append({k: v for k, v in row.items() if v is not None})
+    # The same claim id twice in one article (a duplicated relation) is kept once.
+    claims = list({c["id"]: c for c in claims}.values())
+    # Actors and items go in key order: two batches creating the same new ones then lock
+    # them in the same order, and one waits for the other instead of deadlocking.
     return {
-        "articles": articles, "actors": actors, "acts_for": acts_for,
-        "items": list(items.values()), "claims": claims, "keys": keys,
+        "articles": articles, "acts_for": acts_for,
+        "actors": {kind: [byk[k] for k in sorted(byk)] for kind, byk in actors.items()},
+        "items": [items[k] for k in sorted(items)], "claims": claims, "keys": keys,
+        "increments": _increments(claims),
     }
 
 
 _CODED = {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP}
 
 
-def _increments(claims: list[dict[str, Any]], keys: set[str]) -> list[dict[str, Any]]:
+def _increments(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per relationship key, what this batch's claims add: count, dates, miss probability."""
     agg: dict[str, dict[str, Any]] = {}
     for c in claims:
-        if c["rel_key"] not in keys or c["object"] is None:
+        if "object" not in c:
             continue
         row = agg.setdefault(c["rel_key"], {
             "key": c["rel_key"], "subject": c["subject"], "object": c["object"],
-            "item": c["item"], "topic": c["topic"], "count": 0, "miss": 1.0,
+            "item": c.get("item"), "topic": c.get("topic"), "count": 0, "miss": 1.0,
             "first": None, "last": None,
         })
         row["count"] += 1
         row["miss"] *= 1.0 - c["confidence"]
-        if c["date"]:
+        if c.get("date"):
             row["first"] = min(filter(None, (row["first"], c["date"])))
             row["last"] = max(filter(None, (row["last"], c["date"])))
-    return sorted(agg.values(), key=lambda r: (r["subject"], r["object"], r["key"]))
+    return {k: {f: v for f, v in row.items() if v is not None} for k, row in agg.items()}
 
 
 def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
+    # Writing the articles first locks them: a concurrent load of the same article waits
+    # here until this one commits, and then finds (and replaces) the claims it wrote.
+    tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
     ids = [a["id"] for a in rows["articles"]]
     old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=ids).single()
     reloaded: dict[Predicate, set[str]] = defaultdict(set)
     for entry in old["old_keys"] if old else []:
         reloaded[Predicate(entry["predicate"])].add(entry["rel_key"])
-    tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
     # States and organisations first: people and agencies link to them.
     for kind in ActorKind:
         if rows["actors"].get(kind):
-            tx.run(queries.merge_actors(kind), rows=list(rows["actors"][kind].values())).consume()
+            tx.run(queries.merge_actors(kind), rows=rows["actors"][kind]).consume()
     if rows["acts_for"]:
         tx.run(queries.LINK_ACTS_FOR, rows=rows["acts_for"]).consume()
     if rows["items"]:
         tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
-    claims = rows["claims"]
-    if claims:
-        tx.run(queries.CREATE_CLAIMS, rows=[c for c in claims if c["object"]]).consume()
-        no_object = [c for c in claims if not c["object"]]
-        if no_object:
-            tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object).consume()
-        named = [
-            {"id": c["id"], "actor": c[f"{role}_actor"], "role": role,
-             "surface": c[f"{role}_entity"]}
-            for c in claims for role in ("subject", "object") if c[f"{role}_actor"]
-        ]
-        if named:
-            tx.run(queries.LINK_CLAIM_ACTORS, rows=named).consume()
-        with_items = [c for c in claims if c["item_key"]]
-        if with_items:
-            tx.run(queries.LINK_CLAIM_ITEMS, rows=with_items).consume()
+    with_object = [c for c in rows["claims"] if "object" in c]
+    if with_object:
+        tx.run(queries.CREATE_CLAIMS, rows=with_object).consume()
+    no_object = [c for c in rows["claims"] if "object" not in c]
+    if no_object:
+        tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object).consume()
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
+    increments = rows["increments"]
     for predicate in Predicate:
-        fresh = rows["keys"].get(predicate, set()) - reloaded[predicate]
+        fresh = sorted(k for k in rows["keys"].get(predicate, set()) - reloaded[predicate]
+                       if k in increments)  # (a purchase with no seller has no aggregate)
         if fresh:
             tx.run(queries.add_to_relations(predicate),
-                   rows=_increments(rows["claims"], fresh)).consume()
+                   rows=[increments[k] for k in fresh]).consume()
         if reloaded[predicate]:
             # Keys that lost claims are recomputed from what supports them now.
             keys = sorted(reloaded[predicate])

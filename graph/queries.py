@@ -114,35 +114,39 @@ _CLAIM_PROPS = """{
   date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: row.lang
 }"""
 
+# The optional links of a claim, made as it is created: to the people or agencies its
+# actors were named as (`row.names`, absent when none) and to the item it is about.
+_CLAIM_LINKS = """
+WITH c, row
+CALL (c, row) {
+  WITH c, row WHERE row.item_key IS NOT NULL
+  MATCH (i:Item {key: row.item_key})
+  CREATE (c)-[:ABOUT_ITEM]->(i)
+}
+CALL (c, row) {
+  UNWIND coalesce(row.names, []) AS n
+  MATCH (p:Actor {key: n.actor})
+  CREATE (c)-[:NAMES {role: n.role, surface: n.surface}]->(p)
+}
+"""
+
 # Claims with an object (nearly all) and without one (a purchase with no seller named)
 # are created by two statements, so that neither needs an OPTIONAL MATCH per row.
+# Rows leave out null values: a missing key reads as null, and is not sent at all.
 CREATE_CLAIMS = f"""
 UNWIND $rows AS row
 MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}}),
       (o:Actor {{key: row.object}})
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
-"""
+{_CLAIM_LINKS}"""
 
 CREATE_CLAIMS_WITHOUT_OBJECT = f"""
 UNWIND $rows AS row
 MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}})
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
-"""
-
-# The optional links of claims, each given only the rows that have one.
-LINK_CLAIM_ACTORS = """
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.id}), (p:Actor {key: row.actor})
-CREATE (c)-[:NAMES {role: row.role, surface: row.surface}]->(p)
-"""
-
-LINK_CLAIM_ITEMS = """
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.id}), (i:Item {key: row.item_key})
-CREATE (c)-[:ABOUT_ITEM]->(i)
-"""
+{_CLAIM_LINKS}"""
 
 
 # -- aggregates ----------------------------------------------------------------
