@@ -101,7 +101,7 @@ def main() -> None:
     ap.add_argument("--baseline-relations", type=int, default=3_000)
     ap.add_argument("--batch-size", type=int, default=1000)
     ap.add_argument("--concurrency", type=int, default=2, help="batches written at once")
-    ap.add_argument("--warmup-articles", type=int, default=10_000,
+    ap.add_argument("--warmup-articles", type=int, default=20_000,
                     help="articles loaded before measuring (a fresh server's JIT is cold)")
     args = ap.parse_args()
 

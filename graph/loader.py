@@ -189,12 +189,14 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
     increments = rows["increments"]
+    adds: dict[Predicate, list[dict[str, Any]]] = {}
     for predicate in Predicate:
         fresh = sorted(k for k in rows["keys"].get(predicate, set()) - reloaded[predicate]
                        if k in increments)  # (a purchase with no seller has no aggregate)
-        if fresh:
-            tx.run(queries.add_to_relations(predicate),
-                   rows=[increments[k] for k in fresh]).consume()
+        adds[predicate] = [increments[k] for k in fresh]
+    if any(adds.values()):
+        tx.run(queries.ADD_TO_RELATIONS, **queries.add_params(adds)).consume()
+    for predicate in Predicate:
         if reloaded[predicate]:
             # Keys that lost claims are recomputed from what supports them now.
             keys = sorted(reloaded[predicate])

@@ -166,29 +166,37 @@ SET m.last_ingest = datetime()
 """
 
 
-def add_to_relations(predicate: Predicate) -> str:
-    """Fold the claims of newly loaded articles into their aggregate relationships.
+def _fold(rel_type: str) -> str:
+    """Add one parameter list of increments to relationships of one type (see below)."""
+    rows = f"$add_{rel_type}"
+    return f"""CALL () {{
+  UNWIND {rows} AS row
+  OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->()
+  SET r.mentions = r.mentions + row.count,
+      r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
+      r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
+                     OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
+      r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
+                    OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
+  WITH row, r WHERE r IS NULL
+  MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
+  CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic, mentions: row.count,
+      confidence: 1.0 - row.miss, first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
+}}"""
 
-    Used only for keys no earlier claim was removed from in the same transaction,
-    so the counts can grow incrementally; keys that lost claims (a re-load) go
-    through `refresh_relations` instead. `SET` on a missing relationship does nothing;
-    the rows left without one create it.
-    """
-    rel_type = Predicate(predicate).value
-    return f"""
-UNWIND $rows AS row
-OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->()
-SET r.mentions = r.mentions + row.count,
-    r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
-    r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
-                   OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
-                  OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
-WITH row, r WHERE r IS NULL
-MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
-CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic, mentions: row.count,
-    confidence: 1.0 - row.miss, first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
-"""
+
+# Fold the claims of newly loaded articles into their aggregate relationships, every
+# type in one statement: `$add_<TYPE>` is the list of increments for that type (empty
+# when none). Used only for keys no earlier claim was removed from in the same
+# transaction, so the counts can grow incrementally; keys that lost claims (a re-load)
+# go through `refresh_relations` instead. `SET` on a missing relationship does nothing;
+# the rows left without one create it.
+ADD_TO_RELATIONS = "\n".join(_fold(p.value) for p in Predicate)
+
+
+def add_params(increments: dict[Predicate, list[dict]]) -> dict[str, list[dict]]:
+    """The parameters of `ADD_TO_RELATIONS`: one list per relationship type."""
+    return {f"add_{p.value}": increments.get(p, []) for p in Predicate}
 
 
 def refresh_relations(predicate: Predicate) -> str:
