@@ -5,9 +5,11 @@ which the driver retries on transient errors). Loading first removes the claims
 an earlier load of the same articles made, then writes the new ones, then folds
 them into the aggregate relationships they support: new claims are added to the
 counts, and keys that lost claims are recomputed from what supports them now, so
-loading an article twice leaves the graph exactly as loading it once. Should a
-batch fail, its articles are retried one by one so that one bad article cannot
-take the others down with it.
+loading an article twice leaves the graph exactly as loading it once. An article
+whose stored `load_hash` (a digest of its whole extraction result) matches is not
+written at all: re-ingesting a feed costs one read per batch. Should a batch fail,
+its articles are retried one by one so that one bad article cannot take the others
+down with it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ def claim_id(article_id: str, rel: Relation, key: str | None = None) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
+# Part of every load fingerprint: bump it when what the loader writes for the same
+# extraction result changes, so that re-loading rewrites articles stored the old way.
+LOAD_FORMAT = "2"
+
+
+def load_fingerprint(doc: ExtractionResult) -> str:
+    """Digest of everything the loader writes for an article (stored as `load_hash`)."""
+    raw = LOAD_FORMAT.encode() + doc.model_dump_json().encode("utf-8")
+    return hashlib.sha1(raw).hexdigest()
+
+
 def item_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
@@ -56,6 +69,7 @@ class LoadReport:
     articles: int = 0
     relations: int = 0
     failed: dict[str, str] = field(default_factory=dict)
+    unchanged: int = 0  # of `articles`: already stored from the same extraction, skipped
 
 
 def validate(doc: ExtractionResult | dict[str, Any]) -> ExtractionResult:
@@ -79,8 +93,12 @@ def _doc_id(doc: ExtractionResult | dict[str, Any]) -> str:
     return str(article.get("id")) if isinstance(article, dict) else "<unknown>"
 
 
-def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
-    """Parameter rows for one batch, grouped as the statements take them."""
+def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
+          ) -> dict[str, Any]:
+    """Parameter rows for one batch, grouped as the statements take them.
+
+    `prints` maps article ids to their load fingerprints, when already computed.
+    """
     articles, claims, items, acts_for = [], [], {}, []
     actors: dict[ActorKind, dict[str, dict[str, Any]]] = defaultdict(dict)
     keys: dict[Predicate, set[str]] = defaultdict(set)
@@ -91,6 +109,7 @@ def _rows(docs: Sequence[ExtractionResult]) -> dict[str, Any]:
                 "id": meta.id, "url": meta.url, "title": meta.title, "lang": meta.lang,
                 "published": meta.published.isoformat() if meta.published else None,
                 "source": meta.source, "text_hash": meta.text_hash,
+                "load_hash": prints[meta.id] if prints else load_fingerprint(doc),
             }
         )
         for actor in doc.actors:
@@ -186,6 +205,8 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     no_object = [c for c in rows["claims"] if "object" not in c]
     if no_object:
         tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object).consume()
+    if old and old["old_items"]:  # (after the new claims, which may be about them again)
+        tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
     increments = rows["increments"]
@@ -202,6 +223,11 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
             keys = sorted(reloaded[predicate])
             tx.run(queries.refresh_relations(predicate), keys=keys).consume()
             tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
+
+
+def _unchanged(tx: ManagedTransaction, rows: list[dict[str, str]]) -> set[str]:
+    record = tx.run(queries.UNCHANGED_ARTICLES, rows=rows).single()
+    return set(record["ids"]) if record else set()
 
 
 class Loader:
@@ -222,7 +248,10 @@ class Loader:
         self._lock = threading.Lock()
 
     def load(self, doc: ExtractionResult | dict[str, Any]) -> int:
-        """Load one article, all of it or none; returns the number of claims written."""
+        """Load one article, all of it or none; returns the number of its relations.
+
+        An article already stored from the same extraction result is left as it is.
+        """
         valid = validate(doc)
         self._write([valid])
         return len(valid.relations)
@@ -271,7 +300,7 @@ class Loader:
         that the caller can try again later: nothing about the articles is wrong.
         """
         try:
-            self._write(batch)
+            unchanged = self._write(batch)
         except TransientError:
             raise
         except Neo4jError as exc:
@@ -281,26 +310,33 @@ class Loader:
             log.warning("batch of %d failed; loading its articles one by one", len(batch))
             for doc in batch:
                 try:
-                    self._write([doc])
+                    unchanged = self._write([doc])
                 except TransientError:
                     raise
                 except Neo4jError as one:
                     self._refuse(report, doc, one)
                     continue
-                self._count(report, [doc])
+                self._count(report, [doc], unchanged)
             return
-        self._count(report, batch)
+        self._count(report, batch, unchanged)
 
     def _refuse(self, report: LoadReport, doc: ExtractionResult, exc: Neo4jError) -> None:
         with self._lock:
             report.failed[doc.article.id] = f"{exc.code}: {exc.message}"
 
-    def _count(self, report: LoadReport, docs: list[ExtractionResult]) -> None:
+    def _count(self, report: LoadReport, docs: list[ExtractionResult], unchanged: int) -> None:
         with self._lock:
+            report.unchanged += unchanged
             report.articles += len(docs)
             report.relations += sum(len(d.relations) for d in docs)
 
-    def _write(self, docs: list[ExtractionResult]) -> None:
-        rows = _rows(docs)
+    def _write(self, docs: list[ExtractionResult]) -> int:
+        """Write the articles that changed; returns how many were unchanged (skipped)."""
+        prints = {d.article.id: load_fingerprint(d) for d in docs}
         with self.driver.session(database=self.database) as session:
-            session.execute_write(_write_batch, rows)
+            stored = session.execute_read(_unchanged, [
+                {"id": i, "load_hash": h} for i, h in prints.items()])
+            changed = [d for d in docs if d.article.id not in stored]
+            if changed:
+                session.execute_write(_write_batch, _rows(changed, prints))
+        return len(docs) - len(changed)

@@ -60,9 +60,18 @@ SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 DETACH_OLD_CLAIMS = """
 UNWIND $article_ids AS article_id
 MATCH (:Article {id: article_id})<-[:FROM]-(c:Claim)
-WITH c, c.rel_key AS rel_key, c.predicate AS predicate
+WITH c, c.rel_key AS rel_key, c.predicate AS predicate,
+     [(c)-[:ABOUT_ITEM]->(i) | i.key] AS items
 DETACH DELETE c
-RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys
+RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys,
+       reduce(all = [], x IN collect(items) | all + x) AS old_items
+"""
+
+# Items that lost their claims in a re-load and that no other claim is about.
+DROP_ORPHAN_ITEMS = """
+UNWIND $keys AS key
+MATCH (i:Item {key: key}) WHERE NOT EXISTS { (i)<-[:ABOUT_ITEM]-() }
+DELETE i
 """
 
 MERGE_ARTICLES = """
@@ -70,7 +79,15 @@ UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.lang = row.lang,
     a.published = CASE WHEN row.published IS NULL THEN NULL ELSE date(row.published) END,
-    a.source = row.source, a.text_hash = row.text_hash
+    a.source = row.source, a.text_hash = row.text_hash, a.load_hash = row.load_hash
+"""
+
+# Of the given articles, those stored from exactly the same extraction result: loading
+# them again would change nothing, so the loader leaves them alone.
+UNCHANGED_ARTICLES = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id}) WHERE a.load_hash = row.load_hash
+RETURN collect(a.id) AS ids
 """
 
 

@@ -31,6 +31,38 @@ def test_loading_an_article_twice_changes_nothing(loader: Loader, neo4j_server: 
     assert once["rels"] > 0
 
 
+def _aggregates(driver: Driver) -> list[tuple]:
+    records, _, _ = driver.execute_query(
+        "MATCH (s)-[r]->(o) WHERE r.id IS NOT NULL RETURN s.key, type(r), o.key, r.mentions,"
+        " r.confidence, r.first_seen, r.last_seen, r.item ORDER BY r.id")
+    return [tuple(r.values()) for r in records]
+
+
+def test_an_unchanged_article_is_skipped_and_a_changed_one_rewritten(
+    loader: Loader, neo4j_server: Settings
+) -> None:
+    doc, _ = make_doc("a2", [("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS")], item="S-400")
+    other, _ = make_doc("a3", [("USA", "SANCTIONS", "TUR")])
+    loader.load_many([doc, other])
+    once = graph_counts(loader.driver, neo4j_server.neo4j_database)
+    aggregates = _aggregates(loader.driver)
+
+    again = loader.load_many([doc, other])
+    assert (again.articles, again.unchanged) == (2, 2)
+
+    changed = doc.model_copy(deep=True)
+    changed.relations[0].confidence = 0.5
+    changed.relations[1].item = "Su-35"
+    report = loader.load_many([changed])
+    assert (report.articles, report.unchanged) == (1, 0)
+    assert _aggregates(loader.driver) != aggregates
+
+    # Back to the first extraction: the graph is as it was, aggregates included.
+    assert loader.load_many([doc]).unchanged == 0
+    assert graph_counts(loader.driver, neo4j_server.neo4j_database) == once
+    assert _aggregates(loader.driver) == aggregates
+
+
 def test_relations_aggregate_mentions_across_articles(loader: Loader) -> None:
     docs = [make_doc(f"m{i}", [("USA", "SANCTIONS", "TUR")])[0] for i in range(3)]
     loader.load_many(docs)
