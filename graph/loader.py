@@ -150,12 +150,23 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
             claims.append({k: v for k, v in row.items() if v is not None})
     # The same claim id twice in one article (a duplicated relation) is kept once.
     claims = list({c["id"]: c for c in claims}.values())
+    # Where each claim's article and actors are in the lists the statement looks up.
+    article_ids = [a["id"] for a in articles]
+    actor_keys = sorted({c["subject"] for c in claims} | {c["object"] for c in claims
+                                                          if "object" in c})
+    at_article = {k: i for i, k in enumerate(article_ids)}
+    at_actor = {k: i for i, k in enumerate(actor_keys)}
+    for c in claims:
+        c["ai"], c["si"] = at_article[c["article_id"]], at_actor[c["subject"]]
+        if "object" in c:
+            c["oi"] = at_actor[c["object"]]
     # Actors and items go in key order: two batches creating the same new ones then lock
     # them in the same order, and one waits for the other instead of deadlocking.
     return {
         "articles": articles, "acts_for": acts_for,
         "actors": {kind: [byk[k] for k in sorted(byk)] for kind, byk in actors.items()},
         "items": [items[k] for k in sorted(items)], "claims": claims, "keys": keys,
+        "article_ids": article_ids, "actor_keys": actor_keys,
         "increments": _increments(claims),
     }
 
@@ -199,12 +210,13 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.LINK_ACTS_FOR, rows=rows["acts_for"]).consume()
     if rows["items"]:
         tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
+    ends = {"article_ids": rows["article_ids"], "actor_keys": rows["actor_keys"]}
     with_object = [c for c in rows["claims"] if "object" in c]
     if with_object:
-        tx.run(queries.CREATE_CLAIMS, rows=with_object).consume()
+        tx.run(queries.CREATE_CLAIMS, rows=with_object, **ends).consume()
     no_object = [c for c in rows["claims"] if "object" not in c]
     if no_object:
-        tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object).consume()
+        tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object, **ends).consume()
     if old and old["old_items"]:  # (after the new claims, which may be about them again)
         tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.

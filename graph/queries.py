@@ -147,20 +147,33 @@ CALL (c, row) {
 }
 """
 
+# The nodes a batch's claims link to, looked up once per batch instead of once per
+# claim: each row gives positions in `$article_ids` and `$actor_keys` (`ai`, `si`,
+# `oi`). Each node is kept in a one-element list so that a missing one keeps its
+# place (as null, which makes CREATE fail loudly rather than link the wrong node).
+_CLAIM_ENDS = """
+UNWIND range(0, size($actor_keys) - 1) AS i
+OPTIONAL MATCH (x:Actor {key: $actor_keys[i]})
+WITH i, x ORDER BY i
+WITH collect([x]) AS actors
+UNWIND range(0, size($article_ids) - 1) AS j
+OPTIONAL MATCH (y:Article {id: $article_ids[j]})
+WITH actors, j, y ORDER BY j
+WITH actors, collect([y]) AS articles
+UNWIND $rows AS row
+"""
+
 # Claims with an object (nearly all) and without one (a purchase with no seller named)
 # are created by two statements, so that neither needs an OPTIONAL MATCH per row.
 # Rows leave out null values: a missing key reads as null, and is not sent at all.
-CREATE_CLAIMS = f"""
-UNWIND $rows AS row
-MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}}),
-      (o:Actor {{key: row.object}})
+CREATE_CLAIMS = f"""{_CLAIM_ENDS}
+WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s, actors[row.oi][0] AS o
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
 {_CLAIM_LINKS}"""
 
-CREATE_CLAIMS_WITHOUT_OBJECT = f"""
-UNWIND $rows AS row
-MATCH (a:Article {{id: row.article_id}}), (s:Actor {{key: row.subject}})
+CREATE_CLAIMS_WITHOUT_OBJECT = f"""{_CLAIM_ENDS}
+WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
 {_CLAIM_LINKS}"""
