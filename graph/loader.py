@@ -222,13 +222,13 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
     increments = rows["increments"]
-    adds: dict[Predicate, list[dict[str, Any]]] = {}
+    adds: list[dict[str, Any]] = []
     for predicate in Predicate:
         fresh = sorted(k for k in rows["keys"].get(predicate, set()) - reloaded[predicate]
                        if k in increments)  # (a purchase with no seller has no aggregate)
-        adds[predicate] = [increments[k] for k in fresh]
-    if any(adds.values()):
-        tx.run(queries.ADD_TO_RELATIONS, **queries.add_params(adds)).consume()
+        adds += ({**increments[k], "type": predicate.value} for k in fresh)
+    if adds:
+        tx.run(queries.ADD_TO_RELATIONS, rows=adds).consume()
     for predicate in Predicate:
         if reloaded[predicate]:
             # Keys that lost claims are recomputed from what supports them now.

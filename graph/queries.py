@@ -197,10 +197,10 @@ SET m.last_ingest = datetime()
 
 
 def _fold(rel_type: str) -> str:
-    """Add one parameter list of increments to relationships of one type (see below)."""
-    rows = f"$add_{rel_type}"
+    """Add the increments of `$rows` of one type to relationships of that type (see below)."""
     return f"""CALL () {{
-  UNWIND {rows} AS row
+  UNWIND $rows AS row
+  WITH row WHERE row.type = '{rel_type}'
   OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->()
   SET r.mentions = r.mentions + row.count,
       r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
@@ -216,17 +216,14 @@ def _fold(rel_type: str) -> str:
 
 
 # Fold the claims of newly loaded articles into their aggregate relationships, every
-# type in one statement: `$add_<TYPE>` is the list of increments for that type (empty
-# when none). Used only for keys no earlier claim was removed from in the same
-# transaction, so the counts can grow incrementally; keys that lost claims (a re-load)
-# go through `refresh_relations` instead. `SET` on a missing relationship does nothing;
-# the rows left without one create it.
+# type in one statement: each row of `$rows` says its relationship `type`. (One list
+# rather than one per type: the server plans a statement again for each new pattern
+# of empty and non-empty list parameters, and planning this one takes a while.)
+# Used only for keys no earlier claim was removed from in the same transaction, so
+# the counts can grow incrementally; keys that lost claims (a re-load) go through
+# `refresh_relations` instead. `SET` on a missing relationship does nothing; the rows
+# left without one create it.
 ADD_TO_RELATIONS = "\n".join(_fold(p.value) for p in Predicate)
-
-
-def add_params(increments: dict[Predicate, list[dict]]) -> dict[str, list[dict]]:
-    """The parameters of `ADD_TO_RELATIONS`: one list per relationship type."""
-    return {f"add_{p.value}": increments.get(p, []) for p in Predicate}
 
 
 def refresh_relations(predicate: Predicate) -> str:
