@@ -105,7 +105,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=2, help="batches written at once")
     ap.add_argument("--changed-articles", type=int, default=2_000,
                     help="articles re-loaded with a changed extraction")
-    ap.add_argument("--warmup-articles", type=int, default=20_000,
+    ap.add_argument("--warmup-articles", type=int, default=30_000,
                     help="articles loaded before measuring (a fresh server's JIT is cold)")
     args = ap.parse_args()
 
@@ -119,7 +119,7 @@ def main() -> None:
         init_schema(drv, db)
         loader = Loader(drv, db, batch_size=args.batch_size, concurrency=args.concurrency)
         # Warm both sides up on articles outside the measured set. A fresh server plans
-        # each statement once and then compiles its hot paths over the first ~100,000
+        # each statement once and then compiles its hot paths over the first ~150,000
         # writes; a loader is measured on a server that has been running, as it would be.
         warm = synthetic_corpus(args.warmup_articles, args.per_article, seed=99)
         for i, d in enumerate(warm):
