@@ -17,8 +17,7 @@ T = TypeVar("T")
 
 
 @contextmanager
-def bench_server(bolt_port: int = 27687, http_port: int = 27474, heap: str = "1g",
-                 pagecache: str = "512m") -> Iterator[Settings]:
+def bench_server(bolt_port: int = 27687, http_port: int = 27474) -> Iterator[Settings]:
     """A managed Neo4j on its own ports and data directory, stopped afterwards."""
     from graph import server
 
@@ -27,8 +26,8 @@ def bench_server(bolt_port: int = 27687, http_port: int = 27474, heap: str = "1g
             data_dir=Path(tmp), neo4j_dist_dir=Settings().data_dir / "neo4j-dist",
             neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
             neo4j_password=SecretStr("entente-bench-password"),
-            neo4j_bolt_port=bolt_port, neo4j_http_port=http_port, neo4j_heap=heap,
-            neo4j_pagecache=pagecache,
+            neo4j_bolt_port=bolt_port, neo4j_http_port=http_port, neo4j_heap="1g",
+            neo4j_pagecache="512m",
         )
         server.start(settings)
         try:

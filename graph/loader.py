@@ -93,15 +93,13 @@ def _doc_id(doc: ExtractionResult | dict[str, Any]) -> str:
     return str(article.get("id")) if isinstance(article, dict) else "<unknown>"
 
 
-def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
-          ) -> dict[str, Any]:
+def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str, Any]:
     """Parameter rows for one batch, grouped as the statements take them.
 
-    `prints` maps article ids to their load fingerprints, when already computed.
+    `prints` maps article ids to their load fingerprints.
     """
     articles, claims, items, acts_for = [], [], {}, []
     actors: dict[ActorKind, dict[str, dict[str, Any]]] = defaultdict(dict)
-    keys: dict[Predicate, set[str]] = defaultdict(set)
     for doc in docs:
         meta = doc.article
         articles.append(
@@ -109,7 +107,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
                 "id": meta.id, "url": meta.url, "title": meta.title, "lang": meta.lang,
                 "published": meta.published.isoformat() if meta.published else None,
                 "source": meta.source, "text_hash": meta.text_hash,
-                "load_hash": prints[meta.id] if prints else load_fingerprint(doc),
+                "load_hash": prints[meta.id],
             }
         )
         for actor in doc.actors:
@@ -125,7 +123,6 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
                 acts_for.append({"key": actor.key, "state": actor.state})
         for rel in (r.normalized() for r in doc.relations):
             rk = relation_key(rel)
-            keys[rel.predicate].add(rk)
             ik = item_key(rel.item) if rel.item else None
             if ik:
                 items.setdefault(ik, {"key": ik, "name": rel.item})
@@ -165,7 +162,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str] | None = None
     return {
         "articles": articles, "acts_for": acts_for,
         "actors": {kind: [byk[k] for k in sorted(byk)] for kind, byk in actors.items()},
-        "items": [items[k] for k in sorted(items)], "claims": claims, "keys": keys,
+        "items": [items[k] for k in sorted(items)], "claims": claims,
         "article_ids": article_ids, "actor_keys": actor_keys,
         "increments": _increments(claims),
     }
@@ -181,7 +178,8 @@ def _increments(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         if "object" not in c:
             continue
         row = agg.setdefault(c["rel_key"], {
-            "key": c["rel_key"], "subject": c["subject"], "object": c["object"],
+            "key": c["rel_key"], "type": c["predicate"], "subject": c["subject"],
+            "object": c["object"],
             "item": c.get("item"), "topic": c.get("topic"), "count": 0, "miss": 1.0,
             "first": None, "last": None,
         })
@@ -197,8 +195,7 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # Writing the articles first locks them: a concurrent load of the same article waits
     # here until this one commits, and then finds (and replaces) the claims it wrote.
     tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
-    ids = [a["id"] for a in rows["articles"]]
-    old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=ids).single()
+    old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=rows["article_ids"]).single()
     reloaded: dict[Predicate, set[str]] = defaultdict(set)
     for entry in old["old_keys"] if old else []:
         reloaded[Predicate(entry["predicate"])].add(entry["rel_key"])
@@ -221,12 +218,9 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
-    increments = rows["increments"]
-    adds: list[dict[str, Any]] = []
-    for predicate in Predicate:
-        fresh = sorted(k for k in rows["keys"].get(predicate, set()) - reloaded[predicate]
-                       if k in increments)  # (a purchase with no seller has no aggregate)
-        adds += ({**increments[k], "type": predicate.value} for k in fresh)
+    # (A purchase with no seller named has no aggregate, hence no increment.)
+    adds = [row for key, row in sorted(rows["increments"].items())
+            if key not in reloaded[Predicate(row["type"])]]
     if adds:
         tx.run(queries.ADD_TO_RELATIONS, rows=adds).consume()
     for predicate in Predicate:

@@ -41,9 +41,6 @@ RETIRED: tuple[str, ...] = (
     "DROP INDEX claim_date IF EXISTS",
 )
 
-# The node whose lock serialises aggregate updates (see LOCK_AGGREGATES).
-ENSURE_META = "MERGE (:EntenteMeta {key: 'ingest'})"
-
 SCHEMA_NAMES = """
 SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names
 """

@@ -10,13 +10,11 @@ from graph import queries
 def init_schema(driver: Driver, database: str) -> None:
     """Create every constraint and index if missing, then wait until they are online.
 
-    Also drops the indexes earlier versions made that nothing uses any more, and
-    creates the node whose lock the loader takes for aggregate updates.
+    Also drops the indexes earlier versions made that nothing uses any more.
     """
     for statement in queries.CONSTRAINTS + queries.INDEXES + queries.RETIRED:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
-    driver.execute_query(queries.ENSURE_META, database_=database)
 
 
 def expected_names() -> set[str]:
