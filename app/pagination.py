@@ -54,6 +54,12 @@ def decode(
     return key
 
 
+def after(cursor: str | None, kind: str) -> str:
+    """The string key a cursor of list `kind` carries; "" (before every key) when none."""
+    key = decode(cursor, kind)
+    return key[0] if key else ""
+
+
 def page_of(model: type[PageT], rows: list[Any], limit: int, kind: str, *key: str,
             **fields: Any) -> PageT:
     """A page of `model` from `rows` fetched as limit + 1: the first `limit` rows, and a

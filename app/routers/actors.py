@@ -71,8 +71,8 @@ async def actor_profile(reader: ReaderDep, key: ActorKeyPath) -> ActorProfile:
 async def _trade(
     reader: ReaderDep, statement: str, key: str, page: PageDep, filters: EvidenceFilterDep
 ) -> TradePage:
-    after = pagination.decode(page.cursor, "trade")
-    record = await reader.one(statement, key=key, after=after[0] if after else "",
+    after = pagination.after(page.cursor, "trade")
+    record = await reader.one(statement, key=key, after=after,
                               limit=page.limit + 1, **filters.params())
     if record is None or not record["found"]:
         raise NotFound("unknown actor", {"key": key})

@@ -27,9 +27,9 @@ async def list_articles(
     """Articles ordered by id, with how many claims each gave."""
     if since and until and since > until:
         raise InvalidParameter("since is after until", {"since": str(since), "until": str(until)})
-    after = pagination.decode(page.cursor, "art")
+    after = pagination.after(page.cursor, "art")
     record = await reader.one(
-        rq.ARTICLES, after=after[0] if after else "", limit=page.limit + 1,
+        rq.ARTICLES, after=after, limit=page.limit + 1,
         lang=lang.lower() if lang else None, since=since, until=until,
     )
     return pagination.page_of(

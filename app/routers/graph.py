@@ -64,10 +64,10 @@ async def subgraph(
         raise InvalidParameter(f"depth is capped at {settings.api_max_depth}",
                                {"loc": ["query", "depth"], "max": settings.api_max_depth})
     key = normalize_key(actor)
-    after = pagination.decode(page.cursor, "graph")
+    after = pagination.after(page.cursor, "graph")
     record = await reader.one(
         rq.subgraph(depth, rq.canonical(predicate), filters.active), actor=key,
-        after=after[0] if after else "", limit=page.limit + 1, **filters.params(),
+        after=after, limit=page.limit + 1, **filters.params(),
     )
     if record is None or not record["found"]:
         raise NotFound("unknown actor", {"key": key})

@@ -76,9 +76,9 @@ async def pair_timeline(
     """Each sentence stating a relation between the two, oldest first (undated last),
     with its article."""
     a, b = _keys(a, b)
-    after = pagination.decode(page.cursor, "tl")
+    after = pagination.after(page.cursor, "tl")
     record = await reader.one(
-        rq.pair_timeline(rq.canonical(predicate)), a=a, b=b, after=after[0] if after else "",
+        rq.pair_timeline(rq.canonical(predicate)), a=a, b=b, after=after,
         limit=page.limit + 1, **filters.params(),
     )
     assert record is not None

@@ -41,10 +41,10 @@ async def shortest_paths(
     if max_hops > settings.api_max_hops:
         raise InvalidParameter(f"max_hops is capped at {settings.api_max_hops}",
                                {"loc": ["query", "max_hops"], "max": settings.api_max_hops})
-    after = pagination.decode(page.cursor, "path")
+    after = pagination.after(page.cursor, "path")
     record = await reader.one(
         rq.paths(max_hops, rq.canonical(predicate)), **{"from": start}, to=end,
-        after=after[0] if after else "", limit=page.limit + 1, min_confidence=min_confidence,
+        after=after, limit=page.limit + 1, min_confidence=min_confidence,
     )
     assert record is not None
     unknown = [k for k, ok in ((start, record["found_from"]), (end, record["found_to"])) if not ok]

@@ -34,13 +34,13 @@ async def list_relations(
     SIGNS_AGREEMENT) match `subject`/`object` either way round. Ordered by
     relation id.
     """
-    after = pagination.decode(page.cursor, "rel")
+    after = pagination.after(page.cursor, "rel")
     statement = rq.relations(
         rq.canonical([predicate] if predicate else None),
         subject is not None, object is not None, filters.active,
     )
     record = await reader.one(
-        statement, after=after[0] if after else "", limit=page.limit + 1,
+        statement, after=after, limit=page.limit + 1,
         subject=normalize_key(subject) if subject else None,
         object=normalize_key(object) if object else None, **filters.params(),
     )
@@ -59,9 +59,9 @@ async def relation_evidence(
                                      examples=["3f2a9c0d1e4b5a67"])],
 ) -> EvidencePage:
     """The articles and sentences that state the relation, with character offsets."""
-    after = pagination.decode(page.cursor, "ev")
+    after = pagination.after(page.cursor, "ev")
     record = await reader.one(
-        rq.RELATION_EVIDENCE, id=relation_id, after=after[0] if after else "",
+        rq.RELATION_EVIDENCE, id=relation_id, after=after,
         limit=page.limit + 1, **filters.params(),
     )
     if record is None or not record["found"]:
