@@ -101,7 +101,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--per-article", type=int, default=5)
     ap.add_argument("--baseline-relations", type=int, default=3_000)
-    ap.add_argument("--batch-size", type=int, default=1000)
+    ap.add_argument("--batch-size", type=int, help="articles per batch (the loader's default)")
+    ap.add_argument("--batch-relations", type=int,
+                    help="relations per batch at most (the loader's default)")
     ap.add_argument("--concurrency", type=int, default=2, help="batches written at once")
     ap.add_argument("--changed-articles", type=int, default=2_000,
                     help="articles re-loaded with a changed extraction")
@@ -117,7 +119,9 @@ def main() -> None:
     with bench_server() as settings, make_driver(settings) as drv:
         db = settings.neo4j_database
         init_schema(drv, db)
-        loader = Loader(drv, db, batch_size=args.batch_size, concurrency=args.concurrency)
+        sizes = {k: v for k, v in (("batch_size", args.batch_size),
+                                   ("batch_relations", args.batch_relations)) if v}
+        loader = Loader(drv, db, concurrency=args.concurrency, **sizes)
         # Warm both sides up on articles outside the measured set. A fresh server plans
         # each statement once and then compiles its hot paths over the first ~150,000
         # writes; a loader is measured on a server that has been running, as it would be.

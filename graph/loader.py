@@ -243,13 +243,19 @@ class Loader:
     articles and claims side by side, their aggregates one after another (the
     aggregate lock, see `graph.queries.LOCK_AGGREGATES`). Two suit a machine with
     two cores; the server does nearly all the work.
+
+    A batch closes at `batch_size` articles or `batch_relations` relations,
+    whichever comes first. The server holds a whole transaction's changes in its
+    heap until it commits; past a few thousand claims per transaction, its garbage
+    collector starts copying them around and costs more than the batching saves.
     """
 
-    def __init__(self, driver: Driver, database: str, batch_size: int = 1000,
-                 concurrency: int = 2) -> None:
+    def __init__(self, driver: Driver, database: str, batch_size: int = 500,
+                 concurrency: int = 2, batch_relations: int = 2500) -> None:
         self.driver = driver
         self.database = database
-        self.batch_size = batch_size
+        self.batch_size = max(1, batch_size)
+        self.batch_relations = max(1, batch_relations)
         self.concurrency = max(1, concurrency)
         self._lock = threading.Lock()
 
@@ -266,13 +272,16 @@ class Loader:
         """Load many articles in batches; an invalid or failing article is reported, not fatal."""
         report = LoadReport()
         batch: dict[str, ExtractionResult] = {}
+        relations = 0  # in `batch`
         in_flight: list[tuple[Future[None], set[str]]] = []
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
 
             def submit() -> None:
+                nonlocal relations
                 ids = set(batch)
                 in_flight.append((pool.submit(self._flush, list(batch.values()), report), ids))
                 batch.clear()
+                relations = 0
 
             def settle(keep: int, ids: set[str] | None = None) -> None:
                 # Wait until at most `keep` batches run, and none holding any of `ids`.
@@ -290,8 +299,11 @@ class Loader:
                 # The same article again while an earlier load of it is still being written:
                 # let that one finish first, so that the last load wins, as it would in turn.
                 settle(self.concurrency * 2, {valid.article.id})
+                if valid.article.id in batch:  # (the same article twice in one batch)
+                    relations -= len(batch.pop(valid.article.id).relations)
                 batch[valid.article.id] = valid
-                if len(batch) >= self.batch_size:
+                relations += len(valid.relations)
+                if len(batch) >= self.batch_size or relations >= self.batch_relations:
                     settle(self.concurrency * 2 - 1)
                     submit()
             if batch:

@@ -51,10 +51,18 @@ SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 
 # -- loading -----------------------------------------------------------------
 # One article batch is written in one transaction by these statements, in order.
+#
+# Each starts with KEEP_PLAN. The server plans a statement again when the counts it
+# planned with have drifted far enough, which a growing graph does all the time; the
+# plans of these statements cannot get better (every node and relationship they touch
+# is found through a uniqueness constraint's index, whatever the counts: see
+# tests/test_loader_plans.py), and planning them again costs over a second for the
+# aggregate fold, plus the compiling of fresh code, in the middle of a load.
+KEEP_PLAN = "CYPHER replan=skip"
 
 # Remove what earlier loads of these articles claimed, so that a re-load
 # replaces rather than adds; returns the relation keys whose aggregates change.
-DETACH_OLD_CLAIMS = """
+DETACH_OLD_CLAIMS = KEEP_PLAN + """
 UNWIND $article_ids AS article_id
 MATCH (:Article {id: article_id})<-[:FROM]-(c:Claim)
 WITH c, c.rel_key AS rel_key, c.predicate AS predicate,
@@ -65,13 +73,13 @@ RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys,
 """
 
 # Items that lost their claims in a re-load and that no other claim is about.
-DROP_ORPHAN_ITEMS = """
+DROP_ORPHAN_ITEMS = KEEP_PLAN + """
 UNWIND $keys AS key
 MATCH (i:Item {key: key}) WHERE NOT EXISTS { (i)<-[:ABOUT_ITEM]-() }
 DELETE i
 """
 
-MERGE_ARTICLES = """
+MERGE_ARTICLES = KEEP_PLAN + """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.lang = row.lang,
@@ -81,7 +89,7 @@ SET a.url = row.url, a.title = row.title, a.lang = row.lang,
 
 # Of the given articles, those stored from exactly the same extraction result: loading
 # them again would change nothing, so the loader leaves them alone.
-UNCHANGED_ARTICLES = """
+UNCHANGED_ARTICLES = KEEP_PLAN + """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id}) WHERE a.load_hash = row.load_hash
 RETURN collect(a.id) AS ids
@@ -91,7 +99,7 @@ RETURN collect(a.id) AS ids
 def merge_actors(kind: ActorKind) -> str:
     """MERGE actors of one kind; the label comes from the enum whitelist."""
     label = ActorKind(kind).value
-    return f"""
+    return f"""{KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (a:Actor {{key: row.key}})
 WITH a, row, coalesce(a.aliases, []) AS known
@@ -106,7 +114,7 @@ SET a.alias_text = reduce(t = '', x IN a.aliases | t + ' ' + x)
 """
 
 
-LINK_ACTS_FOR = """
+LINK_ACTS_FOR = KEEP_PLAN + """
 UNWIND $rows AS row
 MATCH (a:Actor {key: row.key}), (s:Actor {key: row.state})
 // MERGE locks both nodes; most links exist already, and reading them locks nothing.
@@ -114,7 +122,7 @@ WHERE NOT EXISTS { (a)-[:ACTS_FOR]->(s) }
 MERGE (a)-[:ACTS_FOR]->(s)
 """
 
-MERGE_ITEMS = """
+MERGE_ITEMS = KEEP_PLAN + """
 UNWIND $rows AS row
 MERGE (i:Item {key: row.key})
 ON CREATE SET i.name = row.name
@@ -163,13 +171,13 @@ UNWIND $rows AS row
 # Claims with an object (nearly all) and without one (a purchase with no seller named)
 # are created by two statements, so that neither needs an OPTIONAL MATCH per row.
 # Rows leave out null values: a missing key reads as null, and is not sent at all.
-CREATE_CLAIMS = f"""{_CLAIM_ENDS}
+CREATE_CLAIMS = f"""{KEEP_PLAN}{_CLAIM_ENDS}
 WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s, actors[row.oi][0] AS o
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
 {_CLAIM_LINKS}"""
 
-CREATE_CLAIMS_WITHOUT_OBJECT = f"""{_CLAIM_ENDS}
+CREATE_CLAIMS_WITHOUT_OBJECT = f"""{KEEP_PLAN}{_CLAIM_ENDS}
 WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
@@ -187,7 +195,7 @@ CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
 
 # Taken before the aggregates of a batch are touched, held until it commits. It also
 # stamps the time of the last ingest, which tells API caches to empty themselves.
-LOCK_AGGREGATES = """
+LOCK_AGGREGATES = KEEP_PLAN + """
 MERGE (m:EntenteMeta {key: 'ingest'})
 SET m.last_ingest = datetime()
 """
@@ -220,7 +228,7 @@ def _fold(rel_type: str) -> str:
 # the counts can grow incrementally; keys that lost claims (a re-load) go through
 # `refresh_relations` instead. `SET` on a missing relationship does nothing; the rows
 # left without one create it.
-ADD_TO_RELATIONS = "\n".join(_fold(p.value) for p in Predicate)
+ADD_TO_RELATIONS = KEEP_PLAN + "\n" + "\n".join(_fold(p.value) for p in Predicate)
 
 
 def refresh_relations(predicate: Predicate) -> str:
@@ -231,7 +239,7 @@ def refresh_relations(predicate: Predicate) -> str:
     no claim supports any more are left to `drop_unsupported_relations`.
     """
     rel_type = Predicate(predicate).value
-    return f"""
+    return f"""{KEEP_PLAN}
 UNWIND $keys AS key
 MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL
 WITH key, collect(c) AS claims
@@ -254,7 +262,7 @@ CREATE (s)-[:{rel_type} {{id: key, item: first.item, topic: first.topic, mention
 def drop_unsupported_relations(predicate: Predicate) -> str:
     """Delete the aggregate relationships of the given keys that no claim supports any more."""
     rel_type = Predicate(predicate).value
-    return f"""
+    return f"""{KEEP_PLAN}
 UNWIND $keys AS key
 MATCH ()-[r:{rel_type} {{id: key}}]->()
 WHERE NOT EXISTS {{ MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL }}

@@ -1,0 +1,100 @@
+"""The loader's statements reach what they touch through indexes, even when planned on an empty graph.
+
+They are not planned again as the graph grows (`graph.queries.KEEP_PLAN`), so the
+plan made first, on whatever graph there was (often none), must stay a good one:
+no scan of all nodes, of a label or of a relationship type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import Driver, ManagedTransaction
+
+from entente.config import Settings
+from entente.models import Actor, ActorKind
+from graph import queries
+from graph.loader import _rows, _write_batch, load_fingerprint
+from tests.factories import make_doc
+
+pytestmark = pytest.mark.neo4j
+
+
+class _Explained:
+    """What `_write_batch` reads from a result, for a statement that was only explained.
+
+    The old-claims statement "finds" every claim of the batch, so that the statements
+    of a re-load are explained too.
+    """
+
+    def __init__(self, old: dict[str, Any] | None) -> None:
+        self.old = old
+
+    def single(self) -> dict[str, Any] | None:
+        return self.old
+
+    def consume(self) -> None:
+        return None
+
+
+class _Explaining:
+    """A transaction that explains each statement instead of running it, and keeps the plans."""
+
+    def __init__(self, tx: ManagedTransaction, old: dict[str, Any]) -> None:
+        self.tx, self.old = tx, old
+        self.plans: list[tuple[str, dict[str, Any]]] = []
+
+    def run(self, query: str, **params: Any) -> _Explained:
+        assert query.startswith(queries.KEEP_PLAN), query
+        explained = query.replace(queries.KEEP_PLAN, queries.KEEP_PLAN + " EXPLAIN", 1)
+        summary = self.tx.run(explained, **params).consume()
+        self.plans.append((query, summary.plan))
+        return _Explained(self.old if query == queries.DETACH_OLD_CLAIMS else None)
+
+
+def _operators(plan: dict[str, Any]) -> list[str]:
+    found = [plan["operatorType"].split("@")[0]]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def test_loader_statements_planned_on_an_empty_graph_seek_and_never_scan(
+    empty_graph: Driver, neo4j_server: Settings
+) -> None:
+    doc, _ = make_doc("p1", [("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS"),
+                             ("TUR", "BUYS", None), ("IDN", "MEETS", "TUR")], item="S-400")
+    doc.actors.append(Actor(key="USA-TREASURY", kind=ActorKind.AGENCY, name="Treasury",
+                            state="USA"))
+    rows = _rows([doc], {doc.article.id: load_fingerprint(doc)})
+    # As if an earlier load had claimed the sanctions and the purchase with no seller:
+    # those aggregates are recomputed, the others folded in.
+    old = {"old_keys": [{"rel_key": c["rel_key"], "predicate": c["predicate"]}
+                        for c in rows["claims"]
+                        if c["predicate"] == "SANCTIONS" or "object" not in c],
+           "old_items": [i["key"] for i in rows["items"]]}
+    db = neo4j_server.neo4j_database
+    empty_graph.execute_query("CALL db.clearQueryCaches()", database_=db)
+
+    def explain(tx: ManagedTransaction) -> list[tuple[str, dict[str, Any]]]:
+        explaining = _Explaining(tx, old)
+        explaining.run(queries.UNCHANGED_ARTICLES,
+                       rows=[{"id": doc.article.id, "load_hash": "x"}])
+        _write_batch(explaining, rows)  # type: ignore[arg-type]
+        return explaining.plans
+
+    with empty_graph.session(database=db) as session:
+        plans = session.execute_write(explain)
+
+    # Every kind of statement the loader runs was explained, re-load ones included.
+    run = {query for query, _ in plans}
+    assert {queries.MERGE_ARTICLES, queries.CREATE_CLAIMS, queries.CREATE_CLAIMS_WITHOUT_OBJECT,
+            queries.LINK_ACTS_FOR, queries.MERGE_ITEMS, queries.DROP_ORPHAN_ITEMS,
+            queries.ADD_TO_RELATIONS} <= run
+    assert any("UNWIND $keys AS key\nMATCH (c:Claim" in q for q in run)  # refresh_relations
+    for query, plan in plans:
+        operators = _operators(plan)
+        scans = [op for op in operators if "Scan" in op]
+        assert not scans, f"{scans} in the plan of:\n{query}"
+        assert any("Seek" in op for op in operators), f"no index seek in:\n{query}"
