@@ -49,7 +49,7 @@ def claim_id(article_id: str, rel: Relation, key: str | None = None) -> str:
 
 # Part of every load fingerprint: bump it when what the loader writes for the same
 # extraction result changes, so that re-loading rewrites articles stored the old way.
-LOAD_FORMAT = "2"
+LOAD_FORMAT = "3"
 
 
 def load_fingerprint(doc: ExtractionResult) -> str:
@@ -128,7 +128,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
                 items.setdefault(ik, {"key": ik, "name": rel.item})
             when = rel.date or meta.published
             row = {
-                "id": claim_id(meta.id, rel, rk), "article_id": meta.id, "rel_key": rk,
+                "id": claim_id(meta.id, rel, rk), "ai": len(articles) - 1, "rel_key": rk,
                 "predicate": rel.predicate.value, "subject": rel.subject, "object": rel.object,
                 "item": rel.item, "topic": rel.topic, "item_key": ik,
                 "subject_entity": rel.subject_entity, "object_entity": rel.object_entity,
@@ -147,14 +147,14 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
             claims.append({k: v for k, v in row.items() if v is not None})
     # The same claim id twice in one article (a duplicated relation) is kept once.
     claims = list({c["id"]: c for c in claims}.values())
-    # Where each claim's article and actors are in the lists the statement looks up.
+    # Where each claim's article (`ai`, set above) and actors are in the lists the
+    # statement looks up.
     article_ids = [a["id"] for a in articles]
     actor_keys = sorted({c["subject"] for c in claims} | {c["object"] for c in claims
                                                           if "object" in c})
-    at_article = {k: i for i, k in enumerate(article_ids)}
     at_actor = {k: i for i, k in enumerate(actor_keys)}
     for c in claims:
-        c["ai"], c["si"] = at_article[c["article_id"]], at_actor[c["subject"]]
+        c["si"] = at_actor[c["subject"]]
         if "object" in c:
             c["oi"] = at_actor[c["object"]]
     # Actors and items go in key order: two batches creating the same new ones then lock

@@ -129,7 +129,7 @@ ON CREATE SET i.name = row.name
 """
 
 _CLAIM_PROPS = """{
-  id: row.id, article_id: row.article_id, rel_key: row.rel_key, predicate: row.predicate,
+  id: row.id, rel_key: row.rel_key, predicate: row.predicate,
   subject: row.subject, object: row.object, item: row.item, topic: row.topic,
   subject_entity: row.subject_entity, object_entity: row.object_entity,
   sentence: row.sentence, start: row.start, end: row.end, confidence: row.confidence,

@@ -139,7 +139,7 @@ def test_an_article_failing_in_the_database_leaves_no_trace(
         records, _, _ = loader.driver.execute_query(
             """
             OPTIONAL MATCH (a:Article {id: 'poison'})
-            OPTIONAL MATCH (c:Claim {article_id: 'poison'})
+            OPTIONAL MATCH (c:Claim)-[:FROM]->(:Article {id: 'poison'})
             OPTIONAL MATCH (p:Person {key: 'person:test-person'})
             OPTIONAL MATCH (:State {code:'USA'})-[r:BUYS]->()
             RETURN count(a) AS a, count(c) AS c, count(p) AS p, count(r) AS r
@@ -180,7 +180,7 @@ def test_a_purchase_with_no_seller_keeps_its_claim_and_item(loader: Loader) -> N
     loader.load(make_doc("n1", [("IDN", "BUYS", None)], item="Rafale")[0])
     records, _, _ = loader.driver.execute_query(
         """
-        MATCH (c:Claim {article_id: 'n1'})-[:SUBJECT]->(:State {code: 'IDN'})
+        MATCH (:Article {id: 'n1'})<-[:FROM]-(c:Claim)-[:SUBJECT]->(:State {code: 'IDN'})
         MATCH (c)-[:ABOUT_ITEM]->(i:Item)
         OPTIONAL MATCH (c)-[o:OBJECT]->()
         OPTIONAL MATCH (:State {code: 'IDN'})-[r:BUYS]->()
