@@ -142,27 +142,28 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
                                              ("object", rel.object_actor, rel.object_entity))
                 if actor
             ]
-            if names:
-                row["names"] = names
-            claims.append({k: v for k, v in row.items() if v is not None})
+            row["names"] = names or None
+            claims.append(row)
     # The same claim id twice in one article (a duplicated relation) is kept once.
     claims = list({c["id"]: c for c in claims}.values())
     # Where each claim's article (`ai`, set above) and actors are in the lists the
     # statement looks up.
     article_ids = [a["id"] for a in articles]
-    actor_keys = sorted({c["subject"] for c in claims} | {c["object"] for c in claims
-                                                          if "object" in c})
+    actor_keys = sorted({c["subject"] for c in claims}
+                        | {c["object"] for c in claims if c["object"]})
     at_actor = {k: i for i, k in enumerate(actor_keys)}
     for c in claims:
         c["si"] = at_actor[c["subject"]]
-        if "object" in c:
-            c["oi"] = at_actor[c["object"]]
+        c["oi"] = at_actor[c["object"]] if c["object"] else None
     # Actors and items go in key order: two batches creating the same new ones then lock
     # them in the same order, and one waits for the other instead of deadlocking.
     return {
         "articles": articles, "acts_for": acts_for,
         "actors": {kind: [byk[k] for k in sorted(byk)] for kind, byk in actors.items()},
-        "items": [items[k] for k in sorted(items)], "claims": claims,
+        "items": [items[k] for k in sorted(items)],
+        "claims": [[c[f] for f in queries.CLAIM_FIELDS] for c in claims if c["object"]],
+        "claims_without_object": [[c[f] for f in queries.CLAIM_FIELDS] for c in claims
+                                  if not c["object"]],
         "article_ids": article_ids, "actor_keys": actor_keys,
         "increments": _increments(claims),
     }
@@ -175,17 +176,17 @@ def _increments(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per relationship key, what this batch's claims add: count, dates, miss probability."""
     agg: dict[str, dict[str, Any]] = {}
     for c in claims:
-        if "object" not in c:
+        if not c["object"]:
             continue
         row = agg.setdefault(c["rel_key"], {
             "key": c["rel_key"], "type": c["predicate"], "subject": c["subject"],
             "object": c["object"],
-            "item": c.get("item"), "topic": c.get("topic"), "count": 0, "miss": 1.0,
+            "item": c["item"], "topic": c["topic"], "count": 0, "miss": 1.0,
             "first": None, "last": None,
         })
         row["count"] += 1
         row["miss"] *= 1.0 - c["confidence"]
-        if c.get("date"):
+        if c["date"]:
             row["first"] = min(filter(None, (row["first"], c["date"])))
             row["last"] = max(filter(None, (row["last"], c["date"])))
     return {k: {f: v for f, v in row.items() if v is not None} for k, row in agg.items()}
@@ -208,12 +209,11 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     if rows["items"]:
         tx.run(queries.MERGE_ITEMS, rows=rows["items"]).consume()
     ends = {"article_ids": rows["article_ids"], "actor_keys": rows["actor_keys"]}
-    with_object = [c for c in rows["claims"] if "object" in c]
-    if with_object:
-        tx.run(queries.CREATE_CLAIMS, rows=with_object, **ends).consume()
-    no_object = [c for c in rows["claims"] if "object" not in c]
-    if no_object:
-        tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=no_object, **ends).consume()
+    if rows["claims"]:
+        tx.run(queries.CREATE_CLAIMS, rows=rows["claims"], **ends).consume()
+    if rows["claims_without_object"]:
+        tx.run(queries.CREATE_CLAIMS_WITHOUT_OBJECT, rows=rows["claims_without_object"],
+               **ends).consume()
     if old and old["old_items"]:  # (after the new claims, which may be about them again)
         tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.

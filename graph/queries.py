@@ -53,18 +53,21 @@ SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 # One article batch is written in one transaction by these statements, in order.
 #
 # Each starts with KEEP_PLAN. The server plans a statement again when the counts it
-# planned with have drifted far enough, which a growing graph does all the time; the
-# plans of these statements cannot get better (every node and relationship they touch
-# is found through a uniqueness constraint's index, whatever the counts: see
-# tests/test_loader_plans.py), and planning them again costs over a second for the
-# aggregate fold, plus the compiling of fresh code, in the middle of a load.
+# planned with have drifted far enough, which a growing graph does all the time, and
+# planning the aggregate fold again costs over a second, plus the compiling of fresh
+# code, in the middle of a load. Their plans cannot get better: each MATCH names the
+# index it starts from (`USING INDEX`), and each MERGE goes through a uniqueness
+# constraint, so no plan made on a young graph (where, say, no claim exists yet and
+# scanning them all looks free) can stay around to scan a grown one. The hints also
+# make a statement fail, rather than crawl, should its index be missing.
+# tests/test_loader_plans.py checks the plans on such young graphs.
 KEEP_PLAN = "CYPHER replan=skip"
 
 # Remove what earlier loads of these articles claimed, so that a re-load
 # replaces rather than adds; returns the relation keys whose aggregates change.
 DETACH_OLD_CLAIMS = KEEP_PLAN + """
 UNWIND $article_ids AS article_id
-MATCH (:Article {id: article_id})<-[:FROM]-(c:Claim)
+MATCH (a:Article {id: article_id})<-[:FROM]-(c:Claim) USING INDEX SEEK a:Article(id)
 WITH c, c.rel_key AS rel_key, c.predicate AS predicate,
      [(c)-[:ABOUT_ITEM]->(i) | i.key] AS items
 DETACH DELETE c
@@ -75,7 +78,7 @@ RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys,
 # Items that lost their claims in a re-load and that no other claim is about.
 DROP_ORPHAN_ITEMS = KEEP_PLAN + """
 UNWIND $keys AS key
-MATCH (i:Item {key: key}) WHERE NOT EXISTS { (i)<-[:ABOUT_ITEM]-() }
+MATCH (i:Item {key: key}) USING INDEX SEEK i:Item(key) WHERE NOT EXISTS { (i)<-[:ABOUT_ITEM]-() }
 DELETE i
 """
 
@@ -91,7 +94,7 @@ SET a.url = row.url, a.title = row.title, a.lang = row.lang,
 # them again would change nothing, so the loader leaves them alone.
 UNCHANGED_ARTICLES = KEEP_PLAN + """
 UNWIND $rows AS row
-MATCH (a:Article {id: row.id}) WHERE a.load_hash = row.load_hash
+MATCH (a:Article {id: row.id}) USING INDEX SEEK a:Article(id) WHERE a.load_hash = row.load_hash
 RETURN collect(a.id) AS ids
 """
 
@@ -117,6 +120,7 @@ SET a.alias_text = reduce(t = '', x IN a.aliases | t + ' ' + x)
 LINK_ACTS_FOR = KEEP_PLAN + """
 UNWIND $rows AS row
 MATCH (a:Actor {key: row.key}), (s:Actor {key: row.state})
+USING INDEX SEEK a:Actor(key) USING INDEX SEEK s:Actor(key)
 // MERGE locks both nodes; most links exist already, and reading them locks nothing.
 WHERE NOT EXISTS { (a)-[:ACTS_FOR]->(s) }
 MERGE (a)-[:ACTS_FOR]->(s)
@@ -128,28 +132,43 @@ MERGE (i:Item {key: row.key})
 ON CREATE SET i.name = row.name
 """
 
-_CLAIM_PROPS = """{
-  id: row.id, rel_key: row.rel_key, predicate: row.predicate,
-  subject: row.subject, object: row.object, item: row.item, topic: row.topic,
-  subject_entity: row.subject_entity, object_entity: row.object_entity,
-  sentence: row.sentence, start: row.start, end: row.end, confidence: row.confidence,
-  date: CASE WHEN row.date IS NULL THEN NULL ELSE date(row.date) END, lang: row.lang
-}"""
+# A claim row is a list of these fields, in this order (`graph.loader` builds them):
+# a map would carry every field's name in every row, for the server to decode again
+# thousands of times per batch. `ai`, `si` and `oi` are positions (see _CLAIM_ENDS);
+# `names` lists the people or agencies the claim's actors were named as (null: none).
+CLAIM_FIELDS: tuple[str, ...] = (
+    "id", "rel_key", "predicate", "subject", "object", "item", "topic", "subject_entity",
+    "object_entity", "sentence", "start", "end", "confidence", "date", "lang", "item_key",
+    "names", "ai", "si", "oi",
+)
+
+
+def _f(field: str) -> str:
+    """The expression that reads one field of a claim row."""
+    return f"row[{CLAIM_FIELDS.index(field)}]"
+
+
+# The fields up to `lang` are stored on the claim; null ones set no property.
+_CLAIM_PROPS = "{" + ", ".join(
+    f"{name}: {_f(name)}" if name != "date"
+    else f"date: CASE WHEN {_f(name)} IS NULL THEN NULL ELSE date({_f(name)}) END"
+    for name in CLAIM_FIELDS[:CLAIM_FIELDS.index("lang") + 1]
+) + "}"
 
 # The optional links of a claim, made as it is created: to the people or agencies its
-# actors were named as (`row.names`, absent when none) and to the item it is about.
-_CLAIM_LINKS = """
+# actors were named as and to the item it is about.
+_CLAIM_LINKS = f"""
 WITH c, row
-CALL (c, row) {
-  WITH c, row WHERE row.item_key IS NOT NULL
-  MATCH (i:Item {key: row.item_key})
+CALL (c, row) {{
+  WITH c, row WHERE {_f('item_key')} IS NOT NULL
+  MATCH (i:Item {{key: {_f('item_key')}}}) USING INDEX SEEK i:Item(key)
   CREATE (c)-[:ABOUT_ITEM]->(i)
-}
-CALL (c, row) {
-  UNWIND coalesce(row.names, []) AS n
-  MATCH (p:Actor {key: n.actor})
-  CREATE (c)-[:NAMES {role: n.role, surface: n.surface}]->(p)
-}
+}}
+CALL (c, row) {{
+  UNWIND coalesce({_f('names')}, []) AS n
+  MATCH (p:Actor {{key: n.actor}}) USING INDEX SEEK p:Actor(key)
+  CREATE (c)-[:NAMES {{role: n.role, surface: n.surface}}]->(p)
+}}
 """
 
 # The nodes a batch's claims link to, looked up once per batch instead of once per
@@ -158,11 +177,11 @@ CALL (c, row) {
 # place (as null, which makes CREATE fail loudly rather than link the wrong node).
 _CLAIM_ENDS = """
 UNWIND range(0, size($actor_keys) - 1) AS i
-OPTIONAL MATCH (x:Actor {key: $actor_keys[i]})
+OPTIONAL MATCH (x:Actor {key: $actor_keys[i]}) USING INDEX SEEK x:Actor(key)
 WITH i, x ORDER BY i
 WITH collect([x]) AS actors
 UNWIND range(0, size($article_ids) - 1) AS j
-OPTIONAL MATCH (y:Article {id: $article_ids[j]})
+OPTIONAL MATCH (y:Article {id: $article_ids[j]}) USING INDEX SEEK y:Article(id)
 WITH actors, j, y ORDER BY j
 WITH actors, collect([y]) AS articles
 UNWIND $rows AS row
@@ -170,15 +189,14 @@ UNWIND $rows AS row
 
 # Claims with an object (nearly all) and without one (a purchase with no seller named)
 # are created by two statements, so that neither needs an OPTIONAL MATCH per row.
-# Rows leave out null values: a missing key reads as null, and is not sent at all.
 CREATE_CLAIMS = f"""{KEEP_PLAN}{_CLAIM_ENDS}
-WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s, actors[row.oi][0] AS o
+WITH row, articles[{_f('ai')}][0] AS a, actors[{_f('si')}][0] AS s, actors[{_f('oi')}][0] AS o
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
 {_CLAIM_LINKS}"""
 
 CREATE_CLAIMS_WITHOUT_OBJECT = f"""{KEEP_PLAN}{_CLAIM_ENDS}
-WITH row, articles[row.ai][0] AS a, actors[row.si][0] AS s
+WITH row, articles[{_f('ai')}][0] AS a, actors[{_f('si')}][0] AS s
 CREATE (c:Claim {_CLAIM_PROPS})
 CREATE (c)-[:FROM]->(a), (c)-[:SUBJECT]->(s)
 {_CLAIM_LINKS}"""
@@ -206,7 +224,7 @@ def _fold(rel_type: str) -> str:
     return f"""CALL () {{
   UNWIND $rows AS row
   WITH row WHERE row.type = '{rel_type}'
-  OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->()
+  OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->() USING INDEX SEEK r:{rel_type}(id)
   SET r.mentions = r.mentions + row.count,
       r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
       r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
@@ -215,6 +233,7 @@ def _fold(rel_type: str) -> str:
                     OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
   WITH row, r WHERE r IS NULL
   MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
+  USING INDEX SEEK s:Actor(key) USING INDEX SEEK o:Actor(key)
   CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic, mentions: row.count,
       confidence: 1.0 - row.miss, first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
 }}"""
@@ -241,7 +260,7 @@ def refresh_relations(predicate: Predicate) -> str:
     rel_type = Predicate(predicate).value
     return f"""{KEEP_PLAN}
 UNWIND $keys AS key
-MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL
+MATCH (c:Claim {{rel_key: key}}) USING INDEX SEEK c:Claim(rel_key) WHERE c.object IS NOT NULL
 WITH key, collect(c) AS claims
 WITH key, head(claims) AS first, size(claims) AS mentions,
      [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates,
@@ -249,11 +268,12 @@ WITH key, head(claims) AS first, size(claims) AS mentions,
 WITH key, first, mentions, confidence,
      reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END) AS first_seen,
      reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END) AS last_seen
-OPTIONAL MATCH ()-[r:{rel_type} {{id: key}}]->()
+OPTIONAL MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
 SET r.item = first.item, r.topic = first.topic, r.mentions = mentions,
     r.confidence = confidence, r.first_seen = first_seen, r.last_seen = last_seen
 WITH key, first, mentions, confidence, first_seen, last_seen, r WHERE r IS NULL
 MATCH (s:Actor {{key: first.subject}}), (o:Actor {{key: first.object}})
+USING INDEX SEEK s:Actor(key) USING INDEX SEEK o:Actor(key)
 CREATE (s)-[:{rel_type} {{id: key, item: first.item, topic: first.topic, mentions: mentions,
     confidence: confidence, first_seen: first_seen, last_seen: last_seen}}]->(o)
 """
@@ -264,8 +284,10 @@ def drop_unsupported_relations(predicate: Predicate) -> str:
     rel_type = Predicate(predicate).value
     return f"""{KEEP_PLAN}
 UNWIND $keys AS key
-MATCH ()-[r:{rel_type} {{id: key}}]->()
-WHERE NOT EXISTS {{ MATCH (c:Claim {{rel_key: key}}) WHERE c.object IS NOT NULL }}
+MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
+WHERE NOT EXISTS {{
+  MATCH (c:Claim {{rel_key: key}}) USING INDEX SEEK c:Claim(rel_key) WHERE c.object IS NOT NULL
+}}
 DELETE r
 """
 
