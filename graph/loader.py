@@ -219,10 +219,16 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
     # (A purchase with no seller named has no aggregate, hence no increment.)
-    adds = [row for key, row in sorted(rows["increments"].items())
-            if key not in reloaded[Predicate(row["type"])]]
+    adds: dict[Predicate, list[dict[str, Any]]] = defaultdict(list)
+    for key, row in sorted(rows["increments"].items()):
+        if key not in reloaded[Predicate(row["type"])]:
+            adds[Predicate(row["type"])].append(row)
     if adds:
-        tx.run(queries.ADD_TO_RELATIONS, rows=adds).consume()
+        grouped = [row for predicate in Predicate for row in adds[predicate]]
+        at = [0]
+        for predicate in Predicate:
+            at.append(at[-1] + len(adds[predicate]))
+        tx.run(queries.ADD_TO_RELATIONS, rows=grouped, at=at).consume()
     for predicate in Predicate:
         if reloaded[predicate]:
             # Keys that lost claims are recomputed from what supports them now.

@@ -219,11 +219,10 @@ SET m.last_ingest = datetime()
 """
 
 
-def _fold(rel_type: str) -> str:
-    """Add the increments of `$rows` of one type to relationships of that type (see below)."""
+def _fold(i: int, rel_type: str) -> str:
+    """Add the increments `$rows[$at[i]..$at[i+1]]` to relationships of one type (see below)."""
     return f"""CALL () {{
-  UNWIND $rows AS row
-  WITH row WHERE row.type = '{rel_type}'
+  UNWIND $rows[$at[{i}]..$at[{i + 1}]] AS row
   OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->() USING INDEX SEEK r:{rel_type}(id)
   SET r.mentions = r.mentions + row.count,
       r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
@@ -240,14 +239,15 @@ def _fold(rel_type: str) -> str:
 
 
 # Fold the claims of newly loaded articles into their aggregate relationships, every
-# type in one statement: each row of `$rows` says its relationship `type`. (One list
-# rather than one per type: the server plans a statement again for each new pattern
-# of empty and non-empty list parameters, and planning this one takes a while.)
+# type in one statement: `$rows` holds the increments grouped by type, in `Predicate`
+# order, and those of the i-th type are `$rows[$at[i]..$at[i+1]]`. (One list rather
+# than one per type: the server plans a statement again for each new pattern of empty
+# and non-empty list parameters, and planning this one takes a while.)
 # Used only for keys no earlier claim was removed from in the same transaction, so
 # the counts can grow incrementally; keys that lost claims (a re-load) go through
 # `refresh_relations` instead. `SET` on a missing relationship does nothing; the rows
 # left without one create it.
-ADD_TO_RELATIONS = KEEP_PLAN + "\n" + "\n".join(_fold(p.value) for p in Predicate)
+ADD_TO_RELATIONS = KEEP_PLAN + "\n" + "\n".join(_fold(i, p.value) for i, p in enumerate(Predicate))
 
 
 def refresh_relations(predicate: Predicate) -> str:
