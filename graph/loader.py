@@ -96,11 +96,14 @@ def _doc_id(doc: ExtractionResult | dict[str, Any]) -> str:
 def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str, Any]:
     """Parameter rows for one batch, grouped as the statements take them.
 
-    `prints` maps article ids to their load fingerprints.
+    `prints` maps article ids to their load fingerprints. This runs for every relation
+    loaded, on the same two cores as the server, so it builds claim rows straight
+    into lists (see `queries.CLAIM_FIELDS`) rather than through dicts.
     """
-    articles, claims, items, acts_for = [], [], {}, []
+    articles, items, acts_for = [], {}, []
+    claims: dict[str, list[Any]] = {}
     actors: dict[ActorKind, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for doc in docs:
+    for ai, doc in enumerate(docs):
         meta = doc.article
         articles.append(
             {
@@ -111,84 +114,87 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
             }
         )
         for actor in doc.actors:
-            row = actors[actor.kind].setdefault(
-                actor.key,
-                {
-                    "key": actor.key, "name": actor.name, "aliases": [],
+            row = actors[actor.kind].get(actor.key)
+            if row is None:
+                row = actors[actor.kind][actor.key] = {
+                    "key": actor.key, "name": actor.name, "aliases": set(),
                     "code": actor.key if actor.kind in _CODED else None,
-                },
-            )
-            row["aliases"] = sorted(set(row["aliases"]) | set(actor.aliases))
+                }
+            row["aliases"].update(actor.aliases)
             if actor.state:
                 acts_for.append({"key": actor.key, "state": actor.state})
-        for rel in (r.normalized() for r in doc.relations):
+        published = meta.published.isoformat() if meta.published else None
+        for rel in doc.relations:
+            rel = rel.normalized()
             rk = relation_key(rel)
             ik = item_key(rel.item) if rel.item else None
             if ik:
                 items.setdefault(ik, {"key": ik, "name": rel.item})
-            when = rel.date or meta.published
-            row = {
-                "id": claim_id(meta.id, rel, rk), "ai": len(articles) - 1, "rel_key": rk,
-                "predicate": rel.predicate.value, "subject": rel.subject, "object": rel.object,
-                "item": rel.item, "topic": rel.topic, "item_key": ik,
-                "subject_entity": rel.subject_entity, "object_entity": rel.object_entity,
-                "sentence": rel.evidence, "start": rel.start, "end": rel.end,
-                "confidence": rel.confidence, "date": when.isoformat() if when else None,
-                "lang": meta.lang,
-            }
             names = [
                 {"actor": actor, "role": role, "surface": surface}
                 for role, actor, surface in (("subject", rel.subject_actor, rel.subject_entity),
                                              ("object", rel.object_actor, rel.object_entity))
                 if actor
+            ] if rel.subject_actor or rel.object_actor else None
+            cid = claim_id(meta.id, rel, rk)
+            # In the order of queries.CLAIM_FIELDS; `si` and `oi` are filled in below.
+            # The same claim id twice in one article (a duplicated relation) is kept once.
+            claims[cid] = [
+                cid, rk, rel.predicate.value, rel.subject, rel.object, rel.item, rel.topic,
+                rel.subject_entity, rel.object_entity, rel.evidence, rel.start, rel.end,
+                rel.confidence, rel.date.isoformat() if rel.date else published, meta.lang,
+                ik, names, ai, None, None,
             ]
-            row["names"] = names or None
-            claims.append(row)
-    # The same claim id twice in one article (a duplicated relation) is kept once.
-    claims = list({c["id"]: c for c in claims}.values())
-    # Where each claim's article (`ai`, set above) and actors are in the lists the
-    # statement looks up.
-    article_ids = [a["id"] for a in articles]
-    actor_keys = sorted({c["subject"] for c in claims}
-                        | {c["object"] for c in claims if c["object"]})
+    # Where each claim's actors are in the list the statement looks up (`ai`, set
+    # above, is its article's place in `article_ids`).
+    actor_keys = sorted({c[_SUBJECT] for c in claims.values()}
+                        | {c[_OBJECT] for c in claims.values() if c[_OBJECT]})
     at_actor = {k: i for i, k in enumerate(actor_keys)}
-    for c in claims:
-        c["si"] = at_actor[c["subject"]]
-        c["oi"] = at_actor[c["object"]] if c["object"] else None
+    with_object, without_object = [], []
+    for c in claims.values():
+        c[_SI] = at_actor[c[_SUBJECT]]
+        if c[_OBJECT]:
+            c[_OI] = at_actor[c[_OBJECT]]
+            with_object.append(c)
+        else:
+            without_object.append(c)
     # Actors and items go in key order: two batches creating the same new ones then lock
     # them in the same order, and one waits for the other instead of deadlocking.
     return {
         "articles": articles, "acts_for": acts_for,
-        "actors": {kind: [byk[k] for k in sorted(byk)] for kind, byk in actors.items()},
+        "actors": {kind: [{**byk[k], "aliases": sorted(byk[k]["aliases"])} for k in sorted(byk)]
+                   for kind, byk in actors.items()},
         "items": [items[k] for k in sorted(items)],
-        "claims": [[c[f] for f in queries.CLAIM_FIELDS] for c in claims if c["object"]],
-        "claims_without_object": [[c[f] for f in queries.CLAIM_FIELDS] for c in claims
-                                  if not c["object"]],
-        "article_ids": article_ids, "actor_keys": actor_keys,
-        "increments": _increments(claims),
+        "claims": with_object, "claims_without_object": without_object,
+        "article_ids": [a["id"] for a in articles], "actor_keys": actor_keys,
+        "increments": _increments(with_object),
     }
 
 
 _CODED = {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP}
+(_KEY, _PREDICATE, _SUBJECT, _OBJECT, _ITEM, _TOPIC, _CONFIDENCE, _DATE, _SI, _OI) = (
+    queries.CLAIM_FIELDS.index(f) for f in ("rel_key", "predicate", "subject", "object", "item",
+                                            "topic", "confidence", "date", "si", "oi"))
 
 
-def _increments(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per relationship key, what this batch's claims add: count, dates, miss probability."""
+def _increments(claims: list[list[Any]]) -> dict[str, dict[str, Any]]:
+    """Per relationship key, what these claim rows (with an object) add: count, dates, misses."""
     agg: dict[str, dict[str, Any]] = {}
     for c in claims:
-        if not c["object"]:
-            continue
-        row = agg.setdefault(c["rel_key"], {
-            "key": c["rel_key"], "type": c["predicate"], "subject": c["subject"],
-            "object": c["object"],
-            "item": c["item"], "topic": c["topic"], "count": 0, "miss": 1.0,
-            "first": None, "last": None,
-        })
+        row = agg.get(c[_KEY])
+        if row is None:
+            row = agg[c[_KEY]] = {
+                "key": c[_KEY], "type": c[_PREDICATE], "subject": c[_SUBJECT],
+                "object": c[_OBJECT], "item": c[_ITEM], "topic": c[_TOPIC], "count": 0,
+                "miss": 1.0, "first": None, "last": None,
+            }
         row["count"] += 1
-        row["miss"] *= 1.0 - c["confidence"]
-        if c["date"]:
-            row["first"] = min(filter(None, (row["first"], c["date"])))
-            row["last"] = max(filter(None, (row["last"], c["date"])))
+        row["miss"] *= 1.0 - c[_CONFIDENCE]
+        if date := c[_DATE]:
+            if row["first"] is None or date < row["first"]:
+                row["first"] = date
+            if row["last"] is None or date > row["last"]:
+                row["last"] = date
     return {k: {f: v for f, v in row.items() if v is not None} for k, row in agg.items()}
 
 
