@@ -26,7 +26,6 @@ CONSTRAINTS: tuple[str, ...] = (
 
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX state_code IF NOT EXISTS FOR (s:State) ON (s.code)",
-    "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)",
     "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
@@ -34,12 +33,32 @@ INDEXES: tuple[str, ...] = (
 )
 
 # Indexes earlier versions made and nothing reads any more: every index costs each
-# claim written. An article's claims are found through their FROM relationships, and
-# claims are only ever filtered by date after an index lookup on their relation key.
+# claim written. An article's claims are found through their FROM relationships, the
+# claims behind a relationship by their id's prefix (`claims_of`), and claims are only
+# ever filtered by date after one of those.
 RETIRED: tuple[str, ...] = (
     "DROP INDEX claim_article IF EXISTS",
     "DROP INDEX claim_date IF EXISTS",
+    "DROP INDEX claim_rel_key IF EXISTS",
 )
+
+# Claims stored before their ids began with their relation key get that prefix (their
+# `rel_key`), so that `claims_of` finds them; ids stay unique, and stay stable after.
+PREFIX_OLD_CLAIM_IDS = """
+MATCH (c:Claim) WHERE NOT c.id STARTS WITH c.rel_key + ':'
+CALL (c) { SET c.id = c.rel_key + ':' + c.id } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def claims_of(key: str, c: str = "c") -> str:
+    """Cypher that matches, as `c`, the claims behind the relationship whose id is `key`.
+
+    `key` is an expression (a parameter, a variable). A claim's id is its relation
+    key, a colon, then its own hash: this is a prefix seek on the claim id index.
+    Further conditions follow with `AND`.
+    """
+    return f"MATCH ({c}:Claim) USING INDEX SEEK {c}:Claim(id) WHERE {c}.id STARTS WITH {key} + ':'"
+
 
 SCHEMA_NAMES = """
 SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names
@@ -260,7 +279,7 @@ def refresh_relations(predicate: Predicate) -> str:
     rel_type = Predicate(predicate).value
     return f"""{KEEP_PLAN}
 UNWIND $keys AS key
-MATCH (c:Claim {{rel_key: key}}) USING INDEX SEEK c:Claim(rel_key) WHERE c.object IS NOT NULL
+{claims_of("key")} AND c.object IS NOT NULL
 WITH key, collect(c) AS claims
 WITH key, head(claims) AS first, size(claims) AS mentions,
      [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates,
@@ -286,7 +305,7 @@ def drop_unsupported_relations(predicate: Predicate) -> str:
 UNWIND $keys AS key
 MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
 WHERE NOT EXISTS {{
-  MATCH (c:Claim {{rel_key: key}}) USING INDEX SEEK c:Claim(rel_key) WHERE c.object IS NOT NULL
+  {claims_of("key")} AND c.object IS NOT NULL
 }}
 DELETE r
 """

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from entente.models import SYMMETRIC, Predicate
+from graph.queries import claims_of
 
 ALL_PREDICATES: tuple[Predicate, ...] = tuple(Predicate)
 
@@ -78,7 +79,7 @@ _CLAIM_OK = (
 
 def _has_evidence(r: str) -> str:
     """True when the relationship has a claim passing the evidence filters."""
-    return "EXISTS { MATCH (c:Claim {rel_key: " + r + ".id}) WHERE " + _CLAIM_OK + " }"
+    return "EXISTS { " + claims_of(r + ".id") + " AND " + _CLAIM_OK + " }"
 
 
 def _types(predicates: Iterable[Predicate]) -> str:
@@ -145,12 +146,12 @@ def relations(
 
 # The claims behind one relationship, with their articles. `found` tells an
 # unknown id (no claim with an object carries it) from an empty page.
-RELATION_EVIDENCE = """
-OPTIONAL MATCH (k:Claim {rel_key: $id}) WHERE k.object IS NOT NULL
+RELATION_EVIDENCE = "OPTIONAL " + claims_of("$id", "k") + """ AND k.object IS NOT NULL
 WITH k LIMIT 1
 CALL (k) {
-  MATCH (c:Claim {rel_key: $id})-[:FROM]->(a:Article)
-  WHERE k IS NOT NULL AND c.object IS NOT NULL AND c.id > $after AND """ + _CLAIM_OK + """
+  """ + claims_of("$id") + """
+    AND k IS NOT NULL AND c.object IS NOT NULL AND c.id > $after AND """ + _CLAIM_OK + """
+  MATCH (c)-[:FROM]->(a:Article)
   WITH c, a ORDER BY c.id LIMIT $limit
   RETURN collect(""" + _claim("c")[:-1] + ", article: " + _article("a") + """}) AS items
 }
@@ -281,7 +282,8 @@ def pair(predicates: tuple[Predicate, ...]) -> str:
         "  RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)") + ") AS relations\n"
         "}\n"
         "CALL (relations) {\n"
-        "  MATCH (c:Claim) WHERE c.rel_key IN [x IN relations | x.id] AND c.date IS NOT NULL\n"
+        "  UNWIND relations AS x\n"
+        "  " + claims_of("x.id") + " AND c.date IS NOT NULL\n"
         "    AND " + _CLAIM_OK + "\n"
         "  WITH c.date AS date, c.predicate AS predicate, count(*) AS mentions\n"
         "  ORDER BY date, predicate\n"
@@ -306,7 +308,8 @@ def pair_timeline(predicates: tuple[Predicate, ...]) -> str:
         "  RETURN collect(r.id) AS keys\n"
         "}\n"
         "CALL (keys) {\n"
-        "  MATCH (c:Claim) WHERE c.rel_key IN keys AND " + _CLAIM_OK + "\n"
+        "  UNWIND keys AS key\n"
+        "  " + claims_of("key") + " AND " + _CLAIM_OK + "\n"
         "  WITH c, coalesce(toString(c.date), '~') + '|' + c.id AS sort_key\n"
         "  WHERE sort_key > $after\n"
         "  WITH c, sort_key ORDER BY sort_key LIMIT $limit\n"

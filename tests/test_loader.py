@@ -94,8 +94,8 @@ def test_every_relationship_traces_to_article_and_sentence(loader: Loader) -> No
     records, _, _ = loader.driver.execute_query(
         """
         MATCH (s:Actor)-[r]->(o:Actor) WHERE r.id IS NOT NULL
-        OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim {rel_key: r.id})-[:OBJECT]->(o),
-                       (c)-[:FROM]->(a:Article)
+        OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o), (c)-[:FROM]->(a:Article)
+        WHERE c.id STARTS WITH r.id + ':' AND c.rel_key = r.id
         RETURN r.id AS id, collect({article: a.id, sentence: c.sentence,
                                     start: c.start, end: c.end}) AS evidence
         """)

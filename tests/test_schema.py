@@ -23,4 +23,30 @@ def test_schema_init_twice_leaves_every_constraint_and_index(
     kinds = {r["name"]: r["type"] for r in records}
     for name in ("actor_key", "article_id", "claim_id", "item_key"):
         assert kinds[name] == "UNIQUENESS"
-    assert {"actor_key", "claim_rel_key", "actor_names"} <= expected_names()
+    assert {"actor_key", "claim_id", "actor_names"} <= expected_names()
+
+
+def test_schema_init_brings_claims_of_an_earlier_version_up_to_date(
+    empty_graph: Driver, neo4j_server: Settings
+) -> None:
+    db = neo4j_server.neo4j_database
+    # As an earlier version stored them: ids without their relation key, indexed by key.
+    empty_graph.execute_query(
+        "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)", database_=db)
+    empty_graph.execute_query(
+        "UNWIND range(1, 3) AS i CREATE (:Claim {id: 'old' + i, rel_key: 'k' + (i % 2)})",
+        database_=db)
+    init_schema(empty_graph, db)
+    init_schema(empty_graph, db)  # (the second time, there is nothing left to do)
+
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (c:Claim) RETURN c.id AS id ORDER BY id", database_=db)
+    assert [r["id"] for r in records] == ["k0:old2", "k1:old1", "k1:old3"]
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (c:Claim) WHERE c.id STARTS WITH $key + ':' RETURN count(c) AS n",
+        key="k1", database_=db)
+    assert records[0]["n"] == 2
+    assert missing_schema(empty_graph, db) == set()
+    records, _, _ = empty_graph.execute_query(
+        "SHOW INDEXES YIELD name WHERE name = 'claim_rel_key' RETURN name", database_=db)
+    assert records == []
