@@ -99,22 +99,37 @@ def graph_init() -> None:
 
 @app.command("extract")
 def extract(
-    inp: Annotated[str, typer.Argument(metavar="IN.jsonl", help="articles, one a line; - for stdin")],
-    out: Annotated[str, typer.Option("-o", "--output", help="relations, one article a line; - for stdout")] = "-",
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="IN.jsonl...", help="articles, one a line; - for stdin")],
+    out: Annotated[str, typer.Option(
+        "-o", "--output", help="relations, one article a line; - for stdout")] = "-",
 ) -> None:
     """Extract relations from articles without touching the graph."""
     from ingest.jsonl import extract_jsonl
+    from ingest.pipeline import Extractor
 
-    src = sys.stdin if inp == "-" else open(inp, encoding="utf-8")  # noqa: SIM115
+    extractor = Extractor()  # (loaded once for every input)
+    articles = relations = 0
+    skipped: list[str] = []
     dst = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        summary = extract_jsonl(src, dst)
+        for inp in inputs:
+            src = sys.stdin if inp == "-" else open(inp, encoding="utf-8")  # noqa: SIM115
+            try:
+                summary = extract_jsonl(src, dst, extractor)
+            finally:
+                if src is not sys.stdin:
+                    src.close()
+            articles += summary.articles
+            relations += summary.relations
+            skipped += [f"{inp}:{e.line}: {e.message}" for e in summary.errors]
     finally:
-        if src is not sys.stdin:
-            src.close()
         if dst is not sys.stdout:
             dst.close()
-    console.print(summary)
+    console.print(f"extracted {relations} relations from {articles} articles"
+                  + (f"; {len(skipped)} lines skipped:" if skipped else ""))
+    for line in skipped:
+        console.print(f"  {line}", markup=False, highlight=False)
 
 
 def _progress() -> Progress:

@@ -53,15 +53,21 @@ def test_ingest_reports_bad_input_and_keeps_the_good(empty_graph, neo4j_server, 
 
 
 def test_extract_writes_what_the_scorer_reads(tmp_path) -> None:
-    gold = SHARED / "corpus" / "dev" / "id.jsonl"
-    if not gold.exists():
+    golds = [SHARED / "corpus" / "dev" / f"{lang}.jsonl" for lang in ("id", "en")]
+    if not all(g.exists() for g in golds):
         pytest.skip("the shared corpus is not beside the repository")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "no-text"}\n', encoding="utf-8")
     out = tmp_path / "pred.jsonl"
-    done = subprocess.run([*ENTENTE, "extract", str(gold), "-o", str(out)],
+    done = subprocess.run([*ENTENTE, "extract", *map(str, golds), str(bad), "-o", str(out)],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
     lines = [json.loads(x) for x in out.read_text().splitlines()]
-    assert len(lines) == sum(1 for x in gold.read_text().splitlines() if x.strip())
+    expected = sum(1 for g in golds for x in g.read_text().splitlines() if x.strip())
+    assert len(lines) == expected
+    relations = sum(len(line["relations"]) for line in lines)
+    assert f"extracted {relations} relations from {expected} articles" in done.stderr
+    assert f"{bad}:1:" in done.stderr  # the bad line, named, and the run went on
     rel = next(r for line in lines for r in line["relations"])
     assert {"subject", "predicate", "object", "evidence", "start", "end", "confidence"} <= set(rel)
 
