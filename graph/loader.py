@@ -50,12 +50,12 @@ def claim_id(article_id: str, rel: Relation, key: str | None = None) -> str:
     """
     key = key or relation_key(rel)
     raw = "|".join((article_id, key, str(rel.start), str(rel.end)))
-    return f"{key}:{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:12]}"
+    return f"{key}:{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:16]}"
 
 
 # Part of every load fingerprint: bump it when what the loader writes for the same
 # extraction result changes, so that re-loading rewrites articles stored the old way.
-LOAD_FORMAT = "4"
+LOAD_FORMAT = "5"
 
 
 def load_fingerprint(doc: ExtractionResult) -> str:

@@ -14,7 +14,6 @@ from entente.models import ActorKind, Predicate
 CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT actor_key IF NOT EXISTS FOR (a:Actor) REQUIRE a.key IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
-    "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE",
     "CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE i.key IS UNIQUE",
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:EntenteMeta) REQUIRE m.key IS UNIQUE",
 ) + tuple(
@@ -25,6 +24,11 @@ CONSTRAINTS: tuple[str, ...] = (
 )
 
 INDEXES: tuple[str, ...] = (
+    # Not a uniqueness constraint: that would look the id up again for every claim
+    # created (measured: 7% of the server's time in a bulk load). A claim id digests
+    # its article, relation and offsets, and an article's claims are only ever replaced
+    # whole, in a transaction that holds the article's lock; so no two claims share one.
+    "CREATE INDEX claim_id IF NOT EXISTS FOR (c:Claim) ON (c.id)",
     "CREATE INDEX state_code IF NOT EXISTS FOR (s:State) ON (s.code)",
     "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
@@ -32,18 +36,20 @@ INDEXES: tuple[str, ...] = (
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.alias_text]",
 )
 
-# Indexes earlier versions made and nothing reads any more: every index costs each
-# claim written. An article's claims are found through their FROM relationships, the
-# claims behind a relationship by their id's prefix (`claims_of`), and claims are only
-# ever filtered by date after one of those.
+# Schema earlier versions made that is gone now, dropped before INDEXES are created.
+# Every index costs each claim written: an article's claims are found through their
+# FROM relationships, the claims behind a relationship by their id's prefix
+# (`claims_of`), and claims are only ever filtered by date after one of those. The
+# `claim_id` uniqueness constraint gives way to the plain index of the same name.
 RETIRED: tuple[str, ...] = (
     "DROP INDEX claim_article IF EXISTS",
     "DROP INDEX claim_date IF EXISTS",
     "DROP INDEX claim_rel_key IF EXISTS",
+    "DROP CONSTRAINT claim_id IF EXISTS",
 )
 
 # Claims stored before their ids began with their relation key get that prefix (their
-# `rel_key`), so that `claims_of` finds them; ids stay unique, and stay stable after.
+# `rel_key`), so that `claims_of` finds them; ids stay distinct, and stay stable after.
 PREFIX_OLD_CLAIM_IDS = """
 MATCH (c:Claim) WHERE NOT c.id STARTS WITH c.rel_key + ':'
 CALL (c) { SET c.id = c.rel_key + ':' + c.id } IN TRANSACTIONS OF 10000 ROWS

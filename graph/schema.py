@@ -14,13 +14,14 @@ def init_schema(driver: Driver, database: str) -> None:
     their relation-key prefix (once: the index the old ids went with is still there
     until then), and the indexes nothing uses any more are dropped.
     """
-    for statement in queries.CONSTRAINTS + queries.INDEXES:
+    for statement in queries.CONSTRAINTS:
         driver.execute_query(statement, database_=database)
     if "claim_rel_key" in _index_names(driver, database):
         # Batched in transactions of its own, which only an auto-commit query may do.
         with driver.session(database=database) as session:
             session.run(queries.PREFIX_OLD_CLAIM_IDS).consume()
-    for statement in queries.RETIRED:
+    # (Retired first: an index may take the name of a constraint it replaces.)
+    for statement in queries.RETIRED + queries.INDEXES:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
 

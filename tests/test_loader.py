@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from neo4j import Driver
 
 from entente.config import Settings
 from entente.errors import InvalidDocumentError
-from entente.models import Actor, ActorKind
+from entente.models import Actor, ActorKind, ExtractionResult
 from graph.loader import Loader
 from tests.conftest import graph_counts
 from tests.factories import make_doc
@@ -201,3 +204,41 @@ def test_concurrent_batches_keep_one_relationship_with_every_mention(
         "MATCH ()-[r:SANCTIONS|MEETS]->() RETURN type(r) AS t, count(r) AS n, sum(r.mentions) AS m")
     assert sorted((r["t"], r["n"], r["m"]) for r in records) == [("MEETS", 1, 40),
                                                                  ("SANCTIONS", 1, 40)]
+
+
+def test_loads_of_the_same_article_at_once_leave_each_claim_once(
+    empty_graph: Driver, neo4j_server: Settings
+) -> None:
+    # Claim ids are not guarded by a uniqueness constraint: loads of one article must
+    # take turns on the article (as separate workers would), the last one's claims winning.
+    db = neo4j_server.neo4j_database
+    loaders = [Loader(empty_graph, db) for _ in range(2)]
+    triples = [("USA", "SANCTIONS", "TUR"), ("RUS", "MEETS", "TUR"), ("TUR", "BUYS", "RUS")]
+    for round_ in range(6):
+        versions = [make_doc(f"same-{round_}", triples, item="S-400")[0] for _ in loaders]
+        for r in versions[1].relations:
+            r.confidence = 0.6  # a different extraction: both loads write
+        barrier = threading.Barrier(len(loaders))
+        with ThreadPoolExecutor(len(loaders)) as pool:
+            done = [pool.submit(_load_at_once, barrier, ld, doc)
+                    for ld, doc in zip(loaders, versions, strict=True)]
+            for f in done:
+                f.result()
+    records, _, _ = empty_graph.execute_query(
+        """
+        MATCH (a:Article)<-[:FROM]-(c:Claim)
+        WITH a, count(c) AS claims, count(DISTINCT c.id) AS ids,
+             collect(DISTINCT c.confidence) AS confidences
+        RETURN count(a) AS articles, collect(DISTINCT [claims, ids]) AS counts,
+               max(size(confidences)) AS versions
+        """, database_=db)
+    assert dict(records[0]) == {"articles": 6, "counts": [[3, 3]], "versions": 1}
+    records, _, _ = empty_graph.execute_query(
+        "MATCH ()-[r:SANCTIONS|MEETS|BUYS]->() RETURN collect(DISTINCT r.mentions) AS m",
+        database_=db)
+    assert records[0]["m"] == [6]
+
+
+def _load_at_once(barrier: threading.Barrier, loader: Loader, doc: ExtractionResult) -> None:
+    barrier.wait()
+    loader.load(doc)

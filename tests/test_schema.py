@@ -21,8 +21,9 @@ def test_schema_init_twice_leaves_every_constraint_and_index(
     records, _, _ = driver.execute_query(
         "SHOW CONSTRAINTS YIELD name, type RETURN name, type", database_=db)
     kinds = {r["name"]: r["type"] for r in records}
-    for name in ("actor_key", "article_id", "claim_id", "item_key"):
+    for name in ("actor_key", "article_id", "item_key"):
         assert kinds[name] == "UNIQUENESS"
+    assert "claim_id" not in kinds  # a plain index: see graph.queries.INDEXES
     assert {"actor_key", "claim_id", "actor_names"} <= expected_names()
 
 
@@ -30,9 +31,14 @@ def test_schema_init_brings_claims_of_an_earlier_version_up_to_date(
     empty_graph: Driver, neo4j_server: Settings
 ) -> None:
     db = neo4j_server.neo4j_database
-    # As an earlier version stored them: ids without their relation key, indexed by key.
-    empty_graph.execute_query(
-        "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)", database_=db)
+    # As an earlier version stored them: ids without their relation key, indexed by key,
+    # and unique by constraint.
+    for statement in (
+        "DROP INDEX claim_id IF EXISTS",
+        "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE",
+        "CREATE INDEX claim_rel_key IF NOT EXISTS FOR (c:Claim) ON (c.rel_key)",
+    ):
+        empty_graph.execute_query(statement, database_=db)
     empty_graph.execute_query(
         "UNWIND range(1, 3) AS i CREATE (:Claim {id: 'old' + i, rel_key: 'k' + (i % 2)})",
         database_=db)
@@ -48,5 +54,6 @@ def test_schema_init_brings_claims_of_an_earlier_version_up_to_date(
     assert records[0]["n"] == 2
     assert missing_schema(empty_graph, db) == set()
     records, _, _ = empty_graph.execute_query(
-        "SHOW INDEXES YIELD name WHERE name = 'claim_rel_key' RETURN name", database_=db)
-    assert records == []
+        "SHOW INDEXES YIELD name, owningConstraint WHERE name STARTS WITH 'claim_' "
+        "RETURN name, owningConstraint", database_=db)
+    assert [tuple(r) for r in records] == [("claim_id", None)]
