@@ -12,10 +12,18 @@ from neo4j import (
 
 from entente.config import Settings
 
+# Every statement sent through these drivers is fixed and reviewed: server notifications
+# would only be noise. They are not harmless noise either: a plan cached before a
+# property key existed (the loader's skip check on a fresh database) repeats its
+# "unknown property key" warning on every batch, and the driver logs each one.
+QUIET = NotificationMinimumSeverity.OFF
+
 
 def driver(settings: Settings) -> Driver:
-    """A synchronous driver; the caller owns it and closes it."""
-    return GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth)
+    """A synchronous driver (command line, loader); the caller owns it and closes it."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri, auth=settings.neo4j_auth, notifications_min_severity=QUIET,
+    )
 
 
 def worker_driver(settings: Settings) -> Driver:
@@ -26,7 +34,7 @@ def worker_driver(settings: Settings) -> Driver:
         auth=settings.neo4j_auth,
         max_transaction_retry_time=5.0,
         connection_acquisition_timeout=20.0,
-        notifications_min_severity=NotificationMinimumSeverity.OFF,
+        notifications_min_severity=QUIET,
     )
 
 
@@ -44,6 +52,5 @@ def async_driver(settings: Settings) -> AsyncDriver:
         max_transaction_retry_time=settings.api_retry_time,
         connection_timeout=5.0,
         connection_acquisition_timeout=10.0,
-        # The statements are fixed and reviewed: no server notifications to ship and log.
-        notifications_min_severity=NotificationMinimumSeverity.OFF,
+        notifications_min_severity=QUIET,
     )
