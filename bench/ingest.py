@@ -93,7 +93,8 @@ def run(settings, articles: list[Article], workers: int, chunk: int, tmp: Path) 
 
     with make_driver(settings) as drv:
         with drv.session() as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } "
+                        "IN TRANSACTIONS OF 5000 ROWS").consume()
     url = f"sqlite:///{tmp / f'queue-{workers}' / 'queue.db'}"
     q = IngestQueue(settings.model_copy(update={"queue_url": url, "ingest_chunk_size": chunk}))
     log = open((LOGS or tmp) / f"worker-{workers}.log", "wb")  # noqa: SIM115
@@ -139,8 +140,10 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--chunk", type=int, default=200, help="articles per task")
-    ap.add_argument("--bolt-port", type=int, default=int(os.environ.get("ENTENTE_BENCH_BOLT_PORT", 27997)))
-    ap.add_argument("--http-port", type=int, default=int(os.environ.get("ENTENTE_BENCH_HTTP_PORT", 27784)))
+    ap.add_argument("--bolt-port", type=int,
+                    default=int(os.environ.get("ENTENTE_BENCH_BOLT_PORT", 27997)))
+    ap.add_argument("--http-port", type=int,
+                    default=int(os.environ.get("ENTENTE_BENCH_HTTP_PORT", 27784)))
     ap.add_argument("--logs", type=Path, help="keep the workers' logs in this folder")
     a = ap.parse_args()
     global LOGS

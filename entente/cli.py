@@ -135,12 +135,15 @@ def extract(
 def _progress() -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("errors {task.fields[errors]}"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TextColumn("errors {task.fields[errors]}"),
         TimeElapsedColumn(), TimeRemainingColumn(), console=console,
     )
 
 
-def ingest_paths(settings: Settings, paths: list[Path], quiet: bool = False) -> tuple[int, int, list[str]]:
+def ingest_paths(
+    settings: Settings, paths: list[Path], quiet: bool = False
+) -> tuple[int, int, list[str]]:
     """Read, extract and load articles; returns (articles, relations, problems)."""
     import time
 
@@ -188,8 +191,9 @@ def ingest_paths(settings: Settings, paths: list[Path], quiet: bool = False) -> 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files (.jsonl, .json, .txt, .html, .rss, "
                                                      ".atom, .xml) or folders")],
-    queue: Annotated[bool, typer.Option("--queue", help="submit to the queue for the workers "
-                                                        "(`entente worker`) instead of loading here")] = False,
+    queue: Annotated[bool, typer.Option(
+        "--queue", help="submit to the queue for the workers (`entente worker`) "
+                        "instead of loading here")] = False,
     wait: Annotated[bool, typer.Option(help="with --queue: follow the job until it ends")] = True,
 ) -> None:
     """Extract relations from articles and load them into the graph."""
@@ -307,8 +311,9 @@ def jobs_show(job: str) -> None:
 
 
 @jobs_app.command("retry")
-def jobs_retry(job: Annotated[str | None, typer.Argument(help="a job id; all failed when none")] = None
-               ) -> None:
+def jobs_retry(
+    job: Annotated[str | None, typer.Argument(help="a job id; all failed when none")] = None,
+) -> None:
     """Queue the failed chunks again (of one job, or of all)."""
     from ingest.queue import IngestQueue
 
@@ -346,8 +351,9 @@ def serve(
 def up(
     port: Annotated[int | None, typer.Option(help="API port")] = None,
     no_seeds: Annotated[bool, typer.Option("--no-seeds", help="do not ingest seeds/")] = False,
-    workers: Annotated[int | None, typer.Option(min=0, help="ingest worker processes "
-                                                "(0: none; default ENTENTE_WORKER_CONCURRENCY)")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=0, help="ingest worker processes "
+                    "(0: none; default ENTENTE_WORKER_CONCURRENCY)")] = None,
 ) -> None:
     """Start Neo4j, init the graph, ingest seeds/, serve the API and workers until Ctrl-C."""
     import subprocess
@@ -364,7 +370,8 @@ def up(
             console.print(f"Neo4j started: Browser {st.browser_url}")
         if not no_seeds:
             loaded, relations, problems = ingest_paths(settings, [SEEDS])
-            console.print(f"seeds: {loaded} articles, {relations} relations, {len(problems)} problems")
+            console.print(f"seeds: {loaded} articles, {relations} relations, "
+                          f"{len(problems)} problems")
         n = settings.worker_concurrency if workers is None else workers
         if n:
             worker_proc = subprocess.Popen(

@@ -74,8 +74,12 @@ class ParagraphSplitter:
     requires=["token.is_sent_start"],
     default_config={"data_dir": None, "lang_dir": None},
 )
-def make_actors(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> ActorMatcher:
-    return ActorMatcher(nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)))
+def make_actors(
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None
+) -> ActorMatcher:
+    return ActorMatcher(
+        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir))
+    )
 
 
 class ActorMatcher:
@@ -138,7 +142,8 @@ def make_people(
     nlp: Language, name: str, data_dir: str | None, lang_dir: str | None, min_score: float
 ) -> PeopleLinker:
     return PeopleLinker(
-        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)), min_score
+        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)),
+        min_score,
     )
 
 
@@ -146,13 +151,17 @@ class PeopleLinker:
     """People not matched verbatim: spelling variants of known people, and new people
     named after a title and a state ("Presiden Turki, Recep Tayyip Erdogan")."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon, min_score: float) -> None:
+    def __init__(
+        self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon, min_score: float
+    ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.min_score = min_score
         # A new person's name stops at a trigger word ("the Australia-United Kingdom
         # Ministerial Consultations" names no one).
-        self.name_stops = lexicon.stopwords | {t.text for t in lexicon.triggers if " " not in t.text}
+        self.name_stops = lexicon.stopwords | {
+            t.text for t in lexicon.triggers if " " not in t.text
+        }
         self.capitalised = Matcher(nlp.vocab)
         self.capitalised.add("CAP", [[{"IS_TITLE": True, "IS_SENT_START": False, "OP": "+"}],
                                      [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "+"}]],
@@ -287,7 +296,8 @@ class PeopleLinker:
         # abbreviation; then take up to four capitalised words.
         n = len(doc)
         steps = 0
-        while i < n and steps < 6 and (doc[i].lower_ in titles or doc[i].text in {",", "(", ")", "'s", "’s"} or
+        while i < n and steps < 6 and (doc[i].lower_ in titles or
+                                        doc[i].text in {",", "(", ")", "'s", "’s"} or
                                         (doc[i - 1].text == "(" and doc[i].is_upper)):
             i += 1
             steps += 1
@@ -305,8 +315,12 @@ class PeopleLinker:
     assigns=["doc.spans"],
     default_config={"data_dir": None, "lang_dir": None},
 )
-def make_lexicon(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> LexiconMatcher:
-    return LexiconMatcher(nlp, load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir)))
+def make_lexicon(
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None
+) -> LexiconMatcher:
+    return LexiconMatcher(
+        nlp, load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir))
+    )
 
 
 class LexiconMatcher:
@@ -343,7 +357,8 @@ class LexiconMatcher:
         # A longer trigger wins over the words inside it ("larangan ekspor" over
         # "ekspor"); one span may carry several predicates.
         kept = {(s.start, s.end) for s in filter_spans([doc[s:e] for _, s, e in found])}
-        doc.spans["triggers"] = [Span(doc, s, e, label=lab) for lab, s, e in found if (s, e) in kept]
+        doc.spans["triggers"] = [Span(doc, s, e, label=lab) for lab, s, e in found
+                                 if (s, e) in kept]
         doc.spans["cues"] = [Span(doc, s, e, label=strings[m]) for m, s, e in self.cues(doc)]
         doc.spans["items"] = filter_spans(
             [Span(doc, s, e, label=strings[m]) for m, s, e in self.items(doc)]

@@ -151,7 +151,9 @@ def _uninvert(aliases: list[Alias]) -> list[Alias]:
     return out
 
 
-def load_gazetteer(langs: tuple[str, ...] = ("en", "id"), data_dir: Path | None = None) -> Gazetteer:
+def load_gazetteer(
+    langs: tuple[str, ...] = ("en", "id"), data_dir: Path | None = None
+) -> Gazetteer:
     """Build the gazetteer from pycountry and the data files (cached per directory)."""
     return _load(langs, str(data_dir or DATA_DIR))
 

@@ -87,7 +87,7 @@ def extract_jsonl(inp: TextIO, out: TextIO, extractor: Extractor | None = None,
             log.warning("line %d skipped: %s", lineno, _short(e))
             continue
         articles.append((lineno, article))
-    for (lineno, _), result in zip(articles, _safe_many(extractor, articles, summary, n_process),
+    for (_lineno, _), result in zip(articles, _safe_many(extractor, articles, summary, n_process),
                                    strict=False):
         if result is None:
             continue

@@ -139,7 +139,8 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
                         raise ConfigurationError(f"{path}: unknown form group {group!r}")
                     voice = entry.get("voice") or _group_voice(group)
                     for tpl in templates[group]:
-                        form = _respell(expand_root(str(entry["root"]).lower(), tpl, nasal), spelling)
+                        form = _respell(expand_root(str(entry["root"]).lower(), tpl, nasal),
+                                        spelling)
                         triggers.append(Trigger(form, pred, voice))
             else:
                 voice = entry.get("voice", "active")

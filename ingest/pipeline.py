@@ -41,7 +41,8 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
     nlp = spacy.blank(lang)
     infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    cfg = {"data_dir": str(data_dir) if data_dir else None, "lang_dir": str(lang_dir) if lang_dir else None}
+    cfg = {"data_dir": str(data_dir) if data_dir else None,
+           "lang_dir": str(lang_dir) if lang_dir else None}
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("entente_paragraphs")
     nlp.add_pipe("entente_actors", config=cfg)
@@ -66,7 +67,8 @@ class Extractor:
         self._nlp = {lang: build_nlp(lang, data_dir, lang_dir) for lang in self.languages}
         lexicons = [load_lexicon(lang, lang_dir) for lang in self.languages]
         self.dates = DateResolver(
-            tuple(dict.fromkeys(w for lx in lexicons for w in lx.dates.get("settings_languages", ()))),
+            tuple(dict.fromkeys(w for lx in lexicons
+                                for w in lx.dates.get("settings_languages", ()))),
             tuple(dict.fromkeys(w for lx in lexicons for w in lx.dates.get("past_suffix", ()))),
         )
 

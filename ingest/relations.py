@@ -147,8 +147,12 @@ class Discourse:
     requires=["doc.spans"],
     default_config={"data_dir": None, "lang_dir": None},
 )
-def make_relations(nlp: Language, name: str, data_dir: str | None, lang_dir: str | None) -> RelationRules:
-    return RelationRules(load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir)))
+def make_relations(
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None
+) -> RelationRules:
+    return RelationRules(
+        load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir))
+    )
 
 
 class RelationRules:
@@ -196,8 +200,8 @@ class RelationRules:
                 triggers[i] = [t for t in triggers[i] if "|transfer|" not in t.label_]
             # A trigger word ends the noun phrase a role marker can reach over.
             sent_cues["_trigger_tokens_"] = [(t.start, t.end) for t in triggers.get(i, [])]
-            chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic, datelines,
-                                  speakers)
+            chunks = self._chunks(doc, sent, actors.get(i, []), sent_cues, state, dynamic,
+                                  datelines, speakers)
             here: list[Found] = []
             if triggers.get(i):
                 here = self._sentence(doc, sent, chunks, triggers[i], sent_cues, items.get(i, []),
@@ -350,7 +354,8 @@ class RelationRules:
             if first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
                 continue
             for tok in doc[first : min(first + 12, sent.end)]:
-                if tok.text in DASHES and (tok.text == ":" or tok.i > first and doc[tok.i - 1].whitespace_):
+                if tok.text in DASHES and (tok.text == ":" or
+                                           tok.i > first and doc[tok.i - 1].whitespace_):
                     if all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.like_url
                            or t.is_space for t in doc[first : tok.i]):
                         out.update(range(first, tok.i))
@@ -405,7 +410,8 @@ class RelationRules:
             left = [c for c in raw if c.end <= s and not c.pair]
             if left:
                 ref = left[-1]
-                raw.append(Chunk(s, e, ref.code, ref.key, doc[s:e].text, person=ref.person, possessive=True))
+                raw.append(Chunk(s, e, ref.code, ref.key, doc[s:e].text, person=ref.person,
+                                 possessive=True))
         raw.sort(key=lambda c: c.start)
 
         # One actor phrase: same code, nothing but titles and brackets between.
@@ -415,8 +421,8 @@ class RelationRules:
                 prev = merged[-1]
                 gap = doc[prev.end : c.start]
                 comma_ok = prev.person != c.person
-                if all(t.lower_ in self.titles or t.text in {"(", ")"} or (comma_ok and t.text == ",")
-                       for t in gap):
+                if all(t.lower_ in self.titles or t.text in {"(", ")"}
+                       or (comma_ok and t.text == ",") for t in gap):
                     prev.end = max(prev.end, c.end)
                     if c.person:
                         prev.key, prev.person = c.key, True
@@ -462,7 +468,9 @@ class RelationRules:
                 c.marker = head.marker
         return merged
 
-    def _marker_ends(self, c_start: int, cues: dict[str, list[tuple[int, int]]]) -> dict[int, tuple[int, str]]:
+    def _marker_ends(
+        self, c_start: int, cues: dict[str, list[tuple[int, int]]]
+    ) -> dict[int, tuple[int, str]]:
         ends: dict[int, tuple[int, str]] = {}
         for cls in ROLE_CLASSES:
             for s, e in cues.get(f"marker:{cls}", []):
@@ -520,7 +528,8 @@ class RelationRules:
         trig_spans = sorted(triggers, key=lambda t: t.start)
         self._trigger_tokens = {i for t in trig_spans for i in range(t.start, t.end)}
         self._passives = [t.start for t in trig_spans if t.label_.split("|")[1] == "passive" or (
-            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux and t[0].text.endswith("ed"))]
+            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux
+            and t[0].text.endswith("ed"))]
         for t in trig_spans:
             if t.start in covered:
                 continue
@@ -570,8 +579,9 @@ class RelationRules:
         out: list[Found] = []
         for ts, pairs in signed:
             near_buys = [(tb, f) for tb, f in bought if 0 <= tb.start - ts.end <= DEAL_REACH]
-            for tb, f in near_buys:
-                if f.object and not any({a.code, b.code} == {f.subject, f.object} for a, b, _ in pairs):
+            for _tb, f in near_buys:
+                if f.object and not any({a.code, b.code} == {f.subject, f.object}
+                                        for a, b, _ in pairs):
                     out.append(replace(f, predicate="SIGNS_AGREEMENT", item=None,
                                        confidence=round(f.confidence - 0.1, 2)))
             if near_buys or not pairs:
@@ -591,7 +601,8 @@ class RelationRules:
                     buyer, seller = a, b
                 else:
                     continue
-                rel = self._make(doc, sent, ts, "BUYS", buyer, seller, conf - 0.1, items, cues, date)
+                rel = self._make(doc, sent, ts, "BUYS", buyer, seller, conf - 0.1, items, cues,
+                                 date)
                 if rel is not None:
                     out.append(rel)
         return out
@@ -623,7 +634,8 @@ class RelationRules:
                 o.label_.startswith("OPPOSES|") and o.end <= min(docs) and s - o.end <= 12
                 for o in triggers):
             return None
-        threat_before = any(o.label_.startswith("THREATENS|") and s - 3 <= o.end <= s for o in triggers)
+        threat_before = any(o.label_.startswith("THREATENS|") and s - 3 <= o.end <= s
+                            for o in triggers)
         intended = near("intent", 5) or threat_before
         if pred in THREAT_WHEN_INTENDED and intended:
             pred = "THREATENS"
@@ -638,7 +650,8 @@ class RelationRules:
 
     def _left_subject(self, t: Span, chunks: list[Chunk], limit: int = 30) -> Chunk | None:
         for c in reversed(chunks):
-            if c.end <= t.start and t.start - c.end <= limit and not c.pair and c.marker in (None, "agent"):
+            if (c.end <= t.start and t.start - c.end <= limit and not c.pair
+                    and c.marker in (None, "agent")):
                 if c.marker != "agent":
                     return c
                 # "X dijatuhi sanksi oleh Y setelah menyerang Z", "X was sanctioned by Y
@@ -688,10 +701,14 @@ class RelationRules:
         if b - a > 12:
             return b - a
         return sum(1 for x in doc[a:b] if not (x.lower_ in self.titles or x.text in "()" or
-                                               (x.is_title and x.i > a) or x.is_upper and x.is_alpha))
+                                               (x.is_title and x.i > a) or
+                                               x.is_upper and x.is_alpha))
 
-    def _placement(self, t: Span, chunks: list[Chunk], cues: dict) -> tuple[Chunk | None, Chunk] | None:
-        verbs = [(s, e) for s, e in cues.get("marker:placement", []) if e <= t.start and t.start - e <= 10]
+    def _placement(
+        self, t: Span, chunks: list[Chunk], cues: dict
+    ) -> tuple[Chunk | None, Chunk] | None:
+        verbs = [(s, e) for s, e in cues.get("marker:placement", [])
+                 if e <= t.start and t.start - e <= 10]
         if not verbs:
             return None
         vs, ve = verbs[-1]
@@ -726,7 +743,8 @@ class RelationRules:
         agent_classes = set(roles.agent) if roles else {"agent"}
         right = [c for c in chunks if c.start >= t.end and not c.pair]
         passive = voice == "passive" or (
-            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux and t[0].text.endswith("ed"))
+            t.start > 0 and doc[t.start - 1].lower_ in self.passive_aux
+            and t[0].text.endswith("ed"))
         by_agent = next((c for c in right if c.marker == "agent"), None)
         conf = 0.7
         subj: Chunk | None
@@ -835,7 +853,8 @@ class RelationRules:
                      and c.marker in (None, "agent")), None)
         # The other side: introduced by "dengan/with", "antara/between", or right after.
         right = next((c for c in usable if c.start >= t.end and (
-            c.marker in ("with", "between") or (c.marker is None and self._np_gap(t.doc, t.end, c.start) <= 3)
+            c.marker in ("with", "between")
+            or (c.marker is None and self._np_gap(t.doc, t.end, c.start) <= 3)
             or (c.marker == "agent" and c.start - t.end <= 2))),
             None)
         if right is not None and right.marker in ("between", "agent"):
@@ -859,7 +878,8 @@ class RelationRules:
         else:
             # One side only: its members are the parties ("X dan Y menandatangani", "antara
             # X dan Y", "kedua negara").
-            only = lside or (rside if right is not None and (right.marker in ("between", "agent") or right.pair)
+            only = lside or (rside if (right is not None
+                                       and (right.marker in ("between", "agent") or right.pair))
                              else [])
             pairs = [(a, b, 0.65) for i, a in enumerate(only) for b in only[i + 1:]]
         if not pairs and not chunks:
@@ -954,7 +974,9 @@ class RelationRules:
             confidence=round(conf, 2), item=item, topic=topic, date_text=date,
         )
 
-    def _item(self, doc: Doc, t: Span, obj: Chunk | None, items: list[Span]) -> tuple[str | None, str | None]:
+    def _item(
+        self, doc: Doc, t: Span, obj: Chunk | None, items: list[Span]
+    ) -> tuple[str | None, str | None]:
         if items:
             known = {i.start: self.items.get(i.label_.split(":", 1)[1]) for i in items}
             # A named model ("S-400", "Rafale") over a generic word ("senjata") in the sentence.

@@ -98,7 +98,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(DATA_DIR / name, d / name)
     (d / "people.csv").write_text(
         "key,name,state,role,start,end,aliases,source\n"
-        "person:recep_tayyip_erdogan,Recep Tayyip Erdogan,TUR,President,2014-08-28,,Erdogan;Erdoğan,test\n"
+        "person:recep_tayyip_erdogan,Recep Tayyip Erdogan,TUR,President,2014-08-28,,"
+        "Erdogan;Erdoğan,test\n"
         "person:joko_widodo,Joko Widodo,IDN,President,2014-10-20,2024-10-20,Jokowi,test\n"
         "person:vladimir_putin,Vladimir Putin,RUS,President,2012-05-07,,Putin,test\n",
         encoding="utf-8",

@@ -38,7 +38,8 @@ def test_ingest_seeds_puts_the_first_article_in_the_graph(empty_graph, neo4j_ser
 def test_ingest_reports_bad_input_and_keeps_the_good(empty_graph, neo4j_server, tmp_path) -> None:
     src = tmp_path / "mixed.jsonl"
     src.write_text("\n".join([
-        json.dumps({"id": "ok-1", "lang": "en", "text": "Turkey bought S-400 missiles from Russia."}),
+        json.dumps({"id": "ok-1", "lang": "en",
+                    "text": "Turkey bought S-400 missiles from Russia."}),
         "{not json",
         json.dumps({"id": "blank", "text": "   "}),
         json.dumps({"text": "no id at all"}),

@@ -56,30 +56,37 @@ def test_prepared_sanctions_are_a_threat(extractor):
 
 
 def test_capital_and_seat_metonymy(extractor):
-    assert ("CHN", "CRITICIZES", "JPN") in rels(extractor, "Beijing condemned Tokyo over the dispute.")
-    assert ("RUS", "DEMANDS", "GBR") in rels(extractor, "The Kremlin urged London to release the ship.")
+    assert ("CHN", "CRITICIZES", "JPN") in rels(
+        extractor, "Beijing condemned Tokyo over the dispute.")
+    assert ("RUS", "DEMANDS", "GBR") in rels(
+        extractor, "The Kremlin urged London to release the ship.")
 
 
 def test_possessive_agent_and_of_target(extractor):
-    assert ("RUS", "ATTACKS", "GEO") in rels(extractor, "Observers recalled Russia's invasion of Georgia.")
+    assert ("RUS", "ATTACKS", "GEO") in rels(
+        extractor, "Observers recalled Russia's invasion of Georgia.")
 
 
 def test_pronoun_refers_to_last_person(extractor):
-    text = "Chilean Foreign Minister Ana Torres arrived in Lima. She met Peruvian President Jorge Ruiz."
+    text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
+            "She met Peruvian President Jorge Ruiz.")
     assert ("CHL", "MEETS", "PER") in rels(extractor, text)
 
 
 def test_two_countries_are_the_pair_under_discussion(extractor):
-    text = "Kenya and Ethiopia held talks on Monday. The two countries agreed to cooperate on trade."
+    text = ("Kenya and Ethiopia held talks on Monday. "
+            "The two countries agreed to cooperate on trade.")
     result = extractor.extract(Article(id="t", text=text, lang=LANG))
     coop = [r for r in result.relations if r.predicate.value == "COOPERATES_ON"]
     assert [(r.subject, r.object, r.topic) for r in coop] == [("ETH", "KEN", "trade")]
 
 
 def test_known_person_spelling_variant(extractor):
-    result = extractor.extract(Article(id="t", lang=LANG, text="Erdoğan praised Qatar for its mediation."))
+    result = extractor.extract(
+        Article(id="t", lang=LANG, text="Erdoğan praised Qatar for its mediation."))
     (rel,) = [r for r in result.relations if r.predicate.value == "SUPPORTS"]
-    assert (rel.subject, rel.object, rel.subject_actor) == ("TUR", "QAT", "person:recep_tayyip_erdogan")
+    assert (rel.subject, rel.object, rel.subject_actor) == (
+        "TUR", "QAT", "person:recep_tayyip_erdogan")
 
 
 @pytest.mark.parametrize(
@@ -88,7 +95,8 @@ def test_known_person_spelling_variant(extractor):
         ("Australia imposed sanctions on Myanmar's generals.", ("AUS", "SANCTIONS", "MMR")),
         ("Egypt bought 24 fighter jets from France.", ("EGY", "BUYS", "FRA")),
         ("Thailand will cooperate with Laos on energy.", ("LAO", "COOPERATES_ON", "THA")),
-        ("The Japanese prime minister met South Korea's president in Seoul.", ("JPN", "MEETS", "KOR")),
+        ("The Japanese prime minister met South Korea's president in Seoul.",
+         ("JPN", "MEETS", "KOR")),
         ("Malaysia and Singapore signed a border treaty.", ("MYS", "SIGNS_AGREEMENT", "SGP")),
         ("Iran threatened Israel with retaliation.", ("IRN", "THREATENS", "ISR")),
         ("Norway urged Sudan to end the fighting.", ("NOR", "DEMANDS", "SDN")),
@@ -126,7 +134,8 @@ def test_language_detected_when_absent(extractor):
 
 def test_unsupported_language_is_reported(extractor):
     with pytest.raises(UnsupportedLanguageError):
-        extractor.extract(Article(id="c", text="Le gouvernement du Chili a condamné l'attaque contre l'ambassade."))
+        extractor.extract(Article(id="c", text="Le gouvernement du Chili a condamné "
+                                                "l'attaque contre l'ambassade."))
     with pytest.raises(UnsupportedLanguageError):
         extractor.extract(Article(id="d", lang="tr", text="Türkiye Rusya ile anlaşma imzaladı."))
 
@@ -137,7 +146,8 @@ def test_extract_jsonl_skips_bad_lines(extractor):
         "{not json",
         json.dumps({"id": "fr", "text": "Le Chili a condamné la Russie pour son attaque."}),
         json.dumps({"id": "empty", "lang": "en", "text": "   "}),
-        json.dumps({"id": "ok2", "text": "Presiden Brasil mengecam Israel.", "published": "2024-05-01"}),
+        json.dumps({"id": "ok2", "text": "Presiden Brasil mengecam Israel.",
+                    "published": "2024-05-01"}),
     ]
     out = io.StringIO()
     summary = extract_jsonl(io.StringIO("\n".join(lines) + "\n"), out, extractor)
@@ -171,13 +181,15 @@ def test_proposed_deal_is_not_a_signed_one(extractor):
 
 
 def test_vetoed_resolution_asserts_nothing(extractor):
-    found = rels(extractor, "China vetoed a draft resolution demanding that Myanmar free its prisoners.")
+    found = rels(extractor,
+                 "China vetoed a draft resolution demanding that Myanmar free its prisoners.")
     assert ("UN", "DEMANDS", "MMR") not in found
     assert not any(p == "DEMANDS" for _, p, _ in found)
 
 
 def test_deal_to_buy_names_both_parties(extractor):
-    found = rels(extractor, "Poland signed a contract to buy 96 helicopters from the United States.")
+    found = rels(extractor,
+                 "Poland signed a contract to buy 96 helicopters from the United States.")
     assert ("POL", "BUYS", "USA") in found
     assert ("POL", "SIGNS_AGREEMENT", "USA") in found
 
@@ -189,7 +201,8 @@ def test_contract_for_known_goods_is_a_purchase_from_their_maker(extractor):
 
 def test_object_before_the_list_it_is_put_on(extractor):
     assert ("USA", "SANCTIONS", "CHN") in rels(
-        extractor, "The United States added three Chinese firms and China's navy to its entity list.")
+        extractor,
+        "The United States added three Chinese firms and China's navy to its entity list.")
 
 
 def test_seller_named_by_its_role(extractor):
@@ -210,13 +223,15 @@ def test_speaker_after_the_judgement_criticizes_the_judged(extractor):
 
 
 def test_reported_speaker_is_not_a_list_member(extractor):
-    found = rels(extractor, "Armenia was attacked by Azerbaijan, the Russian foreign ministry said.")
+    found = rels(extractor,
+                 "Armenia was attacked by Azerbaijan, the Russian foreign ministry said.")
     assert ("AZE", "ATTACKS", "ARM") in found
     assert ("AZE", "ATTACKS", "RUS") not in found
 
 
 def test_supporter_is_not_the_body_after_the_object(extractor):
-    found = rels(extractor, "Chile expressed support for Brazil as a member of the UN Security Council.")
+    found = rels(extractor,
+                 "Chile expressed support for Brazil as a member of the UN Security Council.")
     assert ("UN", "SUPPORTS", "BRA") not in found
 
 
@@ -281,16 +296,23 @@ def test_coordinated_fields_take_their_first_member(extractor):
     "text, expected",
     [
         ("Britain froze the assets of several Russian oligarchs.", ("GBR", "SANCTIONS", "RUS")),
-        ("Australia slapped travel bans on Myanmar's military leaders.", ("AUS", "SANCTIONS", "MMR")),
-        ("Washington blacklisted dozens of Chinese technology firms on Friday.", ("USA", "SANCTIONS", "CHN")),
-        ("The United States threatened to impose tariffs on another $200 billion worth of Chinese exports.",
+        ("Australia slapped travel bans on Myanmar's military leaders.",
+         ("AUS", "SANCTIONS", "MMR")),
+        ("Washington blacklisted dozens of Chinese technology firms on Friday.",
+         ("USA", "SANCTIONS", "CHN")),
+        ("The United States threatened to impose tariffs on another $200 billion worth of "
+         "Chinese exports.",
          ("USA", "THREATENS", "CHN")),
-        ("Malaysia will work with Singapore on a high-speed rail link.", ("MYS", "COOPERATES_ON", "SGP")),
-        ("Canada voiced strong support for Ukraine's bid to join NATO.", ("CAN", "SUPPORTS", "UKR")),
-        ("Israeli Prime Minister Benjamin Netanyahu spoke with U.S. President Donald Trump by phone.",
+        ("Malaysia will work with Singapore on a high-speed rail link.",
+         ("MYS", "COOPERATES_ON", "SGP")),
+        ("Canada voiced strong support for Ukraine's bid to join NATO.",
+         ("CAN", "SUPPORTS", "UKR")),
+        ("Israeli Prime Minister Benjamin Netanyahu spoke with U.S. President Donald Trump "
+         "by phone.",
          ("ISR", "MEETS", "USA")),
         ("Hungary blocked an EU plan to open accession talks.", ("HUN", "OPPOSES", "EU")),
-        ("The Chinese navy fired water cannon at a Philippine supply vessel.", ("CHN", "ATTACKS", "PHL")),
+        ("The Chinese navy fired water cannon at a Philippine supply vessel.",
+         ("CHN", "ATTACKS", "PHL")),
         ("Kenya's President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi.",
          ("ETH", "MEETS", "KEN")),
         ("Bahraini officials condemned the Emirates for the raid.", ("BHR", "CRITICIZES", "ARE")),
@@ -299,22 +321,26 @@ def test_coordinated_fields_take_their_first_member(extractor):
 def test_held_out_style_sentences(extractor, text, expected):
     s, p, o = expected
     found = rels(extractor, text)
-    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT") and (o, p, s) in found)
+    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT")
+                                  and (o, p, s) in found)
 
 
 def test_solidarity_with_names_its_object(extractor):
-    text = "“We stand together in solidarity with Haiti,” said Canadian Prime Minister Justin Trudeau."
+    text = ("“We stand together in solidarity with Haiti,” "
+            "said Canadian Prime Minister Justin Trudeau.")
     assert ("CAN", "SUPPORTS", "HTI") in rels(extractor, text)
 
 
 def test_a_meeting_named_after_its_parties_is_no_person(extractor):
-    text = "The pact was signed during the annual Australia-United Kingdom Ministerial Consultations in Canberra."
+    text = ("The pact was signed during the annual Australia-United Kingdom "
+            "Ministerial Consultations in Canberra.")
     found = rels(extractor, text)
     assert ("AUS", "MEETS", "GBR") in found or ("GBR", "MEETS", "AUS") in found
 
 
 def test_an_envoy_acts_for_the_state_that_sends_him(extractor):
-    text = "US Ambassador to the Czech Republic Bijan Sabet met Polish Foreign Minister Radoslaw Sikorski."
+    text = ("US Ambassador to the Czech Republic Bijan Sabet "
+            "met Polish Foreign Minister Radoslaw Sikorski.")
     found = rels(extractor, text)
     assert ("POL", "MEETS", "USA") in found
     assert not {t for t in found if "CZE" in t and "POL" in t}
@@ -328,9 +354,12 @@ def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("Le gouvernement français a imposé des sanctions contre la Russie après l'invasion de l'Ukraine.", "fr"),
-     ("Türkiye, Rusya'dan S-400 hava savunma sistemi satın aldı ve Amerika'nın yaptırımlarını eleştirdi.", "tr"),
-     ("Malaysia dan Singapura menandatangani perjanjian kerjasama ekonomi pada hari Isnin, kata jurucakap kerajaan.",
+    [("Le gouvernement français a imposé des sanctions contre la Russie "
+      "après l'invasion de l'Ukraine.", "fr"),
+     ("Türkiye, Rusya'dan S-400 hava savunma sistemi satın aldı "
+      "ve Amerika'nın yaptırımlarını eleştirdi.", "tr"),
+     ("Malaysia dan Singapura menandatangani perjanjian kerjasama ekonomi pada hari Isnin, "
+      "kata jurucakap kerajaan.",
       "ms")],
 )
 def test_unsupported_language_without_lang_is_named(extractor, text, lang):
@@ -341,9 +370,10 @@ def test_unsupported_language_without_lang_is_named(extractor, text, lang):
 
 def test_jsonl_reports_an_unsupported_language_and_goes_on(extractor):
     lines = [
-        json.dumps({"id": "fr", "text": "La France a imposé de nouvelles sanctions contre la Russie, "
-                    "a déclaré le ministre des Affaires étrangères."}),
-        json.dumps({"id": "en", "text": "Canada imposed new sanctions on Iran, the foreign minister said."}),
+        json.dumps({"id": "fr", "text": "La France a imposé de nouvelles sanctions "
+                    "contre la Russie, a déclaré le ministre des Affaires étrangères."}),
+        json.dumps({"id": "en",
+                    "text": "Canada imposed new sanctions on Iran, the foreign minister said."}),
     ]
     out = io.StringIO()
     summary = extract_jsonl(io.StringIO("\n".join(lines) + "\n"), out, extractor)

@@ -26,13 +26,16 @@ def rels(extractor, text, **kw):
 
 @pytest.mark.parametrize(
     ("root", "template", "form"),
-    [("beli", "meN{r}", "membeli"), ("beli", "peN{r}an", "pembelian"), ("serang", "meN{r}", "menyerang"),
-     ("kecam", "meN{r}", "mengecam"), ("tolak", "meN{r}", "menolak"), ("pukul", "meN{r}", "memukul"),
-     ("kritik", "meN{r}", "mengkritik"), ("dukung", "meN{r}", "mendukung"), ("ancam", "meN{r}", "mengancam"),
+    [("beli", "meN{r}", "membeli"), ("beli", "peN{r}an", "pembelian"),
+     ("serang", "meN{r}", "menyerang"), ("kecam", "meN{r}", "mengecam"),
+     ("tolak", "meN{r}", "menolak"), ("pukul", "meN{r}", "memukul"),
+     ("kritik", "meN{r}", "mengkritik"), ("dukung", "meN{r}", "mendukung"),
+     ("ancam", "meN{r}", "mengancam"),
      ("sanksi", "di{r}", "disanksi"), ("bantu", "{r}an", "bantuan")],
 )
 def test_nasal_assimilation(root, template, form):
-    rules = yaml.safe_load((LANG_DIR / "id.yaml").read_text(encoding="utf-8"))["morphology"]["nasal"]
+    rules = yaml.safe_load(
+        (LANG_DIR / "id.yaml").read_text(encoding="utf-8"))["morphology"]["nasal"]
     assert expand_root(root, template, rules) == form
 
 
@@ -47,7 +50,8 @@ def test_lexicon_expands_voices():
 
 
 def test_active_voice(extractor):
-    assert ("USA", "SANCTIONS", "IRN") in rels(extractor, "Amerika Serikat menjatuhkan sanksi terhadap Iran.")
+    assert ("USA", "SANCTIONS", "IRN") in rels(
+        extractor, "Amerika Serikat menjatuhkan sanksi terhadap Iran.")
 
 
 def test_passive_with_oleh(extractor):
@@ -89,7 +93,8 @@ def test_capitals_stand_for_governments(extractor):
 
 
 def test_seat_of_government(extractor):
-    assert ("USA", "DEMANDS", "IRN") in rels(extractor, "Gedung Putih mendesak Iran menghentikan pengayaan uranium.")
+    assert ("USA", "DEMANDS", "IRN") in rels(
+        extractor, "Gedung Putih mendesak Iran menghentikan pengayaan uranium.")
 
 
 def test_pronoun_refers_to_last_person(extractor):
@@ -107,7 +112,8 @@ def test_both_countries_are_the_pair_under_discussion(extractor):
 
 
 def test_spelling_variant_links_to_known_person(extractor):
-    result = extractor.extract(Article(id="t", lang=LANG, text="Reccep Tayyip Erdogan mengecam Israel."))
+    result = extractor.extract(
+        Article(id="t", lang=LANG, text="Reccep Tayyip Erdogan mengecam Israel."))
     (rel,) = [r for r in result.relations if r.predicate.value == "CRITICIZES"]
     assert (rel.subject, rel.object) == ("TUR", "ISR")
     assert rel.subject_actor == "person:recep_tayyip_erdogan"
@@ -124,8 +130,10 @@ def test_spelling_variant_links_to_known_person(extractor):
         ("Australia menjatuhkan sanksi kepada Myanmar.", ("AUS", "SANCTIONS", "MMR")),
         ("Mesir membeli jet tempur dari Prancis.", ("EGY", "BUYS", "FRA")),
         ("Thailand bekerja sama dengan Laos di bidang energi.", ("LAO", "COOPERATES_ON", "THA")),
-        ("Perdana Menteri Jepang bertemu Presiden Korea Selatan di Seoul.", ("JPN", "MEETS", "KOR")),
-        ("Malaysia dan Singapura menandatangani perjanjian perbatasan.", ("MYS", "SIGNS_AGREEMENT", "SGP")),
+        ("Perdana Menteri Jepang bertemu Presiden Korea Selatan di Seoul.",
+         ("JPN", "MEETS", "KOR")),
+        ("Malaysia dan Singapura menandatangani perjanjian perbatasan.",
+         ("MYS", "SIGNS_AGREEMENT", "SGP")),
         ("Iran mengancam Israel dengan serangan balasan.", ("IRN", "THREATENS", "ISR")),
         ("Norwegia mendesak Sudan menghentikan pertempuran.", ("NOR", "DEMANDS", "SDN")),
         ("Kanada mengecam Rusia atas serangan itu.", ("CAN", "CRITICIZES", "RUS")),
@@ -140,7 +148,8 @@ def test_each_predicate(extractor, text, expected):
 
 
 def test_buys_names_the_item_and_infers_the_seller(extractor):
-    result = extractor.extract(Article(id="t", lang=LANG, text="India melanjutkan pembelian S-400 Triumf."))
+    result = extractor.extract(
+        Article(id="t", lang=LANG, text="India melanjutkan pembelian S-400 Triumf."))
     (rel,) = [r for r in result.relations if r.predicate.value == "BUYS"]
     assert (rel.subject, rel.object) == ("IND", "RUS")
     assert "S-400" in rel.item
@@ -151,7 +160,8 @@ def test_buys_names_the_item_and_infers_the_seller(extractor):
 
 def test_evidence_offsets_and_relative_date(extractor):
     text = "Berita terbaru.\nRusia menyerang Ukraina pada 29 September lalu."
-    result = extractor.extract(Article(id="t", lang=LANG, text=text, published=dt.date(2024, 10, 10)))
+    result = extractor.extract(
+        Article(id="t", lang=LANG, text=text, published=dt.date(2024, 10, 10)))
     (rel,) = [r for r in result.relations if r.predicate.value == "ATTACKS"]
     assert text[rel.start:rel.end] == rel.evidence
     assert rel.date == dt.date(2024, 9, 29)
@@ -180,7 +190,8 @@ def test_lowercase_as_is_not_a_state(data_dir):
 # ---------------------------------------------------------------- mekanisme tambahan
 
 def test_kami_dalam_kutipan_adalah_negara_penutur(extractor):
-    text = "“Kami mendesak Myanmar menghentikan kekerasan,” kata Menteri Luar Negeri Malaysia Anwar Hadi."
+    text = ("“Kami mendesak Myanmar menghentikan kekerasan,” "
+            "kata Menteri Luar Negeri Malaysia Anwar Hadi.")
     assert ("MYS", "DEMANDS", "MMR") in rels(extractor, text)
 
 
@@ -210,7 +221,8 @@ def test_kontrak_dengan_penjual_dalam_pembelian(extractor):
 
 
 def test_pemasok_dan_lanjutan_daftar(extractor):
-    text = ("Thailand membeli kapal dari beberapa negara. China menjadi pemasok terbesar, yaitu 5 unit. "
+    text = ("Thailand membeli kapal dari beberapa negara. "
+            "China menjadi pemasok terbesar, yaitu 5 unit. "
             "Kemudian disusul Korea Selatan dan Jerman.")
     found = rels(extractor, text)
     assert {("THA", "BUYS", "CHN"), ("THA", "BUYS", "KOR"), ("THA", "BUYS", "DEU")} <= found
@@ -287,26 +299,32 @@ def test_topik_kerja_sama_dari_penanda_bidang(extractor):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Pemerintah Inggris membekukan aset milik sejumlah oligarki Rusia.", ("GBR", "SANCTIONS", "RUS")),
-        ("Sri Lanka menerima pinjaman dari China sebesar 1 miliar dolar.", ("CHN", "PROVIDES_AID", "LKA")),
+        ("Pemerintah Inggris membekukan aset milik sejumlah oligarki Rusia.",
+         ("GBR", "SANCTIONS", "RUS")),
+        ("Sri Lanka menerima pinjaman dari China sebesar 1 miliar dolar.",
+         ("CHN", "PROVIDES_AID", "LKA")),
         ("Pemerintah Belanda menyerahkan bantuan senilai 5 juta euro kepada Indonesia.",
          ("NLD", "PROVIDES_AID", "IDN")),
         ("Rusia membombardir kota Kharkiv di Ukraina.", ("RUS", "ATTACKS", "UKR")),
         ("Pasukan Azerbaijan menyerbu wilayah Armenia.", ("AZE", "ATTACKS", "ARM")),
         ("Korsel dan Jepang menggelar latihan militer bersama.", ("JPN", "COOPERATES_ON", "KOR")),
-        ("Kontrak pembelian kapal fregat diteken oleh Indonesia dan Italia.", ("IDN", "SIGNS_AGREEMENT", "ITA")),
-        ("Filipina melayangkan protes diplomatik kepada China terkait insiden di Laut China Selatan.",
+        ("Kontrak pembelian kapal fregat diteken oleh Indonesia dan Italia.",
+         ("IDN", "SIGNS_AGREEMENT", "ITA")),
+        ("Filipina melayangkan protes diplomatik kepada China terkait insiden "
+         "di Laut China Selatan.",
          ("PHL", "CRITICIZES", "CHN")),
         ("Polandia menandatangani kontrak pembelian 250 tank Abrams dari Amerika Serikat.",
          ("POL", "BUYS", "USA")),
-        ("Negeri Tirai Bambu itu memberikan pinjaman lunak kepada Laos.", ("CHN", "PROVIDES_AID", "LAO")),
+        ("Negeri Tirai Bambu itu memberikan pinjaman lunak kepada Laos.",
+         ("CHN", "PROVIDES_AID", "LAO")),
         ("Negeri Sakura mengecam uji coba rudal Korut.", ("JPN", "CRITICIZES", "PRK")),
     ],
 )
 def test_held_out_style_sentences(extractor, text, expected):
     s, p, o = expected
     found = rels(extractor, text)
-    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT") and (o, p, s) in found)
+    assert (s, p, o) in found or (p in ("MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT")
+                                  and (o, p, s) in found)
 
 
 def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
@@ -317,7 +335,8 @@ def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
 
 
 def test_an_envoy_acts_for_the_state_that_sends_him(extractor):
-    found = rels(extractor, "Duta Besar Indonesia untuk Rusia Jose Tavares bertemu dengan Menlu Rusia Sergei Lavrov.")
+    found = rels(extractor, "Duta Besar Indonesia untuk Rusia Jose Tavares bertemu "
+                            "dengan Menlu Rusia Sergei Lavrov.")
     assert ("IDN", "MEETS", "RUS") in found
 
 
@@ -326,8 +345,9 @@ def test_malay_is_not_read_as_indonesian(extractor):
             "pada hari Khamis kerana kedua-dua negara mahu bekerjasama.")
     with pytest.raises(UnsupportedLanguageError):
         extractor.extract(Article(id="ms", text=text))
-    assert extractor.language_of(Article(id="id", text="Indonesia membeli 42 jet tempur Rafale dari "
-                                          "Prancis, kata Menteri Pertahanan.")) == "id"
+    assert extractor.language_of(Article(
+        id="id", text="Indonesia membeli 42 jet tempur Rafale dari "
+                      "Prancis, kata Menteri Pertahanan.")) == "id"
 
 
 def test_states_carry_their_names_in_each_supported_language(extractor) -> None:

@@ -22,10 +22,12 @@ HTML = f"""<!doctype html><html lang="en"><head><title>Deal angers Washington</t
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>World wire</title>
 <language>en-us</language><link>https://wire.example.org/</link>
 <item><title>One</title><link>https://wire.example.org/1</link><guid>wire-1</guid>
-<pubDate>Mon, 14 Dec 2020 10:00:00 GMT</pubDate><description>&lt;p&gt;{TEXT}&lt;/p&gt;</description></item>
+<pubDate>Mon, 14 Dec 2020 10:00:00 GMT</pubDate>\
+<description>&lt;p&gt;{TEXT}&lt;/p&gt;</description></item>
 <item><title>Two</title><link>https://wire.example.org/2</link><guid>wire-2</guid>
 <description>Japan and India signed an agreement on maritime security.</description></item>
-<item><title>Empty</title><link>https://wire.example.org/3</link><description>  </description></item>
+<item><title>Empty</title><link>https://wire.example.org/3</link>\
+<description>  </description></item>
 </channel></rss>"""
 
 ATOM = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">

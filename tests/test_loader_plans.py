@@ -1,4 +1,4 @@
-"""The loader's statements reach what they touch through indexes, whatever graph they are planned on.
+"""The loader's statements reach what they touch through indexes, on any graph planned on.
 
 They are not planned again as the graph grows (`graph.queries.KEEP_PLAN`), so the
 plan made first, on whatever graph there was, must stay a good one: no scan of all
