@@ -103,6 +103,15 @@ def naive_load(drv, database: str, docs: list[ExtractionResult], limit: int) -> 
     return done
 
 
+def changed_versions(docs: list[ExtractionResult]) -> list[ExtractionResult]:
+    """The same articles extracted again, differently: every confidence changes."""
+    changed = [d.model_copy(deep=True) for d in docs]
+    for d in changed:
+        for r in d.relations:
+            r.confidence = round(1.0 - r.confidence, 2)
+    return changed
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -147,6 +156,7 @@ def main() -> None:
         warm_report, secs = timed(lambda: loader.load_many(warm))
         print(f"warm-up:  {warm_report.relations:>7} relations in {secs:7.2f} s = "
               f"{warm_report.relations / secs:9.0f} relations/s (fresh server)")
+        loader.load_many(changed_versions(warm[:args.changed_articles // 2]))  # the re-load path
         rates = []
         for k, corpus in enumerate(corpora, 1):
             report, secs = timed(lambda corpus=corpus: loader.load_many(corpus))
@@ -159,14 +169,11 @@ def main() -> None:
         again, secs = timed(lambda: loader.load_many(docs))
         print(f"re-load:  {again.relations:>7} relations in {secs:7.2f} s "
               f"({again.unchanged} articles unchanged, skipped)")
-        changed = [d.model_copy(deep=True) for d in docs[:args.changed_articles]]
-        for d in changed:
-            for r in d.relations:
-                r.confidence = round(1.0 - r.confidence, 2)
+        changed = changed_versions(docs[:args.changed_articles])
         redo, secs = timed(lambda: loader.load_many(changed))
         print(f"rewrite:  {redo.relations:>7} relations in {secs:7.2f} s = "
               f"{redo.relations / secs:9.0f} relations/s (changed articles: old claims out, "
-              "their aggregates recomputed)")
+              "their aggregates adjusted)")
 
         rates = []
         for k, corpus in enumerate(corpora, 1):

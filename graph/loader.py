@@ -184,18 +184,17 @@ _CODED = {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP}
 
 
 def _increments(claims: list[list[Any]]) -> dict[str, dict[str, Any]]:
-    """Per relationship key, what these claim rows (with an object) add: count, dates, misses."""
+    """Per relationship key, what these claim rows (with an object) add: confidences, dates."""
     agg: dict[str, dict[str, Any]] = {}
     for c in claims:
         row = agg.get(c[_KEY])
         if row is None:
             row = agg[c[_KEY]] = {
                 "key": c[_KEY], "type": c[_PREDICATE], "subject": c[_SUBJECT],
-                "object": c[_OBJECT], "item": c[_ITEM], "topic": c[_TOPIC], "count": 0,
-                "miss": 1.0, "first": None, "last": None,
+                "object": c[_OBJECT], "item": c[_ITEM], "topic": c[_TOPIC], "confs": [],
+                "first": None, "last": None,
             }
-        row["count"] += 1
-        row["miss"] *= 1.0 - c[_CONFIDENCE]
+        row["confs"].append(c[_CONFIDENCE])
         if date := c[_DATE]:
             if row["first"] is None or date < row["first"]:
                 row["first"] = date
@@ -209,9 +208,7 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # here until this one commits, and then finds (and replaces) the claims it wrote.
     tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
     old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=rows["article_ids"]).single()
-    reloaded: dict[Predicate, set[str]] = defaultdict(set)
-    for entry in old["old_keys"] if old else []:
-        reloaded[Predicate(entry["predicate"])].add(entry["rel_key"])
+    removed = {r["key"]: dict(r) for r in old["removed"]} if old else {}
     # States and organisations first: people and agencies link to them.
     for kind in ActorKind:
         if rows["actors"].get(kind):
@@ -230,23 +227,38 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
-    # (A purchase with no seller named has no aggregate, hence no increment.)
+    # New keys grow by what the batch adds; keys that lost claims to a re-load are
+    # adjusted by the difference. (A purchase with no seller named has no aggregate,
+    # hence no increment.)
     adds: dict[Predicate, list[dict[str, Any]]] = defaultdict(list)
-    for key, row in sorted(rows["increments"].items()):
-        if key not in reloaded[Predicate(row["type"])]:
+    adjusts: dict[Predicate, list[dict[str, Any]]] = defaultdict(list)
+    for key in sorted(rows["increments"].keys() | removed.keys()):
+        row = rows["increments"].get(key)
+        if key in removed:
+            adjusts[Predicate(removed[key]["type"])].append({"confs": [], **(row or {}),
+                                                             **removed[key]})
+        else:
             adds[Predicate(row["type"])].append(row)
     if adds:
-        grouped = [row for predicate in Predicate for row in adds[predicate]]
-        at = [0]
-        for predicate in Predicate:
-            at.append(at[-1] + len(adds[predicate]))
-        tx.run(queries.ADD_TO_RELATIONS, rows=grouped, at=at).consume()
+        tx.run(queries.ADD_TO_RELATIONS, **_by_type(adds)).consume()
+    if adjusts:
+        left = tx.run(queries.ADJUST_RELATIONS, **_by_type(adjusts)).single()
+        for predicate, keys in zip(Predicate, left["left"] if left else [], strict=False):
+            if keys:
+                # Only the claims that support these now can tell their aggregates.
+                keys = sorted(keys)
+                tx.run(queries.refresh_relations(predicate), keys=keys).consume()
+                tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
+
+
+def _by_type(rows: dict[Predicate, list[dict[str, Any]]]) -> dict[str, list[Any]]:
+    """`rows` as the aggregate statements take them: one list, grouped in `Predicate`
+    order, and `at`, where each type's group begins (and the last one ends)."""
+    grouped = [row for predicate in Predicate for row in rows[predicate]]
+    at = [0]
     for predicate in Predicate:
-        if reloaded[predicate]:
-            # Keys that lost claims are recomputed from what supports them now.
-            keys = sorted(reloaded[predicate])
-            tx.run(queries.refresh_relations(predicate), keys=keys).consume()
-            tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
+        at.append(at[-1] + len(rows[predicate]))
+    return {"rows": grouped, "at": at}
 
 
 def _unchanged(tx: ManagedTransaction, rows: list[dict[str, str]]) -> set[str]:

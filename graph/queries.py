@@ -56,6 +56,15 @@ CALL (c) { SET c.id = c.rel_key + ':' + c.id } IN TRANSACTIONS OF 10000 ROWS
 """
 
 
+# Aggregate relationships stored before they kept their `evidence` sum: `graph init`
+# recomputes them from their claims (`refresh_relations`), once.
+RELATIONS_WITHOUT_EVIDENCE = f"""
+MATCH ()-[r:{"|".join(p.value for p in Predicate)}]->()
+WHERE r.evidence IS NULL AND r.id IS NOT NULL
+RETURN type(r) AS type, collect(r.id) AS keys
+"""
+
+
 def claims_of(key: str, c: str = "c") -> str:
     """Cypher that matches, as `c`, the claims behind the relationship whose id is `key`.
 
@@ -74,6 +83,33 @@ INDEX_NAMES = """
 SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 """
 
+# -- evidence --------------------------------------------------------------------
+# A relationship's `confidence` combines its claims' as independent evidence,
+# 1 - Π(1 - c). The relationship keeps the sum behind it too, `evidence`: each claim
+# adds -ln(1 - c), in billionths and rounded to an integer, and confidence is
+# 1 - exp(-evidence), to six decimals. Integers add and subtract exactly, in any
+# order: a re-load takes the claims it replaces out again without reading the
+# claims that stay, and every way to the same claims gives the same value to the
+# last bit. (A certain claim counts as 1 - 1e-12.)
+EVIDENCE_SCALE = 1_000_000_000
+
+
+def evidence_of(confidence: str) -> str:
+    """Cypher for the evidence (an integer) that one claim of `confidence` gives."""
+    return (f"toInteger(round(-log(1.0 - CASE WHEN {confidence} > 0.999999999999"
+            f" THEN 0.999999999999 ELSE {confidence} END) * {EVIDENCE_SCALE}))")
+
+
+def confidence_of(evidence: str) -> str:
+    """Cypher for the confidence that an `evidence` sum stands for."""
+    return f"round(1.0 - exp(-toFloat({evidence}) / {EVIDENCE_SCALE}), 6)"
+
+
+def sum_evidence(confidences: str) -> str:
+    """Cypher for the evidence of a list of claim confidences."""
+    return f"reduce(e = 0, x IN {confidences} | e + {evidence_of('x')})"
+
+
 # -- loading -----------------------------------------------------------------
 # One article batch is written in one transaction by these statements, in order.
 #
@@ -89,14 +125,20 @@ SHOW INDEXES YIELD name, state RETURN collect([name, state]) AS names
 KEEP_PLAN = "CYPHER replan=skip"
 
 # Remove what earlier loads of these articles claimed, so that a re-load
-# replaces rather than adds; returns the relation keys whose aggregates change.
-DETACH_OLD_CLAIMS = KEEP_PLAN + """
+# replaces rather than adds. Returns, per aggregate relationship, what the removed
+# claims had added to it (`ADJUST_RELATIONS` takes it out again), and the items they
+# were about.
+DETACH_OLD_CLAIMS = KEEP_PLAN + f"""
 UNWIND $article_ids AS article_id
-MATCH (a:Article {id: article_id})<-[:FROM]-(c:Claim) USING INDEX SEEK a:Article(id)
-WITH c, c.rel_key AS rel_key, c.predicate AS predicate,
+MATCH (a:Article {{id: article_id}})<-[:FROM]-(c:Claim) USING INDEX SEEK a:Article(id)
+WITH c, c.rel_key AS rel_key, c.predicate AS predicate, c.object IS NOT NULL AS aggregated,
+     {evidence_of("c.confidence")} AS evidence, c.date AS date,
      [(c)-[:ABOUT_ITEM]->(i) | i.key] AS items
 DETACH DELETE c
-RETURN collect(DISTINCT {rel_key: rel_key, predicate: predicate}) AS old_keys,
+WITH rel_key, predicate, aggregated, count(*) AS removed, sum(evidence) AS evidence,
+     min(date) AS first, max(date) AS last, reduce(all = [], x IN collect(items) | all + x) AS items
+RETURN collect(CASE WHEN aggregated THEN {{key: rel_key, type: predicate, removed: removed,
+           removed_evidence: evidence, removed_first: first, removed_last: last}} END) AS removed,
        reduce(all = [], x IN collect(items) | all + x) AS old_items
 """
 
@@ -249,17 +291,20 @@ def _fold(i: int, rel_type: str) -> str:
     return f"""CALL () {{
   UNWIND $rows[$at[{i}]..$at[{i + 1}]] AS row
   OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->() USING INDEX SEEK r:{rel_type}(id)
-  SET r.mentions = r.mentions + row.count,
-      r.confidence = 1.0 - (1.0 - r.confidence) * row.miss,
+  WITH row, r, {sum_evidence("row.confs")} AS added
+  WITH row, r, added, r.evidence + added AS evidence
+  SET r.mentions = r.mentions + size(row.confs), r.evidence = evidence,
+      r.confidence = {confidence_of("evidence")},
       r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
                      OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
       r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
                     OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
-  WITH row, r WHERE r IS NULL
+  WITH row, r, added WHERE r IS NULL
   MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
   USING INDEX SEEK s:Actor(key) USING INDEX SEEK o:Actor(key)
-  CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic, mentions: row.count,
-      confidence: 1.0 - row.miss, first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
+  CREATE (s)-[:{rel_type} {{id: row.key, item: row.item, topic: row.topic,
+      mentions: size(row.confs), evidence: added, confidence: {confidence_of("added")},
+      first_seen: date(row.first), last_seen: date(row.last)}}]->(o)
 }}"""
 
 
@@ -268,19 +313,64 @@ def _fold(i: int, rel_type: str) -> str:
 # order, and those of the i-th type are `$rows[$at[i]..$at[i+1]]`. (One list rather
 # than one per type: the server plans a statement again for each new pattern of empty
 # and non-empty list parameters, and planning this one takes a while.)
-# Used only for keys no earlier claim was removed from in the same transaction, so
-# the counts can grow incrementally; keys that lost claims (a re-load) go through
-# `refresh_relations` instead. `SET` on a missing relationship does nothing; the rows
-# left without one create it.
+# Used only for keys no earlier claim was removed from in the same transaction;
+# those go through `ADJUST_RELATIONS`. `SET` on a missing relationship does nothing;
+# the rows left without one create it.
 ADD_TO_RELATIONS = KEEP_PLAN + "\n" + "\n".join(_fold(i, p.value) for i, p in enumerate(Predicate))
+
+
+def _adjust(i: int, rel_type: str) -> str:
+    """Adjust relationships of one type by the rows `$rows[$at[i]..$at[i+1]]` (see below)."""
+    return f"""CALL () {{
+  UNWIND $rows[$at[{i}]..$at[{i + 1}]] AS row
+  OPTIONAL MATCH ()-[r:{rel_type} {{id: row.key}}]->() USING INDEX SEEK r:{rel_type}(id)
+  WITH row, r, date(row.first) AS first, date(row.last) AS last
+  WITH row, r, first, last,
+       coalesce(row.removed_first IS NULL OR row.removed_first > r.first_seen, false)
+         AS first_stays,
+       coalesce(row.removed_last IS NULL OR row.removed_last < r.last_seen, false) AS last_stays
+  WITH row, r, r.mentions - row.removed + size(row.confs) AS mentions,
+       r.evidence - row.removed_evidence + {sum_evidence("row.confs")} AS evidence,
+       CASE WHEN first_stays THEN
+         CASE WHEN first < r.first_seen OR r.first_seen IS NULL THEN first ELSE r.first_seen END
+       ELSE first END AS first_seen,
+       CASE WHEN last_stays THEN
+         CASE WHEN last > r.last_seen OR r.last_seen IS NULL THEN last ELSE r.last_seen END
+       ELSE last END AS last_seen,
+       coalesce(first_stays OR first <= row.removed_first, false)
+         AND coalesce(last_stays OR last >= row.removed_last, false) AS dates_known
+  WITH row, r, mentions, evidence, first_seen, last_seen,
+       coalesce(dates_known AND mentions > 0 AND evidence IS NOT NULL, false) AS adjustable
+  CALL (r, mentions, evidence, first_seen, last_seen, adjustable) {{
+    WITH * WHERE adjustable
+    SET r.mentions = mentions, r.evidence = evidence, r.confidence = {confidence_of("evidence")},
+        r.first_seen = first_seen, r.last_seen = last_seen
+  }}
+  RETURN collect(CASE WHEN adjustable THEN NULL ELSE row.key END) AS left{i}
+}}"""
+
+
+# Take the claims of re-loaded articles out of their aggregate relationships and put
+# the new ones in, every type in one statement (grouped as for ADD_TO_RELATIONS).
+# Each row gives what the removed claims had added (`removed`, `removed_evidence`
+# and their dates `removed_first`/`removed_last`) and the new claims' `confs` and
+# dates. Counts and evidence are exact sums, so they are adjusted in place. A date
+# range is too, unless a removed claim held one of its ends and no new claim reaches
+# it: then only the claims that stay can tell the new end. Those keys, and keys left
+# with no claim, are returned (`left`, a list per type in `Predicate` order) for
+# `refresh_relations` and `drop_unsupported_relations`.
+ADJUST_RELATIONS = (
+    KEEP_PLAN + "\n" + "\n".join(_adjust(i, p.value) for i, p in enumerate(Predicate))
+    + "\nRETURN [" + ", ".join(f"left{i}" for i in range(len(Predicate))) + "] AS left\n"
+)
 
 
 def refresh_relations(predicate: Predicate) -> str:
     """Recompute each given aggregate relationship from the claims that support it.
 
-    Aggregates are derived, never incremented, so re-loading an article cannot
-    double-count. `confidence` combines the claims as independent evidence. Keys
-    no claim supports any more are left to `drop_unsupported_relations`.
+    What `ADJUST_RELATIONS` cannot adjust, and what an earlier version stored
+    without `evidence`. Keys no claim supports any more are left to
+    `drop_unsupported_relations`.
     """
     rel_type = Predicate(predicate).value
     return f"""{KEEP_PLAN}
@@ -289,18 +379,19 @@ UNWIND $keys AS key
 WITH key, collect(c) AS claims
 WITH key, head(claims) AS first, size(claims) AS mentions,
      [c IN claims WHERE c.date IS NOT NULL | c.date] AS dates,
-     1.0 - reduce(p = 1.0, c IN claims | p * (1.0 - c.confidence)) AS confidence
-WITH key, first, mentions, confidence,
+     {sum_evidence("[c IN claims | c.confidence]")} AS evidence
+WITH key, first, mentions, evidence, {confidence_of("evidence")} AS confidence,
      reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END) AS first_seen,
      reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END) AS last_seen
 OPTIONAL MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
-SET r.item = first.item, r.topic = first.topic, r.mentions = mentions,
+SET r.item = first.item, r.topic = first.topic, r.mentions = mentions, r.evidence = evidence,
     r.confidence = confidence, r.first_seen = first_seen, r.last_seen = last_seen
-WITH key, first, mentions, confidence, first_seen, last_seen, r WHERE r IS NULL
+WITH key, first, mentions, evidence, confidence, first_seen, last_seen, r WHERE r IS NULL
 MATCH (s:Actor {{key: first.subject}}), (o:Actor {{key: first.object}})
 USING INDEX SEEK s:Actor(key) USING INDEX SEEK o:Actor(key)
 CREATE (s)-[:{rel_type} {{id: key, item: first.item, topic: first.topic, mentions: mentions,
-    confidence: confidence, first_seen: first_seen, last_seen: last_seen}}]->(o)
+    evidence: evidence, confidence: confidence, first_seen: first_seen,
+    last_seen: last_seen}}]->(o)
 """
 
 

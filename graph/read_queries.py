@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from entente.models import SYMMETRIC, Predicate
-from graph.queries import claims_of
+from graph.queries import claims_of, confidence_of, sum_evidence
 
 ALL_PREDICATES: tuple[Predicate, ...] = tuple(Predicate)
 
@@ -238,7 +238,8 @@ def _trade_query(buyer_side: bool) -> str:
             "    WHERE c.object IS NULL AND c.rel_key > $after AND " + _CLAIM_OK + "\n"
             "    WITH a, c.rel_key AS id, collect(c) AS cs\n"
             "    WITH a, id, cs,"
-            " 1.0 - reduce(p = 1.0, x IN cs | p * (1.0 - x.confidence)) AS conf\n"
+            " " + confidence_of(sum_evidence("[x IN cs | x.confidence]"))
+            + " AS conf\n"
             "    WHERE conf >= $min_confidence\n"
             "    RETURN id, {id: id, buyer: " + _actor("a") + ", seller: null, item: cs[0].item,"
             " first_seen: toString(reduce(m = null, x IN cs | CASE WHEN x.date IS NOT NULL AND"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
+from entente.models import Predicate
 from graph import queries
 
 
@@ -12,7 +13,8 @@ def init_schema(driver: Driver, database: str) -> None:
 
     Also brings a graph written by an earlier version up to date: old claim ids get
     their relation-key prefix (once: the index the old ids went with is still there
-    until then), and the indexes nothing uses any more are dropped.
+    until then), the indexes nothing uses any more are dropped, and aggregate
+    relationships without an `evidence` sum are recomputed from their claims.
     """
     for statement in queries.CONSTRAINTS:
         driver.execute_query(statement, database_=database)
@@ -24,6 +26,23 @@ def init_schema(driver: Driver, database: str) -> None:
     for statement in queries.RETIRED + queries.INDEXES:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    _add_evidence(driver, database)
+
+
+def _add_evidence(driver: Driver, database: str, chunk: int = 1000) -> None:
+    records, _, _ = driver.execute_query(queries.RELATIONS_WITHOUT_EVIDENCE, database_=database)
+    for record in records:
+        predicate = Predicate(record["type"])
+        keys = sorted(record["keys"])
+        for at in range(0, len(keys), chunk):
+            with driver.session(database=database) as session:
+                session.execute_write(_refresh, predicate, keys[at:at + chunk])
+
+
+def _refresh(tx: ManagedTransaction, predicate: Predicate, keys: list[str]) -> None:
+    # Under the loaders' aggregate lock, as they fold their claims.
+    tx.run(queries.LOCK_AGGREGATES).consume()
+    tx.run(queries.refresh_relations(predicate), keys=keys).consume()
 
 
 def _index_names(driver: Driver, database: str) -> set[str]:

@@ -9,13 +9,14 @@ one and one with articles and actors but no claim yet, where starting from the
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 from neo4j import Driver, ManagedTransaction
 
 from entente.config import Settings
-from entente.models import Actor, ActorKind
+from entente.models import Actor, ActorKind, Predicate
 from graph import queries
 from graph.loader import _rows, _write_batch, load_fingerprint, relation_key
 from tests.factories import make_doc
@@ -26,8 +27,9 @@ pytestmark = pytest.mark.neo4j
 class _Explained:
     """What `_write_batch` reads from a result, for a statement that was only explained.
 
-    The old-claims statement "finds" every claim of the batch, so that the statements
-    of a re-load are explained too.
+    The old-claims statement "finds" every claim of the batch, and the adjusting one
+    leaves every key it is given to be recomputed, so that all the statements of a
+    re-load are explained too.
     """
 
     def __init__(self, old: dict[str, Any] | None) -> None:
@@ -52,7 +54,13 @@ class _Explaining:
         explained = query.replace(queries.KEEP_PLAN, queries.KEEP_PLAN + " EXPLAIN", 1)
         summary = self.tx.run(explained, **params).consume()
         self.plans.append((query, summary.plan))
-        return _Explained(self.old if query == queries.DETACH_OLD_CLAIMS else None)
+        if query == queries.DETACH_OLD_CLAIMS:
+            return _Explained(self.old)
+        if query == queries.ADJUST_RELATIONS:
+            rows, at = params["rows"], params["at"]
+            return _Explained({"left": [[row["key"] for row in rows[at[i]:at[i + 1]]]
+                                        for i in range(len(at) - 1)]})
+        return _Explained(None)
 
 
 def _operators(plan: dict[str, Any]) -> list[str]:
@@ -79,11 +87,13 @@ def test_loader_statements_seek_and_never_scan_whatever_graph_they_are_planned_o
     doc.actors.append(Actor(key="USA-TREASURY", kind=ActorKind.AGENCY, name="Treasury",
                             state="USA"))
     rows = _rows([doc], {doc.article.id: load_fingerprint(doc)})
-    # As if an earlier load had claimed the sanctions and the purchase with no seller:
-    # those aggregates are recomputed, the others folded in.
-    old = {"old_keys": [{"rel_key": relation_key(r), "predicate": r.predicate.value}
-                        for r in (r.normalized() for r in doc.relations)
-                        if r.predicate.value == "SANCTIONS" or r.object is None],
+    # As if an earlier load had claimed the sanctions: that aggregate is adjusted (and
+    # then recomputed), the others folded in.
+    old = {"removed": [{"key": relation_key(r), "type": r.predicate.value, "removed": 1,
+                        "removed_evidence": 10**9, "removed_first": date(2020, 1, 1),
+                        "removed_last": date(2020, 1, 1)}
+                       for r in (r.normalized() for r in doc.relations)
+                       if r.predicate.value == "SANCTIONS"],
            "old_items": [i["key"] for i in rows["items"]]}
     db = neo4j_server.neo4j_database
     if graph != "empty":
@@ -104,8 +114,9 @@ def test_loader_statements_seek_and_never_scan_whatever_graph_they_are_planned_o
     run = {query for query, _ in plans}
     assert {queries.MERGE_ARTICLES, queries.CREATE_CLAIMS, queries.CREATE_CLAIMS_WITHOUT_OBJECT,
             queries.LINK_ACTS_FOR, queries.MERGE_ITEMS, queries.DROP_ORPHAN_ITEMS,
-            queries.ADD_TO_RELATIONS} <= run
-    assert any("UNWIND $keys AS key\nMATCH (c:Claim" in q for q in run)  # refresh_relations
+            queries.ADD_TO_RELATIONS, queries.ADJUST_RELATIONS,
+            queries.refresh_relations(Predicate.SANCTIONS),
+            queries.drop_unsupported_relations(Predicate.SANCTIONS)} <= run
     for query, plan in plans:
         operators = _operators(plan)
         scans = [op for op in operators if "Scan" in op]

@@ -72,4 +72,4 @@ def test_a_relation_given_twice_is_one_claim_and_one_mention() -> None:
     assert len(rows["claims"]) == 1
     assert _field(rows["claims"][0], "confidence") == 0.5  # the last one given
     (increment,) = rows["increments"].values()
-    assert increment["count"] == 1 and increment["miss"] == 0.5
+    assert increment["confs"] == [0.5]

@@ -6,7 +6,9 @@ import pytest
 from neo4j import Driver
 
 from entente.config import Settings
+from graph.loader import Loader
 from graph.schema import expected_names, init_schema, missing_schema
+from tests.factories import make_doc
 
 pytestmark = pytest.mark.neo4j
 
@@ -57,3 +59,21 @@ def test_schema_init_brings_claims_of_an_earlier_version_up_to_date(
         "SHOW INDEXES YIELD name, owningConstraint WHERE name STARTS WITH 'claim_' "
         "RETURN name, owningConstraint", database_=db)
     assert [tuple(r) for r in records] == [("claim_id", None)]
+
+
+def test_schema_init_gives_relationships_of_an_earlier_version_their_evidence(
+    empty_graph: Driver, neo4j_server: Settings
+) -> None:
+    db = neo4j_server.neo4j_database
+    docs = [make_doc(f"ev{i}", [("USA", "SANCTIONS", "TUR"), ("IDN", "MEETS", "TUR")])[0]
+            for i in range(3)]
+    docs[0].relations[0].confidence = 0.5
+    Loader(empty_graph, db).load_many(docs)
+    query = "MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN r {.*} AS r ORDER BY r.id"
+    current = [r["r"] for r in empty_graph.execute_query(query, database_=db).records]
+    # As an earlier version stored them: a confidence, but no evidence sum behind it.
+    empty_graph.execute_query("MATCH ()-[r]->() WHERE r.id IS NOT NULL REMOVE r.evidence",
+                              database_=db)
+    init_schema(empty_graph, db)
+    assert [r["r"] for r in empty_graph.execute_query(query, database_=db).records] == current
+    assert [r["evidence"] > 0 for r in current] == [True, True]
