@@ -361,6 +361,10 @@ def up(
     from graph import server
 
     settings = get_settings()
+    if port:
+        # The Browser's guide comes from the API: the neo4j.conf written at start points
+        # at this port, not the configured one.
+        settings = settings.model_copy(update={"api_port": port})
     started_here = False
     worker_proc: subprocess.Popen[bytes] | None = None
     try:

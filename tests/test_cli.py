@@ -80,15 +80,16 @@ def test_up_starts_everything_and_stops_what_it_started(neo4j_settings, tmp_path
         "neo4j_uri": f"neo4j://127.0.0.1:{neo4j_settings.neo4j_bolt_port + 200}",
         "api_port": neo4j_settings.api_port + 200,
     })
-    proc = subprocess.Popen([*ENTENTE, "up"], env=entente_env(settings), cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    port = settings.api_port + 1  # --port wins over ENTENTE_API_PORT, in the guide's URL too
+    proc = subprocess.Popen([*ENTENTE, "up", "--port", str(port)], env=entente_env(settings),
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 240
         while True:
             assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
             try:
                 with urllib.request.urlopen(
-                        f"http://127.0.0.1:{settings.api_port}/healthz", timeout=2) as resp:
+                        f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
                     if resp.status == 200:
                         break
             except OSError:
@@ -96,6 +97,8 @@ def test_up_starts_everything_and_stops_what_it_started(neo4j_settings, tmp_path
             assert time.monotonic() < deadline, "the API did not come up"
             time.sleep(1)
         assert server.status(settings).running
+        conf = (settings.neo4j_home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+        assert f"guide http://127.0.0.1:{port}/" in conf
         proc.send_signal(signal.SIGINT)
         out, _ = proc.communicate(timeout=120)
         assert "seeds: 1 articles" in out
