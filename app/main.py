@@ -52,6 +52,21 @@ CACHED_PREFIXES = tuple(f"{API_PREFIX}/{r}" for r in (
     "relations", "actors", "pairs", "paths", "graph", "articles", "stats"))
 
 
+class ApiCORSMiddleware(CORSMiddleware):
+    """CORS for the data API, from `api_cors_origins`.
+
+    The Browser assets under /browser/ answer cross-origin requests themselves, for
+    the Neo4j Browser's origins (app/browser.py); left to this middleware, their
+    preflight would be refused to any origin missing from `api_cors_origins`.
+    """
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(browser.router.prefix + "/"):
+            await self.app(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -92,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(ResponseCacheMiddleware, cache=current_cache, prefixes=CACHED_PREFIXES)
     if settings.api_cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=list(settings.api_cors_origins),
+            ApiCORSMiddleware, allow_origins=list(settings.api_cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["X-API-Key", "Content-Type"],
             expose_headers=["X-Next-Cursor", "Retry-After"], max_age=600,
         )

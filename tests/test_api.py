@@ -619,6 +619,23 @@ def test_cors_is_configurable(closed: httpx.Client, client: httpx.Client) -> Non
     assert "access-control-allow-origin" not in r.headers
 
 
+def test_configured_cors_leaves_the_browser_assets_to_the_browser_origin(
+    closed: httpx.Client, api_settings: Settings
+) -> None:
+    # The Browser's guide fetch is preflighted; the configured origins do not list
+    # the Browser's, and need not.
+    origin = f"http://127.0.0.1:{api_settings.neo4j_http_port}"
+    r = closed.options("/browser/guide.html", headers={
+        "Origin": origin, "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "pragma,cache-control"})
+    assert r.status_code == 204 and r.headers["access-control-allow-origin"] == origin
+    r = closed.get("/browser/guide.html", headers={"Origin": origin})
+    assert r.status_code == 200 and r.headers["access-control-allow-origin"] == origin
+    r = closed.options("/v1/relations", headers={
+        "Origin": origin, "Access-Control-Request-Method": "GET"})
+    assert "access-control-allow-origin" not in r.headers  # the data API stays as configured
+
+
 def test_unreachable_neo4j_is_503_with_retry_after(unreachable: httpx.Client) -> None:
     for path in ("/v1/relations?predicate=SANCTIONS", "/v1/actors/TUR", "/v1/stats",
                  "/v1/actors?q=turkey", "/readyz"):
