@@ -110,6 +110,16 @@ def sum_evidence(confidences: str) -> str:
     return f"reduce(e = 0, x IN {confidences} | e + {evidence_of('x')})"
 
 
+def earlier(a: str, b: str) -> str:
+    """Cypher for the earlier of two dates, either of which may be null (absent)."""
+    return f"CASE WHEN {a} < {b} OR {b} IS NULL THEN {a} ELSE {b} END"
+
+
+def later(a: str, b: str) -> str:
+    """Cypher for the later of two dates, either of which may be null (absent)."""
+    return f"CASE WHEN {a} > {b} OR {b} IS NULL THEN {a} ELSE {b} END"
+
+
 # -- loading -----------------------------------------------------------------
 # One article batch is written in one transaction by these statements, in order.
 #
@@ -295,10 +305,8 @@ def _fold(i: int, rel_type: str) -> str:
   WITH row, r, added, r.evidence + added AS evidence
   SET r.mentions = r.mentions + size(row.confs), r.evidence = evidence,
       r.confidence = {confidence_of("evidence")},
-      r.first_seen = CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL
-                     OR date(row.first) < r.first_seen) THEN date(row.first) ELSE r.first_seen END,
-      r.last_seen = CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL
-                    OR date(row.last) > r.last_seen) THEN date(row.last) ELSE r.last_seen END
+      r.first_seen = {earlier("date(row.first)", "r.first_seen")},
+      r.last_seen = {later("date(row.last)", "r.last_seen")}
   WITH row, r, added WHERE r IS NULL
   MATCH (s:Actor {{key: row.subject}}), (o:Actor {{key: row.object}})
   USING INDEX SEEK s:Actor(key) USING INDEX SEEK o:Actor(key)
@@ -331,12 +339,9 @@ def _adjust(i: int, rel_type: str) -> str:
        coalesce(row.removed_last IS NULL OR row.removed_last < r.last_seen, false) AS last_stays
   WITH row, r, r.mentions - row.removed + size(row.confs) AS mentions,
        r.evidence - row.removed_evidence + {sum_evidence("row.confs")} AS evidence,
-       CASE WHEN first_stays THEN
-         CASE WHEN first < r.first_seen OR r.first_seen IS NULL THEN first ELSE r.first_seen END
-       ELSE first END AS first_seen,
-       CASE WHEN last_stays THEN
-         CASE WHEN last > r.last_seen OR r.last_seen IS NULL THEN last ELSE r.last_seen END
-       ELSE last END AS last_seen,
+       CASE WHEN first_stays THEN {earlier("first", "r.first_seen")} ELSE first END
+         AS first_seen,
+       CASE WHEN last_stays THEN {later("last", "r.last_seen")} ELSE last END AS last_seen,
        coalesce(first_stays OR first <= row.removed_first, false)
          AND coalesce(last_stays OR last >= row.removed_last, false) AS dates_known
   WITH row, r, mentions, evidence, first_seen, last_seen,

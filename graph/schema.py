@@ -31,11 +31,13 @@ def init_schema(driver: Driver, database: str) -> None:
 
 def _add_evidence(driver: Driver, database: str, chunk: int = 1000) -> None:
     records, _, _ = driver.execute_query(queries.RELATIONS_WITHOUT_EVIDENCE, database_=database)
-    for record in records:
-        predicate = Predicate(record["type"])
-        keys = sorted(record["keys"])
-        for at in range(0, len(keys), chunk):
-            with driver.session(database=database) as session:
+    if not records:
+        return
+    with driver.session(database=database) as session:
+        for record in records:
+            predicate = Predicate(record["type"])
+            keys = sorted(record["keys"])
+            for at in range(0, len(keys), chunk):
                 session.execute_write(_refresh, predicate, keys[at:at + chunk])
 
 
