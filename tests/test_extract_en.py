@@ -265,15 +265,15 @@ def test_sentence_initial_it_is_the_previous_leading_actor(extractor):
 
 
 def test_this_refers_back_and_a_coordinated_threat_shares_the_object(extractor):
-    text = ("Iran unveiled a plan to expand enrichment. "
-            "Germany firmly opposes this and will take countermeasures.")
+    text = ("Iran announced a scheme to enlarge its missile stockpile. "
+            "Germany strongly opposes this and will take countermeasures.")
     found = rels(extractor, text)
     assert {("DEU", "OPPOSES", "IRN"), ("DEU", "THREATENS", "IRN")} <= found
 
 
 def test_prepared_to_impose_costs_is_a_threat(extractor):
-    text = "Canada is prepared to impose further costs on Iran."
-    assert ("CAN", "THREATENS", "IRN") in rels(extractor, text)
+    text = "Canada is prepared to impose additional costs on Syria."
+    assert ("CAN", "THREATENS", "SYR") in rels(extractor, text)
 
 
 def test_suspended_imports_are_a_trade_ban(extractor):
@@ -300,9 +300,9 @@ def test_coordinated_fields_take_their_first_member(extractor):
          ("AUS", "SANCTIONS", "MMR")),
         ("Washington blacklisted dozens of Chinese technology firms on Friday.",
          ("USA", "SANCTIONS", "CHN")),
-        ("The United States threatened to impose tariffs on another $200 billion worth of "
-         "Chinese exports.",
-         ("USA", "THREATENS", "CHN")),
+        ("The United States threatened to impose duties on a further $50 billion worth of "
+         "Mexican steel.",
+         ("USA", "THREATENS", "MEX")),
         ("Malaysia will work with Singapore on a high-speed rail link.",
          ("MYS", "COOPERATES_ON", "SGP")),
         ("Canada voiced strong support for Ukraine's bid to join NATO.",
@@ -326,24 +326,24 @@ def test_held_out_style_sentences(extractor, text, expected):
 
 
 def test_solidarity_with_names_its_object(extractor):
-    text = ("“We stand together in solidarity with Haiti,” "
-            "said Canadian Prime Minister Justin Trudeau.")
-    assert ("CAN", "SUPPORTS", "HTI") in rels(extractor, text)
+    text = ("“We stand in solidarity with Nepal,” "
+            "said Australian Prime Minister Anthony Albanese.")
+    assert ("AUS", "SUPPORTS", "NPL") in rels(extractor, text)
 
 
 def test_a_meeting_named_after_its_parties_is_no_person(extractor):
-    text = ("The pact was signed during the annual Australia-United Kingdom "
-            "Ministerial Consultations in Canberra.")
+    text = ("The accord was concluded during the yearly Japan-Australia "
+            "Ministerial Consultations in Tokyo.")
     found = rels(extractor, text)
-    assert ("AUS", "MEETS", "GBR") in found or ("GBR", "MEETS", "AUS") in found
+    assert ("AUS", "MEETS", "JPN") in found
 
 
 def test_an_envoy_acts_for_the_state_that_sends_him(extractor):
-    text = ("US Ambassador to the Czech Republic Bijan Sabet "
-            "met Polish Foreign Minister Radoslaw Sikorski.")
+    text = ("British Ambassador to Hungary Mark Carlton "
+            "met Austrian Foreign Minister Lena Hoffer.")
     found = rels(extractor, text)
-    assert ("POL", "MEETS", "USA") in found
-    assert not {t for t in found if "CZE" in t and "POL" in t}
+    assert ("AUT", "MEETS", "GBR") in found
+    assert not {t for t in found if "HUN" in t and "AUT" in t}
 
 
 def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
