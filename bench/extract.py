@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from entente.models import Article  # noqa: E402
-from ingest.pipeline import Extractor  # noqa: E402
+from ingest.extraction.pipeline import Extractor  # noqa: E402
 
 
 def load(corpus: Path, min_words: int) -> dict[str, list[Article]]:

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import bench_server  # noqa: E402
 from entente.models import Article, text_hash  # noqa: E402
-from ingest.jobs import Item  # noqa: E402
-from ingest.queue import IngestQueue  # noqa: E402
+from ingest.queue.broker import IngestQueue  # noqa: E402
+from ingest.queue.ledger import Item  # noqa: E402
 
 LOGS: Path | None = None  # --logs: keep the workers' logs there
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")

@@ -105,8 +105,8 @@ def extract(
         "-o", "--output", help="relations, one article a line; - for stdout")] = "-",
 ) -> None:
     """Extract relations from articles without touching the graph."""
+    from ingest.extraction.pipeline import Extractor
     from ingest.jsonl import extract_jsonl
-    from ingest.pipeline import Extractor
 
     extractor = Extractor()  # (loaded once for every input)
     articles = relations = 0
@@ -150,7 +150,7 @@ def ingest_paths(
     from graph.db import driver
     from graph.loader import Loader
     from graph.schema import init_schema
-    from ingest.pipeline import Extractor
+    from ingest.extraction.pipeline import Extractor
     from ingest.readers import read_path
 
     records = [r for p in paths for r in read_path(p, settings.ingest_max_article_bytes)]
@@ -218,8 +218,8 @@ def _ingest_queued(settings: Settings, paths: list[Path], wait: bool) -> None:
     """Submit the files' articles as one job, then follow it with a progress bar."""
     import time
 
-    from ingest.jobs import Item
-    from ingest.queue import IngestQueue
+    from ingest.queue.broker import IngestQueue
+    from ingest.queue.ledger import Item
     from ingest.readers import read_path
 
     items = [Item(article=None, reason=r, where=w) if isinstance(r, str)
@@ -278,7 +278,7 @@ def worker(
     """Run ingest workers (processes) on the queue until Ctrl-C."""
     import logging
 
-    from ingest.queue import run_worker
+    from ingest.queue.worker import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     settings = get_settings()
@@ -290,7 +290,7 @@ def worker(
 @jobs_app.command("list")
 def jobs_list(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
     """The latest jobs and their status."""
-    from ingest.queue import IngestQueue
+    from ingest.queue.broker import IngestQueue
 
     for j in IngestQueue(get_settings()).ledger.jobs(limit):
         c = j["counts"]
@@ -302,7 +302,7 @@ def jobs_list(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
 @jobs_app.command("show")
 def jobs_show(job: str) -> None:
     """One job's status, as JSON."""
-    from ingest.queue import IngestQueue
+    from ingest.queue.broker import IngestQueue
 
     status = IngestQueue(get_settings()).status(job)
     if status is None:
@@ -315,7 +315,7 @@ def jobs_retry(
     job: Annotated[str | None, typer.Argument(help="a job id; all failed when none")] = None,
 ) -> None:
     """Queue the failed chunks again (of one job, or of all)."""
-    from ingest.queue import IngestQueue
+    from ingest.queue.broker import IngestQueue
 
     chunks = IngestQueue(get_settings()).retry(job)
     console.print(f"queued {len(chunks)} failed chunk(s) again")
@@ -324,7 +324,7 @@ def jobs_retry(
 @jobs_app.command("sweep")
 def jobs_sweep() -> None:
     """Queue again chunks whose worker died or whose task was lost (workers do this too)."""
-    from ingest.queue import IngestQueue
+    from ingest.queue.broker import IngestQueue
 
     console.print(f"queued {IngestQueue(get_settings()).sweep()} chunk(s) again")
 

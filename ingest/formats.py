@@ -48,7 +48,7 @@ def text_problem(text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
 
 
 def _supported_languages() -> tuple[str, ...]:
-    from ingest.lexicon import available_languages
+    from ingest.extraction.lexicon import available_languages
 
     return tuple(available_languages())
 

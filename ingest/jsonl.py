@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from entente.errors import EntenteError
 from entente.models import Article, ExtractionResult
-from ingest.pipeline import Extractor
+from ingest.extraction.pipeline import Extractor
 
 log = logging.getLogger(__name__)
 

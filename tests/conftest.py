@@ -19,8 +19,8 @@ from pydantic import SecretStr
 
 from entente.config import Settings
 from entente.models import Article
-from ingest.gazetteer import DATA_DIR
-from ingest.pipeline import Extractor
+from ingest.extraction.gazetteer import DATA_DIR
+from ingest.extraction.pipeline import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

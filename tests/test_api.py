@@ -2,7 +2,7 @@
 
 The graph holds a small synthetic world of fictional states (so that exact
 answers can be asserted) next to `seeds/` and the dev corpus run through the
-extractor (skipped when `ingest.pipeline` is absent). Extra app instances, on
+extractor (skipped when `ingest.extraction.pipeline` is absent). Extra app instances, on
 ports of their own, cover what one configuration cannot: closed reads (401,
 403, CORS), an unreachable database (503) and an unexpected exception (500).
 """
@@ -95,7 +95,7 @@ def synthetic_docs() -> list[ExtractionResult]:
 def corpus_docs() -> list[ExtractionResult]:
     """seeds/ and the dev corpus through the extractor; none when it is absent."""
     try:
-        from ingest.pipeline import Extractor
+        from ingest.extraction.pipeline import Extractor
         from ingest.readers import read_path
     except ImportError:
         return []
@@ -520,7 +520,7 @@ def test_articles_list_and_detail(client: httpx.Client, loaded: dict[str, Any]) 
 
 def test_corpus_articles_and_their_evidence(client: httpx.Client, loaded: dict[str, Any]) -> None:
     if not loaded["corpus"]:
-        pytest.skip("ingest.pipeline is not there: no extractor to run the corpus through")
+        pytest.skip("no extractor to run the corpus through")
     assert loaded["corpus_loaded"] == len(loaded["corpus"])
     texts = {}
     for path in [REPO / "seeds", *(SHARED / "corpus" / "dev").glob("*.jsonl")]:

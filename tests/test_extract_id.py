@@ -11,7 +11,7 @@ import yaml
 
 from entente.errors import UnsupportedLanguageError
 from entente.models import Article
-from ingest.lexicon import LANG_DIR, expand_root, load_lexicon
+from ingest.extraction.lexicon import LANG_DIR, expand_root, load_lexicon
 from tests.conftest import triples
 
 LANG = "id"
@@ -35,7 +35,7 @@ def rels(extractor, text, **kw):
 )
 def test_nasal_assimilation(root, template, form):
     rules = yaml.safe_load(
-        (LANG_DIR / "id.yaml").read_text(encoding="utf-8"))["morphology"]["nasal"]
+        (LANG_DIR / "id" / "lexicon.yaml").read_text(encoding="utf-8"))["morphology"]["nasal"]
     assert expand_root(root, template, rules) == form
 
 
@@ -168,7 +168,7 @@ def test_evidence_offsets_and_relative_date(extractor):
 
 
 def test_actor_component_on_blank_pipeline(data_dir):
-    import ingest.components  # noqa: F401
+    import ingest.extraction.components  # noqa: F401
 
     nlp = spacy.blank(LANG)
     nlp.add_pipe("sentencizer")
@@ -179,7 +179,7 @@ def test_actor_component_on_blank_pipeline(data_dir):
 
 
 def test_lowercase_as_is_not_a_state(data_dir):
-    import ingest.components  # noqa: F401
+    import ingest.extraction.components  # noqa: F401
 
     nlp = spacy.blank(LANG)
     nlp.add_pipe("sentencizer")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest.extraction.pipeline import Extractor
 from ingest.jsonl import extract_jsonl
-from ingest.pipeline import Extractor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"

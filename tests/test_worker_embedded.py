@@ -10,8 +10,8 @@ import pytest
 
 from entente.config import Settings
 from entente.models import Article
-from ingest.jobs import Item
-from ingest.queue import IngestQueue
+from ingest.queue.broker import IngestQueue
+from ingest.queue.ledger import Item
 from tests.conftest import graph_counts, worker_env
 from tests.ingest_support import (
     Worker,

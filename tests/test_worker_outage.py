@@ -15,8 +15,8 @@ from entente.config import Settings
 from entente.models import Article
 from graph import server
 from graph.db import driver as make_driver
-from ingest.jobs import Item
-from ingest.queue import IngestQueue
+from ingest.queue.broker import IngestQueue
+from ingest.queue.ledger import Item
 from tests.conftest import derived_port, worker_env
 from tests.ingest_support import Worker, articles, claims_per_article, count_articles, wait_for
 

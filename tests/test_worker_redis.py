@@ -8,8 +8,8 @@ import re
 import pytest
 
 from entente.models import Article
-from ingest.jobs import Item
-from ingest.queue import IngestQueue
+from ingest.queue.broker import IngestQueue
+from ingest.queue.ledger import Item
 from tests.conftest import worker_env
 from tests.ingest_support import (
     Worker,

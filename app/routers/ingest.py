@@ -21,8 +21,8 @@ from app.errors import AUTH_RESPONSES, NOT_FOUND, InvalidArticles, NotFound, Too
 from app.schemas import API_PREFIX
 from entente.config import Settings
 from ingest.formats import article_from
-from ingest.jobs import Item
-from ingest.queue import IngestQueue
+from ingest.queue.broker import IngestQueue
+from ingest.queue.ledger import Item
 
 router = APIRouter(tags=["ingest"])
 

@@ -1,4 +1,5 @@
-"""Language lexicons: the data files in `ingest/lang/` turned into ready-to-match tables.
+"""Language lexicons: the data files in `ingest/extraction/lang/<code>/` turned into
+ready-to-match tables.
 
 Everything the extractor knows about a language (trigger words and their voice, role
 markers, negation and modal cues, coreference words, date words, topics) lives in one
@@ -113,13 +114,13 @@ def _respell(form: str, spelling: list[tuple[str, str]]) -> str:
 
 
 def load_lexicon(lang: str, lang_dir: Path | None = None) -> Lexicon:
-    """Read and expand `lang_dir/<lang>.yaml` (cached per path)."""
+    """Read and expand `lang_dir/<lang>/lexicon.yaml` (cached per path)."""
     return _load(lang, str(lang_dir or LANG_DIR))
 
 
 @lru_cache(maxsize=16)
 def _load(lang: str, lang_dir: str) -> Lexicon:
-    path = Path(lang_dir) / f"{lang}.yaml"
+    path = Path(lang_dir) / lang / "lexicon.yaml"
     if not path.is_file():
         raise ConfigurationError(f"no lexicon for language {lang!r} at {path}")
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -192,4 +193,4 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
 
 def available_languages(lang_dir: Path | None = None) -> tuple[str, ...]:
     """The language codes that have a lexicon file."""
-    return tuple(sorted(p.stem for p in (lang_dir or LANG_DIR).glob("*.yaml")))
+    return tuple(sorted(p.parent.name for p in (lang_dir or LANG_DIR).glob("*/lexicon.yaml")))

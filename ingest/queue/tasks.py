@@ -17,15 +17,12 @@ import logging
 import os
 import threading
 import time
-from typing import TYPE_CHECKING
 
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from entente.models import Article, ExtractionResult
-from ingest.jobs import DONE, FAILED, Outcome
-
-if TYPE_CHECKING:
-    from ingest.queue import _Runtime
+from ingest.queue.ledger import DONE, FAILED, Outcome
+from ingest.queue.runtime import WorkerRuntime
 
 log = logging.getLogger("entente.worker")
 
@@ -38,7 +35,7 @@ class RetryLater(Exception):
 
 
 class _Heartbeat(threading.Thread):
-    def __init__(self, rt: _Runtime, chunk: str, token: str) -> None:
+    def __init__(self, rt: WorkerRuntime, chunk: str, token: str) -> None:
         super().__init__(name=f"heartbeat-{chunk[:8]}", daemon=True)
         self.rt, self.chunk, self.token = rt, chunk, token
         self.lease = rt.settings.ingest_lease_seconds
@@ -61,7 +58,7 @@ def _retriable(exc: BaseException) -> bool:
     return isinstance(exc, DriverError | OSError)
 
 
-def extract_all(rt: _Runtime, articles: list[tuple[int, dict]]
+def extract_all(rt: WorkerRuntime, articles: list[tuple[int, dict]]
                 ) -> tuple[list[tuple[int, ExtractionResult]], dict[int, Outcome]]:
     """Extraction results by index, and the articles that failed with why."""
     results: list[tuple[int, ExtractionResult]] = []
@@ -88,7 +85,7 @@ def extract_all(rt: _Runtime, articles: list[tuple[int, dict]]
     return results, failed
 
 
-def _ensure_schema(rt: _Runtime) -> None:
+def _ensure_schema(rt: WorkerRuntime) -> None:
     if not rt.schema_ready:
         from graph.schema import init_schema
 
@@ -96,7 +93,7 @@ def _ensure_schema(rt: _Runtime) -> None:
         rt.schema_ready = True
 
 
-def process_chunk(rt: _Runtime, chunk: str) -> None:
+def process_chunk(rt: WorkerRuntime, chunk: str) -> None:
     ledger = rt.queue.ledger
     claim = ledger.claim(chunk, rt.settings.ingest_lease_seconds)
     if claim is None:
@@ -133,7 +130,8 @@ def process_chunk(rt: _Runtime, chunk: str) -> None:
         beat.halt.set()
 
 
-def _retry_later(rt: _Runtime, chunk: str, token: str, attempts: int, exc: BaseException) -> None:
+def _retry_later(rt: WorkerRuntime, chunk: str, token: str, attempts: int,
+                 exc: BaseException) -> None:
     s = rt.settings
     reason = f"Neo4j unavailable: {type(exc).__name__}: {exc}"
     if attempts >= s.ingest_retries:

@@ -26,9 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from entente.models import SYMMETRIC, ActorKind, Predicate
-from ingest.components import _dir
-from ingest.gazetteer import Gazetteer, load_gazetteer
-from ingest.lexicon import Lexicon, load_lexicon
+from ingest.extraction.components import _dir
+from ingest.extraction.gazetteer import Gazetteer, load_gazetteer
+from ingest.extraction.lexicon import Lexicon, load_lexicon
 
 ROLE_CLASSES = ("agent", "target", "source", "seller", "with", "between", "locative", "genitive")
 # How far (tokens) an object may stand after its trigger: unmarked, and marked.

@@ -1,8 +1,8 @@
 """The extractor: an `Article` in, an `ExtractionResult` out.
 
 `Extractor` is built once and holds one spaCy pipeline per supported language (a blank
-`spacy.blank(lang)` with a sentencizer and the components of `ingest.components` and
-`ingest.relations`). A language is supported when `ingest/lang/<code>.yaml` exists.
+`spacy.blank(lang)` with a sentencizer and the components of `components` and
+`relations`). A language is supported when `lang/<code>/lexicon.yaml` exists.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-import ingest.components  # noqa: F401  (registers the factories)
-import ingest.relations  # noqa: F401
+import ingest.extraction.components  # noqa: F401  (registers the factories)
+import ingest.extraction.relations  # noqa: F401
 from entente.errors import UnsupportedLanguageError
 from entente.models import (
     Actor,
@@ -27,10 +27,10 @@ from entente.models import (
     Relation,
     text_hash,
 )
-from ingest.dates import DateResolver
-from ingest.gazetteer import Gazetteer, load_gazetteer
-from ingest.langid import detect_language
-from ingest.lexicon import available_languages, load_lexicon
+from ingest.extraction.dates import DateResolver
+from ingest.extraction.gazetteer import Gazetteer, load_gazetteer
+from ingest.extraction.langid import detect_language
+from ingest.extraction.lexicon import available_languages, load_lexicon
 
 # "U.S.-Russia", "U.K.-based": split a hyphen after an abbreviation's final dot.
 _EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"

@@ -1,7 +1,7 @@
 """spaCy pipeline components of the extractor, each registered with its factory.
 
 Every component works on `spacy.blank(lang)` plus a sentencizer and reads what it
-knows from the language's lexicon (`ingest/lang/<lang>.yaml`) and the gazetteer:
+knows from the language's lexicon (`ingest/extraction/lang/<lang>/lexicon.yaml`) and the gazetteer:
 
 - `entente_paragraphs`: a line break ends a sentence (headlines, list items).
 - `entente_actors`: states, organisations, groups, people and agencies by name
@@ -13,7 +13,7 @@ knows from the language's lexicon (`ingest/lang/<lang>.yaml`) and the gazetteer:
 - `entente_lexicon`: triggers, role markers, cues, coreference words, topics and items
   (PhraseMatcher), written to `doc.spans["triggers"]`, `["cues"]`, `["items"]`.
 - `entente_dates`: date-like spans found cheaply, `doc.spans["dates"]`.
-- `entente_relations`: the relation rules (`ingest.relations`), `doc._.relations`.
+- `entente_relations`: the relation rules (`ingest.extraction.relations`), `doc._.relations`.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entente.models import ActorKind
-from ingest.gazetteer import Gazetteer, load_gazetteer, slug
-from ingest.lexicon import Lexicon, load_lexicon
+from ingest.extraction.gazetteer import Gazetteer, load_gazetteer, slug
+from ingest.extraction.lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from entente.errors import UnsupportedLanguageError
-from ingest.lexicon import load_lexicon
+from ingest.extraction.lexicon import load_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Share of a text's words that must be stop words of one language, and lead over the
