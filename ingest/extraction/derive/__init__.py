@@ -1,0 +1,1 @@
+"""Scripts that derive Entente's extraction lexicons from the open resources in ../shared."""

@@ -1,0 +1,16 @@
+"""Re-derive every lexicon file of ingest/extraction from the resources in ../shared:
+    python -m ingest.extraction.derive.all [--shared DIR] [--out DIR]
+event_codes first (the trigger scripts map CAMEO codes through it), then the English triggers
+from CAMEO.2.0.txt, then the Indonesian and Malay triggers from Wordnet Bahasa.
+"""
+
+from ingest.extraction.derive import cameo_triggers, event_codes, wordnet_bahasa
+
+
+def main() -> None:
+    for script in (event_codes, cameo_triggers, wordnet_bahasa):
+        script.main()  # each parses the same --shared / --out options
+
+
+if __name__ == "__main__":
+    main()
