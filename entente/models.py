@@ -123,6 +123,10 @@ class Relation(_Strict):
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
     date: dt.date | None = None
+    # The event code of the act (CAMEO), its PLOVER category and Goldstein score.
+    cameo: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")] | None = None
+    plover: str | None = None
+    goldstein: Annotated[float, Field(ge=-10.0, le=10.0)] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Relation:

@@ -68,6 +68,14 @@ class Lexicon:
     # Close languages this one is mistaken for, by their words this one does not use
     # (Malay for Indonesian: "bahawa", "kerana").
     confusable: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Lemma classes the parse-based stages read (case markers, negation, modality,
+    # governors whose complement is not asserted, references): `syntax:` in the file.
+    syntax: dict[str, frozenset[str]] = field(default_factory=dict)
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def words(self, cls: str) -> frozenset[str]:
+        """The lemmas of one `syntax:` class (empty when the language has none)."""
+        return self.syntax.get(cls, frozenset())
 
     def marker_class(self, words: str) -> str | None:
         """The marker class a (lower-cased) word or phrase belongs to, if any."""
@@ -164,6 +172,8 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         roles=roles,
         triggers=_dedupe(triggers),
         confusable={k: frozenset(_words(v)) for k, v in (raw.get("confusable") or {}).items()},
+        syntax={k: frozenset(_words(v)) for k, v in (raw.get("syntax") or {}).items()},
+        references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
     )
 
 

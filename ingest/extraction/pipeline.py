@@ -1,8 +1,10 @@
 """The extractor: an `Article` in, an `ExtractionResult` out.
 
-`Extractor` is built once and holds one spaCy pipeline per supported language (a blank
-`spacy.blank(lang)` with a sentencizer and the components of `components` and
-`relations`). A language is supported when `lang/<code>/lexicon.yaml` exists.
+`Extractor` is built once and holds, per supported language, a cheap first pass
+(`spacy.blank(lang)` with a sentencizer and the components of `components`: actors,
+people, dates) and an `ArticleReader` (`reading`) that parses the candidate sentences
+with the language's trained pipeline and reads relations from the parse. A language is
+supported when `lang/<code>/lexicon.yaml` exists.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 import ingest.extraction.components  # noqa: F401  (registers the factories)
-import ingest.extraction.relations  # noqa: F401
+import ingest.extraction.relations  # noqa: F401  (the "rules" engine's component)
 from entente.errors import UnsupportedLanguageError
 from entente.models import (
     Actor,
@@ -27,18 +29,23 @@ from entente.models import (
     Relation,
     text_hash,
 )
+from ingest.extraction.coding import code_for
 from ingest.extraction.dates import DateResolver
 from ingest.extraction.gazetteer import Gazetteer, load_gazetteer
 from ingest.extraction.langid import detect_language
-from ingest.extraction.lexicon import available_languages, load_lexicon
+from ingest.extraction.lexicon import LANG_DIR, available_languages, load_lexicon
+from ingest.extraction.reading import ArticleReader
+from ingest.extraction.syntax import Parser
 
 # "U.S.-Russia", "U.K.-based": split a hyphen after an abbreviation's final dot.
 _EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"
 
 
-def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = None) -> Language:
-    """The extraction pipeline of one language."""
-    nlp = spacy.blank(lang)
+def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = None,
+              vocab=True, rules: bool = False) -> Language:
+    """The first pass of one language: tokens, sentences, actors, dates; with `rules`,
+    the token-window engine's lexicon matcher and relation rules too."""
+    nlp = spacy.blank(lang, vocab=vocab)
     infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     cfg = {"data_dir": str(data_dir) if data_dir else None,
@@ -47,9 +54,11 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
     nlp.add_pipe("entente_paragraphs")
     nlp.add_pipe("entente_actors", config=cfg)
     nlp.add_pipe("entente_people", config=cfg)
-    nlp.add_pipe("entente_lexicon", config=cfg)
+    if rules:
+        nlp.add_pipe("entente_lexicon", config=cfg)
     nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"]})
-    nlp.add_pipe("entente_relations", config=cfg)
+    if rules:
+        nlp.add_pipe("entente_relations", config=cfg)
     return nlp
 
 
@@ -61,11 +70,29 @@ class Extractor:
         languages: Iterable[str] | None = None,
         data_dir: Path | None = None,
         lang_dir: Path | None = None,
+        engine: str | None = None,
     ) -> None:
+        if engine is None:
+            from entente.config import get_settings
+
+            engine = get_settings().extractor_engine
+        self.engine = engine
         self.languages = tuple(languages or available_languages(lang_dir))
         self.gazetteer: Gazetteer = load_gazetteer(data_dir=data_dir)
-        self._nlp = {lang: build_nlp(lang, data_dir, lang_dir) for lang in self.languages}
         lexicons = [load_lexicon(lang, lang_dir) for lang in self.languages]
+        self._nlp: dict[str, Language] = {}
+        self._readers: dict[str, ArticleReader] = {}
+        for lang, lexicon in zip(self.languages, lexicons, strict=True):
+            if engine == "rules":
+                self._nlp[lang] = build_nlp(lang, data_dir, lang_dir, rules=True)
+                continue
+            parser = Parser(lang, lang_dir)
+            # The first pass shares the trained pipeline's vocabulary, so that the
+            # sentences it hands to the parser are made of the same lexemes.
+            nlp = build_nlp(lang, data_dir, lang_dir, vocab=parser.nlp.vocab)
+            self._nlp[lang] = nlp
+            self._readers[lang] = ArticleReader(nlp, lexicon, self.gazetteer,
+                                                lang_dir or LANG_DIR, parser)
         self.dates = DateResolver(
             tuple(dict.fromkeys(w for lx in lexicons
                                 for w in lx.dates.get("settings_languages", ()))),
@@ -91,6 +118,9 @@ class Extractor:
         lang = self.language_of(article)
         return self._result(article, lang, self.nlp(lang)(article.text))
 
+    def _title(self, article: Article, lang: str) -> Doc | None:
+        return self.nlp(lang)(article.title) if article.title else None
+
     def extract_many(
         self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 64
     ) -> Iterator[ExtractionResult]:
@@ -105,7 +135,10 @@ class Extractor:
     # ------------------------------------------------------------------ result
 
     def _result(self, article: Article, lang: str, doc: Doc) -> ExtractionResult:
-        found: list[dict] = doc._.relations or []
+        if self.engine == "rules":
+            found = doc._.relations or []
+        else:
+            found = self._readers[lang].read(doc, self._title(article, lang))
         dynamic: dict[str, dict[str, str]] = doc._.dynamic_actors or {}
         relations: dict[tuple[str, str, str | None], Relation] = {}
         actors: dict[str, Actor] = {}
@@ -116,6 +149,7 @@ class Extractor:
                 item=f["item"], topic=f["topic"], subject_entity=f["subject_entity"],
                 object_entity=f["object_entity"], subject_actor=f["subject_actor"],
                 object_actor=f["object_actor"], confidence=f["confidence"],
+                **_event_code(f),
                 evidence=f["evidence"], start=f["sent_start"], end=f["sent_end"], date=date,
             ).normalized()
             key = (rel.subject, rel.predicate.value, rel.object)
@@ -161,3 +195,13 @@ def _by_language(articles: Iterable[Article], language_of, batch_size: int
         yield current, batch
 
 
+
+
+def _event_code(found: dict) -> dict:
+    """The CAMEO code, PLOVER category and Goldstein score of a relation: the frame's
+    own, or the predicate's default code (the "rules" engine names none)."""
+    if "cameo" in found:
+        return {k: found[k] for k in ("cameo", "plover", "goldstein")}
+    code = code_for(found["predicate"], None)
+    return {"cameo": code.cameo if code else None, "plover": code.plover if code else None,
+            "goldstein": code.goldstein if code else None}

@@ -1,0 +1,333 @@
+"""Frames: the arguments of a trigger, read from the dependency parse of its sentence.
+
+One mechanism reads every argument. For a verbal trigger: its subject (inherited
+through coordination, control and raising complements, relative and participial
+clauses), its object, the passive subject and the `by`-agent, and the obliques whose
+case marker names a role. For a nominal trigger ("Russia's invasion of Ukraine",
+"sanksi AS terhadap Rusia", "talks between A and B"): its possessor, the actor that
+modifies it, the case-marked modifiers, and the subject of the verb that carries it
+("Canada imposed sanctions on ...", "X received aid from Y"). An argument phrase
+yields every actor it names: the actor itself and its conjuncts, or the actors that
+modify a noun that is not one ("firms from A, B and C").
+
+What languages differ in (which case marker means what, which verbs receive) comes
+from the lexicon's `syntax:` lemma classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.triggers import TriggerRow
+
+SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
+SUBJECTS = ("nsubj", "csubj", "nsubj:outer")
+PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
+OBJECTS = ("obj", "iobj")
+OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:tmod", "nmod:tmod")
+# Modifiers through which a noun that is no actor names one ("firms from China",
+# "Chinese firms", "the Russian embassy", "perusahaan China").
+INNER = ("nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "nmod:desc",
+         "nmod:unmarked", "det:poss")
+MAX_DEPTH = 2
+# Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
+AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked")
+
+
+@dataclass
+class Mention:
+    """An actor named (or referred to) in the sentence."""
+
+    code: str
+    key: str
+    text: str
+    start: int  # sentence-local token offsets
+    end: int
+    reference: bool = False
+    # Other readings of a reference, best first: tried when `code` is the other side.
+    alternatives: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # a reference to several actors ("both sides", "they")
+
+    def codes(self) -> tuple[str, ...]:
+        return self.members or (self.code,)
+
+
+@dataclass
+class Frame:
+    """A trigger with the actors on each side, before modality and coding."""
+
+    row: TriggerRow
+    token: Token
+    agents: list[Mention] = field(default_factory=list)
+    patients: list[Mention] = field(default_factory=list)
+    item: str | None = None
+    predicate: str = ""
+
+    def __post_init__(self) -> None:
+        self.predicate = self.predicate or self.row.predicate
+
+
+class FrameReader:
+    """Arguments of triggers in one parsed sentence."""
+
+    def __init__(self, lexicon: Lexicon, lemma=None) -> None:
+        w = lexicon.words
+        self.lemma = lemma or (lambda word: word.lower())
+        self.agent_case = w("agent_case")
+        self.target_case = w("target_case")
+        self.source_case = w("source_case")
+        self.with_case = w("with_case")
+        self.between_case = w("between_case")
+        self.locative = w("locative_case")
+        self.of_case = w("of_case")
+        self.receiving = w("receiving")
+        self.relative = w("relative")
+        self.quantity = w("quantity")
+        self.members = w("member_nouns")
+        self.inner_cases = {None} | self.source_case | self.of_case
+        self._at: dict[int, Mention] | None = None
+        self._triggers: set[int] = set()
+
+    # ------------------------------------------------------------------ helpers
+
+    def case(self, tok: Token) -> str | None:
+        """The case marker of a nominal (its `case` children, joined), lower case."""
+        marks = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+        return " ".join(marks) if marks else None
+
+    def actors(self, tok: Token, at: dict[int, Mention], triggers: set[int],
+               depth: int = 0) -> list[Mention]:
+        """Every actor an argument phrase headed by `tok` names."""
+        out: list[Mention] = []
+        m = at.get(tok.i)
+        if m is not None:
+            out.append(m)
+        elif tok.i in triggers:
+            # An event named as the argument ("condemned Russia's invasion"): its agent.
+            for c in tok.children:
+                if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
+                                            or self.case(c) in self.agent_case):
+                    out.extend(self.actors(c, at, triggers, depth + 1))
+        elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
+            # A noun that is no actor names those that modify it ("firms from China",
+            # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
+            # nor the group a "member" or "ally" belongs to.
+            for c in tok.children:
+                if c.dep_ in INNER and c.i not in triggers and \
+                        self.case(c) in self.inner_cases:
+                    out.extend(self.actors(c, at, triggers, depth + 1))
+        for c in tok.children:
+            # Coordinated actors; a list the parser read as appositions ("A, B and C").
+            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at) and c.i not in triggers:
+                out.extend(self.actors(c, at, triggers, depth))
+        return _unique(out)
+
+    def has_actor(self, tok: Token) -> bool:
+        return self._at is not None and bool(self.actors(tok, self._at, self._triggers))
+
+    def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
+        """The subject of a verb and whether it is a passive subject, inherited where
+        the verb has none of its own."""
+        if seen > 4:
+            return None, False
+        for c in v.children:
+            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
+                if c.lower_ in self.relative and v.dep_.startswith("acl"):
+                    return v.head, c.dep_ in PASSIVE_SUBJECTS
+                return c, c.dep_ in PASSIVE_SUBJECTS
+        dep, g = v.dep_, v.head
+        if g is v:
+            return None, False
+        if dep == "acl:relcl":
+            return g, False
+        if dep == "acl":  # "sanctions imposed by X": the noun is the patient
+            return g, True
+        if dep == "advcl" and self.case(v) is not None:
+            # "sanctioned Y for buying", "karena membeli": the one acted on acts.
+            for c in g.children:
+                if (c.dep_ in OBJECTS or c.dep_ in OBLIQUES and self.case(c) in
+                        self.target_case) and self.has_actor(c):
+                    return c, False
+            return self.subject(g, seen + 1)[0], False
+        if dep in ("xcomp", "ccomp"):
+            # Object control ("urged Y to act", "prevented Y from buying") before
+            # subject control ("X agreed to buy").
+            obj = next((c for c in g.children if c.dep_ in OBJECTS), None)
+            if obj is not None:
+                return obj, False
+            return self.subject(g, seen + 1)[0], False
+        if dep in ("conj", "advcl"):
+            return self.subject(g, seen + 1)[0], False
+        return None, False
+
+    def passive(self, v: Token) -> bool:
+        if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in v.children):
+            return True
+        if any(c.dep_ in SUBJECTS for c in v.children):
+            return False
+        # A passive verb form (Indonesian di-), not a participle that may be active.
+        return "Pass" in v.morph.get("Voice") and "Part" not in v.morph.get("VerbForm")
+
+    def obliques(self, tok: Token, cases: frozenset[str]) -> list[Token]:
+        return [c for c in tok.children if c.dep_ in OBLIQUES and self.case(c) in cases]
+
+    # ------------------------------------------------------------------ frames
+
+    def read(self, doc: Doc, t: Token, row: TriggerRow, at: dict[int, Mention],
+             triggers: set[int]) -> Frame | None:
+        """The frame of trigger token `t` read with `row`, or None if it has no actor."""
+        self._at, self._triggers = at, triggers
+        if row.pos == "NOUN" or t.pos_ in ("NOUN", "PROPN"):
+            agents, patients = self._nominal(t, row, at, triggers)
+        else:
+            agents, patients = self._verbal(t, row, at, triggers)
+        if row.voice == "converse":
+            agents, patients = patients, agents
+        if row.predicate in SYMMETRIC:
+            if not agents and len(patients) > 1:
+                agents, patients = patients, []
+        if not agents:
+            return None
+        return Frame(row, t, agents, patients)
+
+    def _targets(self, t: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+        cases = self.target_case | row.preps
+        if row.predicate in SYMMETRIC:
+            cases = cases | self.with_case | self.between_case
+        if row.predicate in ("BUYS",) or row.voice == "converse":
+            cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
+        out = []
+        for c in self.obliques(t, cases):
+            out.extend(self.actors(c, at, triggers))
+        return out
+
+    def _verbal(self, v: Token, row: TriggerRow, at, triggers):
+        subj, passive = self.subject(v)
+        passive = passive or self.passive(v)
+        agents: list[Mention] = []
+        patients: list[Mention] = []
+        by = [m for c in self.obliques(v, self.agent_case) for m in self.actors(c, at, triggers)]
+        by += [m for c in v.children if c.dep_ == "obl:agent" for m in self.actors(c, at, triggers)]
+        subj_actors = self.actors(subj, at, triggers) if subj is not None else []
+        if passive:
+            agents, patients = by, subj_actors
+        else:
+            agents = subj_actors
+            for c in v.children:
+                if c.dep_ in OBJECTS and c.i not in triggers:
+                    patients.extend(self.actors(c, at, triggers))
+                elif c.dep_ in OBJECTS and row.noun:
+                    # "impose sanctions on X's firms"; "welcomed Y's visit"
+                    patients.extend(self._noun_targets(c, row, at, triggers))
+                    if row.predicate in SYMMETRIC:
+                        patients.extend(self.actors(c, at, triggers))
+        if row.predicate == "BUYS" and row.voice != "converse":
+            # The object is the goods; the seller is marked ("from X") or the goods'
+            # maker ("Russian jets"), read from the object's modifiers.
+            goods = [c for c in v.children if c.dep_ in OBJECTS]
+            patients = [m for c in self.obliques(v, self.source_case | row.preps)
+                        for m in self.actors(c, at, triggers)]
+            for g in goods:
+                patients += [m for c in self.obliques(g, self.source_case | row.preps)
+                             for m in self.actors(c, at, triggers)]
+                if not patients:
+                    patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod")
+                                 and self.case(c) is None for m in self.actors(c, at, triggers)]
+        else:
+            patients += self._targets(v, row, at, triggers)
+        return agents, _unique(patients)
+
+    def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+        cases = self.target_case | row.preps
+        if row.predicate in SYMMETRIC:
+            cases = cases | self.with_case | self.between_case
+        return [m for c in self.obliques(n, cases) for m in self.actors(c, at, triggers)]
+
+    def _nominal(self, n: Token, row: TriggerRow, at, triggers):
+        agents: list[Mention] = []
+        patients: list[Mention] = []
+        of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
+            bool(row.preps & self.of_case)
+        for c in n.children:
+            if c.dep_ in ("amod", "acl") and c.pos_ in ("VERB", "AUX"):
+                # A verb parsed as the noun's modifier with a subject of its own
+                # ("X imposed sanctions" read as a noun phrase): that subject acts.
+                agents.extend(m for s in c.children if s.dep_ in SUBJECTS
+                              for m in self.actors(s, at, triggers))
+            if c.i in triggers:
+                continue
+            case = self.case(c)
+            if c.dep_ in ("nmod:poss", "det:poss"):
+                agents.extend(self.actors(c, at, triggers))
+            elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
+                agents.extend(self.actors(c, at, triggers))
+            elif case in self.agent_case:
+                agents.extend(self.actors(c, at, triggers))
+            elif case in self.source_case and row.predicate in ("PROVIDES_AID", "SUPPORTS"):
+                agents.extend(self.actors(c, at, triggers))
+            elif case in self.of_case and of_target and row.predicate != "BUYS":
+                patients.extend(self.actors(c, at, triggers))
+            elif case in self.of_case and row.predicate in ("SUPPORTS", "PROVIDES_AID"):
+                agents.extend(self.actors(c, at, triggers))  # "the backing of X"
+        patients += self._noun_targets(n, row, at, triggers)
+        if row.predicate == "BUYS":
+            patients += [m for c in self.obliques(n, self.source_case | row.preps)
+                         for m in self.actors(c, at, triggers)]
+        g, link = n.head, n
+        for _ in range(2):
+            # Climb over a noun of quantity or kind ("a new round of sanctions",
+            # "serangkaian serangan") to the verb that carries the phrase.
+            if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
+                    g.head is not g and self.case(link) in (None, *self.of_case):
+                link, g = g, g.head
+        if link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g is not n:
+            # The verb that carries the noun names its agent ("X imposed sanctions",
+            # "sanctions were imposed by X") or, for a verb of receiving, its recipient.
+            subj, passive = self.subject(g)
+            passive = passive or self.passive(g)
+            subj_actors = self.actors(subj, at, triggers) if subj is not None and \
+                subj.i not in (n.i, link.i) else []
+            by = [m for c in self.obliques(g, self.agent_case)
+                  for m in self.actors(c, at, triggers)]
+            if {g.lemma_.lower(), self.lemma(g.text)} & self.receiving and not passive:
+                patients += subj_actors
+                agents += [m for c in self.obliques(g, self.source_case)
+                           for m in self.actors(c, at, triggers)]
+            elif not agents:
+                agents = by if passive else subj_actors
+                if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
+                    patients += subj_actors
+            elif row.predicate in SYMMETRIC:
+                patients += by if passive else subj_actors  # "X welcomed Y's visit"
+            patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
+                else []
+        agents = _unique(agents)
+        patients = [m for m in _unique(patients) if m not in agents]
+        return agents, patients
+
+
+def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
+    """Subject-object pairs of a frame: one side against the other (hub and spoke);
+    a symmetric frame with one side only pairs its members with each other."""
+    if frame.row.predicate in SYMMETRIC and not frame.patients:
+        a = frame.agents
+        expanded = [m for m in a]
+        if len(expanded) == 1 and expanded[0].members:
+            return [(expanded[0], expanded[0])]  # "both sides": resolved to its two members
+        return [(x, y) for i, x in enumerate(expanded) for y in expanded[i + 1:]]
+    if not frame.patients:
+        return [(a, None) for a in frame.agents] if frame.row.predicate == "BUYS" else []
+    return [(a, p) for a in frame.agents for p in frame.patients]
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in ms:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out

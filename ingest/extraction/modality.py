@@ -1,0 +1,77 @@
+"""Modality: whether a frame's event is asserted, and as what.
+
+Read from the parse, on the trigger and the chain of its governors up to the root:
+- negation (a negating child of the trigger or of a governor it is the complement of)
+  asserts nothing;
+- the complement of a negative implicative ("refused to", "prevented ... from") asserts
+  nothing;
+- the content of an accusation, denial, rumour, request or plan is not asserted;
+- a punitive act (sanctions, attack) that is only possible (modal, condition) or
+  under a threat verb ("warned that it would", "is considering") is `THREATENS`; a
+  non-punitive act that is only possible is nothing (the schema's conventions 1-3).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest.extraction.lexicon import Lexicon
+
+PUNITIVE = frozenset({"SANCTIONS", "ATTACKS"})
+# Dependencies through which a clause is the complement of its governor.
+COMPLEMENT = ("xcomp", "ccomp", "advcl", "acl", "csubj", "obj", "obl", "nmod", "conj")
+NEGATING = ("advmod", "neg", "det", "aux", "advmod:emph", "case", "mark", "cc:preconj")
+ASSERTED, THREAT, NOT_ASSERTED = "asserted", "threat", "not asserted"
+
+
+class Modality:
+    def __init__(self, lexicon: Lexicon, lemma=None) -> None:
+        w = lexicon.words
+        # The lookup lemmatizer's reading beside the trained one's (they differ on
+        # derived Indonesian verbs: "membantah" may keep its prefix in one of them).
+        self.lemma = lemma or (lambda word: word.lower())
+        self.negation = w("negation")
+        self.possible = w("possible")
+        self.condition = w("condition_mark")
+        self.not_asserted = w("not_asserted")
+        self.implicative = w("negative_implicative")
+        self.threat = w("threat_governor")
+
+    def _negated(self, t: Token) -> bool:
+        return any(c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
+
+    def _possible(self, t: Token) -> bool:
+        return any(c.dep_ in ("aux", "advmod") and c.lower_ in self.possible for c in t.children)
+
+    def _conditional(self, t: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
+
+    def reading(self, t: Token, predicate: str) -> str:
+        """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
+        threat = False
+        tok = t
+        hops = 0
+        while True:
+            if self._negated(tok):
+                return NOT_ASSERTED
+            if self._possible(tok) or self._conditional(tok):
+                threat = True
+            if tok is not t:
+                lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
+                if lemmas & self.implicative:
+                    return NOT_ASSERTED
+                if lemmas & self.threat:
+                    threat = True
+                elif lemmas & self.not_asserted:
+                    return NOT_ASSERTED
+            if tok.dep_ not in COMPLEMENT or tok.head is tok or hops > 5:
+                break
+            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok is not t:
+                break  # a coordinated clause has its own modality
+            if tok.dep_ in ("obl", "nmod") and tok is not t:
+                break
+            tok = tok.head
+            hops += 1
+        if threat:
+            return THREAT if predicate in PUNITIVE else NOT_ASSERTED
+        return ASSERTED

@@ -1,0 +1,243 @@
+"""Reading one article: sentences, candidate filter, references, frames, modality.
+
+`ArticleReader` holds the stages of one language and turns a tokenized Doc (actors,
+dates already marked by the components in `components.py`) into plain relation dicts:
+
+1. every sentence's trigger candidates by lemma (`triggers`) and its actors and
+   references (`references`, resolved by salience in reading order, the title first);
+2. only the sentences with a trigger and an actor (or a reference) are parsed
+   (`syntax`);
+3. each trigger's frame (`frames`), its modality (`modality`) and its event code
+   (`coding`) make the relations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ingest.extraction.coding import code_for
+from ingest.extraction.frames import SYMMETRIC, FrameReader, Mention, pairs
+from ingest.extraction.gazetteer import Gazetteer
+from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
+from ingest.extraction.references import Salience
+from ingest.extraction.syntax import Lemmatizer, Parser
+from ingest.extraction.triggers import Match, TriggerTable, load_triggers
+
+BASE_CONFIDENCE = 0.7
+# A relation whose side is a reference, or read from a nominal trigger, is less sure.
+REFERENCE_PENALTY = 0.15
+NOMINAL_PENALTY = 0.05
+
+
+class ArticleReader:
+    def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
+                 lang_dir: Path, parser: Parser) -> None:
+        lang = nlp.lang
+        self.lexicon = lexicon
+        self.parser = parser
+        self.lemma = Lemmatizer(lang)
+        self.triggers: TriggerTable = load_triggers(lang, lang_dir, lexicon, self.lemma)
+        self.frames = FrameReader(lexicon, self.lemma)
+        self.modality = Modality(lexicon, self.lemma)
+        self.control = lexicon.words("control")
+        self.opaque = lexicon.words("opaque")
+        self.fallback = bool(lexicon.words("pos_fallback")) or lang in ("id", "ms")
+        self.refs = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for cls, words in lexicon.references.items():
+            if words:
+                self.refs.add(cls, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        self.topics = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for topic, words in lexicon.topics.items():
+            if words:
+                self.topics.add(topic, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        self.items = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.item_origin: dict[str, str | None] = {}
+        for item in gazetteer.items:
+            self.items.add(item.name, list(nlp.tokenizer.pipe(sorted({item.name, *item.aliases}))))
+            self.item_origin[item.name] = item.origin
+
+    # ------------------------------------------------------------------ driver
+
+    def read(self, doc: Doc, title_doc: Doc | None = None) -> list[dict]:
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        by_sent: dict[int, list[Span]] = defaultdict(list)
+        for span in doc.spans.get("actors", []):
+            by_sent[bisect_right(starts, span.start) - 1].append(span)
+        refs_by_sent: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        strings = doc.vocab.strings
+        for mid, s, e in self.refs(doc):
+            refs_by_sent[bisect_right(starts, s) - 1].append((strings[mid], s, e))
+        salience = Salience()
+        if title_doc is not None:
+            salience.read(self._mentions(title_doc.spans.get("actors", []), 0), [])
+
+        todo: list[tuple[int, Span, list[Match], list[Mention]]] = []
+        for i, sent in enumerate(sents):
+            mentions = self._mentions(by_sent.get(i, []), sent.start)
+            lowers = [t.lower_ for t in sent]
+            matches = self.triggers.candidates(
+                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
+            here = {m.code for m in mentions}
+            resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
+                                        salience, here)
+            if matches and (mentions or resolved):
+                todo.append((i, sent, matches, mentions + resolved))
+            salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
+        if not todo:
+            return []
+        parsed = self.parser.parse([t[1] for t in todo])
+        found: list[dict] = []
+        for (_, sent, matches, mentions), sd in zip(todo, parsed, strict=True):
+            found.extend(self._sentence(doc, sent, sd, matches, mentions))
+        self._share_topics(found)
+        return found
+
+    def _mentions(self, spans: list[Span], offset: int) -> list[Mention]:
+        return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset)
+                for s in spans if s.kb_id_]
+
+    def _references(self, doc: Doc, refs, offset, mentions, salience: Salience, here
+                    ) -> list[Mention]:
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
+            if any(i - offset in taken for i in range(s, e)):
+                continue
+            before = [x for x in mentions if x.end <= s - offset]
+            m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)
+            if m is not None:
+                out.append(m)
+                taken.update(range(s - offset, e - offset))
+        return out
+
+    # ------------------------------------------------------------------ one sentence
+
+    def _sentence(self, doc: Doc, sent: Span, sd: Doc, matches: list[Match],
+                  mentions: list[Mention]) -> list[dict]:
+        at: dict[int, Mention] = {}
+        for m in mentions:
+            head = _head_of(sd, m.start, m.end)
+            for j in range(m.start, m.end):
+                at[j] = m
+            at[head] = m
+        trigger_idx = {m.start for m in matches}
+        out: list[dict] = []
+        text = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        start_char = sent.start_char + lead
+        dates = [d for d in doc.spans.get("dates", []) if sent.start <= d.start < sent.end]
+        for match in matches:
+            tok = sd[match.start]
+            if tok.i in at:
+                continue  # a trigger word inside an actor's name
+            if self.lemma(tok.text) in self.control and any(
+                    c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "agreed to cooperate": the complement is the act
+            objs = {self.lemma(c.text) for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
+            objs |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
+            for row in self.triggers.resolve(match, tok.pos_, objs, self.fallback):
+                frame = self.frames.read(sd, tok, row, at, trigger_idx)
+                if frame is None:
+                    continue
+                reading = self.modality.reading(tok, row.predicate)
+                if reading == NOT_ASSERTED:
+                    continue
+                predicate = "THREATENS" if reading == THREAT else row.predicate
+                if row.predicate == "THREATENS" and frame.patients and any(
+                        c.dep_ in ("xcomp", "advcl") for c in tok.children):
+                    # "X warned Y not to ...", "memperingatkan Y untuk ...": a demand
+                    # (the schema's convention 2).
+                    predicate = "DEMANDS"
+                event = code_for(predicate, row.cameo,
+                                 row.predicate if reading == THREAT else None)
+                conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
+                for a, p in pairs(frame):
+                    for subj, obj in _codes(a, p, predicate):
+                        item = self._item(sd, tok, frame) if predicate == "BUYS" else None
+                        if predicate == "BUYS" and obj is None:
+                            obj = self.item_origin.get(item or "", None)
+                            if obj is None or obj == subj:
+                                continue
+                        c = conf - (REFERENCE_PENALTY if a.reference or
+                                    (p is not None and p.reference) else 0)
+                        out.append({
+                            "subject": subj, "predicate": predicate, "object": obj,
+                            "subject_entity": a.text or None,
+                            "object_entity": (p.text or None) if p is not None else None,
+                            "subject_actor": a.key if not a.reference and a.key != a.code
+                            else None,
+                            "object_actor": p.key if p is not None and not p.reference
+                            and p.key != p.code else None,
+                            "sent_start": start_char, "sent_end": start_char + len(text),
+                            "evidence": text, "confidence": round(c, 2),
+                            "item": item, "topic": self._topic(sd) if predicate ==
+                            "COOPERATES_ON" else None,
+                            "date_text": dates[0].text if dates else None,
+                            "cameo": event.cameo if event else None,
+                            "plover": event.plover if event else None,
+                            "goldstein": event.goldstein if event else None,
+                        })
+        return out
+
+    def _item(self, sd: Doc, tok, frame) -> str | None:
+        named = [(abs(s - tok.i), sd.vocab.strings[mid]) for mid, s, _ in self.items(sd)]
+        if named:
+            return min(named)[1]
+        obj = next((c for c in tok.children if c.dep_ == "obj"), None)
+        if obj is None:
+            return None
+        words = [t for t in obj.subtree if not t.is_punct and t.dep_ not in ("case", "det")]
+        return " ".join(t.text for t in words[:6]) or None
+
+    def _topic(self, sd: Doc) -> str | None:
+        found = [sd.vocab.strings[mid] for mid, _, _ in self.topics(sd)]
+        return found[0] if found else None
+
+    @staticmethod
+    def _share_topics(found: list[dict]) -> None:
+        """A cooperation whose sentence names no field takes the one another sentence
+        gives the same pair."""
+        fields = {(f["subject"], f["object"]): f["topic"] for f in found
+                  if f["predicate"] == "COOPERATES_ON" and f["topic"]}
+        for f in found:
+            if f["predicate"] == "COOPERATES_ON" and not f["topic"]:
+                f["topic"] = fields.get((f["subject"], f["object"])) or \
+                    fields.get((f["object"], f["subject"]))
+
+
+def _codes(a: Mention, p: Mention | None, predicate: str) -> list[tuple[str, str | None]]:
+    """State-level (subject, object) pairs of two mentions, references expanded."""
+    if p is None:
+        return [(c, None) for c in a.codes()]
+    if a is p:  # one reference to both parties ("both sides met")
+        ms = a.members
+        return [(x, y) for i, x in enumerate(ms) for y in ms[i + 1:]]
+    out = []
+    for s in a.codes():
+        for o in p.codes():
+            if s == o:
+                alt = next((x for x in (a.alternatives if a.reference else p.alternatives)
+                            if x != o and x != s), None)
+                if alt is None:
+                    continue
+                s, o = (alt, o) if a.reference else (s, alt)
+            out.append((s, o))
+    if predicate in SYMMETRIC:
+        return [tuple(sorted(x)) for x in out]  # type: ignore[misc]
+    return out
+
+
+def _head_of(sd: Doc, start: int, end: int) -> int:
+    for j in range(start, end):
+        h = sd[j].head.i
+        if h < start or h >= end or h == j:
+            return j
+    return start

@@ -1,0 +1,84 @@
+"""References: actors named by a pronoun or a description ("the country", "they",
+"kedua negara", "pihaknya"), resolved by the salience of the actors named so far.
+
+Salience is kept per article: each mention adds 1 to its actor, and every sentence
+read multiplies all scores by `DECAY`, so recent and often-named actors lead. The
+title is read first, as the first sentence of context. Classes (lexicon
+`references:`): `entity` is the most salient actor of the right kind (a state or
+organisation; the other side of the frame is skipped), `pair` the two most salient,
+`group` the last set of two or more actors named together, `person` the last person,
+`speaker` (a first person inside a quotation) the speaker named in the sentence or else
+the last person, `possessive` ("its") the nearest actor before it in the sentence.
+An `entity` or `possessive` reference after an actor of its own sentence ("Pakistan said
+it would ...") is that actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.extraction.frames import Mention
+
+DECAY = 0.6
+MIN_SALIENCE = 0.3
+
+
+@dataclass
+class Salience:
+    score: dict[str, float] = field(default_factory=dict)
+    last_group: tuple[str, ...] = ()
+    last_person: Mention | None = None
+
+    def read(self, mentions: list[Mention], persons: list[Mention]) -> None:
+        """Take one sentence's actor mentions into account (after the sentence)."""
+        for code in self.score:
+            self.score[code] *= DECAY
+        codes = list(dict.fromkeys(m.code for m in mentions if not m.reference))
+        for c in codes:
+            self.score[c] = self.score.get(c, 0.0) + 1.0
+        if len(codes) >= 2:
+            self.last_group = tuple(codes)
+        if persons:
+            self.last_person = persons[-1]
+
+    def ranked(self, exclude: set[str] = frozenset()) -> list[str]:
+        return [c for c, s in sorted(self.score.items(), key=lambda kv: -kv[1])
+                if s >= MIN_SALIENCE and c not in exclude]
+
+    def resolve(self, cls: str, text: str, start: int, end: int, before: list[Mention]
+                ) -> Mention | None:
+        """A mention for a reference of class `cls`, or None when nothing fits.
+        `before`: the actors named earlier in the same sentence."""
+        if cls == "possessive" and before:
+            # "sanctions against Russia for its invasion": the nearest actor before it.
+            b = before[-1]
+            return Mention(b.code, b.key, text, start, end, reference=True)
+        if cls in ("possessive", "entity") and before:
+            # "Pakistan said it would ...": the sentence's first actor before it.
+            b = before[0]
+            return Mention(b.code, b.key, text, start, end, reference=True,
+                           alternatives=tuple(self.ranked({b.code})[:2]))
+        if cls == "possessive":
+            cls = "entity"
+        if cls == "entity":
+            ranked = self.ranked()
+            if not ranked:
+                return None
+            return Mention(ranked[0], ranked[0], text, start, end, reference=True,
+                           alternatives=tuple(ranked[1:3]))
+        if cls == "pair":
+            ranked = self.ranked()
+            if len(ranked) < 2:
+                return None
+            a, b = ranked[:2]
+            return Mention(a, a, text, start, end, reference=True, members=(a, b))
+        if cls == "group":
+            group = self.last_group or tuple(self.ranked()[:2])
+            if len(group) < 2:
+                return None
+            return Mention(group[0], group[0], text, start, end, reference=True,
+                           members=group)
+        if cls in ("person", "speaker") and self.last_person is not None:
+            p = self.last_person
+            return Mention(p.code, p.key, text, start, end, reference=True)
+        return None

@@ -1,0 +1,76 @@
+"""Syntax: the trained pipeline of each language, run only on candidate sentences.
+
+Each supported language ships a spaCy pipeline trained from Universal Dependencies
+treebanks (`lang/<code>/pipeline/`, trained by `ingest.extraction.training`): tagger or
+morphologizer, lemmatizer and dependency parser. The extractor tokenizes and splits a
+whole article cheaply, finds actors and trigger candidates, and hands only the
+sentences that can hold a relation to `Parser.parse`, which runs the trained
+components on each sentence as a Doc of its own.
+
+Lemmas for trigger matching come from `simplemma` (a lookup lemmatizer shipped with its
+tables): cheap enough to run on every token before parsing, so the candidate filter and
+the trigger matcher read the same lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import simplemma
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from entente.errors import ConfigurationError
+
+LANG_DIR = Path(__file__).resolve().parent / "lang"
+# Languages whose lookup tables simplemma lacks read those of a close one.
+LEMMA_LANGUAGE = {"ms": "id"}
+
+
+def pipeline_path(lang: str, lang_dir: Path | None = None) -> Path:
+    return (lang_dir or LANG_DIR) / lang / "pipeline"
+
+
+@lru_cache(maxsize=16)
+def load_pipeline(path: str) -> Language:
+    """The trained pipeline at `path` (cached: the models are read once per process)."""
+    if not (Path(path) / "config.cfg").is_file():
+        raise ConfigurationError(
+            f"no trained pipeline at {path}: run `make models` to train it")
+    return spacy.load(path)
+
+
+class Parser:
+    """The trained components of one language, applied to sentences."""
+
+    def __init__(self, lang: str, lang_dir: Path | None = None) -> None:
+        path = pipeline_path(lang, lang_dir)
+        if not path.is_dir() and lang in LEMMA_LANGUAGE:
+            path = pipeline_path(LEMMA_LANGUAGE[lang], lang_dir)
+        self.nlp = load_pipeline(str(path))
+
+    def parse(self, sentences: Iterable[Span], batch_size: int = 64) -> list[Doc]:
+        """Each sentence parsed as a Doc of its own, token for token the same words."""
+        return list(self.nlp.pipe([s.as_doc() for s in sentences], batch_size=batch_size))
+
+
+class Lemmatizer:
+    """Lower-case lookup lemmas of one language, cached per word form."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = LEMMA_LANGUAGE.get(lang, lang)
+        self._lemma = lru_cache(maxsize=200_000)(self._lookup)
+
+    def _lookup(self, lower: str) -> str:
+        if not lower.isalpha():
+            return lower
+        try:
+            return simplemma.lemmatize(lower, lang=self.lang).lower()
+        except ValueError:  # a language simplemma has no table for
+            return lower
+
+    def __call__(self, word: str) -> str:
+        return self._lemma(word.lower())

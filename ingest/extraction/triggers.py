@@ -1,0 +1,177 @@
+"""Triggers: the words that announce a predicate, matched by lemma.
+
+A language's trigger table is data in `lang/<code>/`: `triggers.tsv` (derived from a
+resource: the CAMEO verb dictionary for English, Wordnet Bahasa for Indonesian and
+Malay) and, where there is one, `triggers-extra.tsv` (written by hand). Each row is a
+lemma (one or more words), optionally the lemma of the object noun the verb must take
+("impose" + "sanction"), the markers of the other actor, the predicate, its CAMEO code,
+its voice (`converse`: the subject is the predicate's object, "sell to") and the part
+of speech of the lemma.
+
+`TriggerTable.candidates` finds rows on lemmas alone (before parsing, for the candidate
+filter); `TriggerTable.resolve` keeps, on a parsed sentence, the rows whose part of
+speech and object fit.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from entente.errors import ConfigurationError
+from ingest.extraction.lexicon import Lexicon
+
+COLUMNS = ("lemma", "noun", "prep", "predicate", "cameo", "voice", "pos")
+TRIGGER_FILES = ("triggers.tsv", "triggers-extra.tsv")
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    lemma: tuple[str, ...]
+    noun: str | None
+    preps: frozenset[str]
+    predicate: str
+    cameo: str | None
+    voice: str
+    pos: str
+
+    def fits_pos(self, pos: str) -> bool:
+        if self.pos == "ANY":
+            return pos in VERBAL | NOMINAL | {"ADJ", "ADV", "ADP"}
+        return pos in (VERBAL if self.pos == "VERB" else NOMINAL)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Rows whose lemma starts at token `start` (sentence-local) and spans `length` tokens."""
+
+    start: int
+    length: int
+    rows: tuple[TriggerRow, ...]
+
+
+class TriggerTable:
+    def __init__(self, rows: list[TriggerRow]) -> None:
+        self.by_first: dict[str, list[TriggerRow]] = {}
+        for r in rows:
+            self.by_first.setdefault(r.lemma[0], []).append(r)
+        self.first_lemmas = frozenset(self.by_first)
+
+    def candidates(self, lemmas: list[str], lowers: list[str]) -> list[Match]:
+        """Every row whose lemma sequence starts at some token; longest first per token."""
+        out: list[Match] = []
+        n = len(lemmas)
+        for i in range(n):
+            rows = self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
+            if not rows:
+                continue
+            by_len: dict[int, list[TriggerRow]] = {}
+            for r in rows:
+                k = len(r.lemma)
+                if k > 1 and (i + k > n or any(
+                        r.lemma[j] not in (lemmas[i + j], lowers[i + j]) for j in range(1, k))):
+                    continue
+                by_len.setdefault(k, []).append(r)
+            if by_len:
+                k = max(by_len)
+                out.append(Match(i, k, tuple(by_len[k])))
+        return out
+
+    @staticmethod
+    def resolve(match: Match, pos: str, object_lemmas: set[str], fallback: bool
+                ) -> list[TriggerRow]:
+        """The rows that fit a parsed token: verb + object rows whose noun is the object,
+        else the plain rows of the token's part of speech (or of any, with `fallback`)."""
+        rows = [r for r in match.rows if fallback or r.fits_pos(pos)]
+        with_noun = [r for r in rows if r.noun and r.noun in object_lemmas]
+        if with_noun:
+            return _one_per_predicate(with_noun)
+        plain = [r for r in rows if not r.noun]
+        exact = [r for r in plain if r.fits_pos(pos)]
+        return _one_per_predicate(exact or (plain if fallback else []))
+
+
+def _one_per_predicate(rows: list[TriggerRow]) -> list[TriggerRow]:
+    seen: dict[str, TriggerRow] = {}
+    for r in rows:
+        seen.setdefault(r.predicate, r)
+    return list(seen.values())
+
+
+# Voices of the lexicon file's triggers that a frame reads like a plain verb or noun;
+# the others ("seller", "obligation", ...) are readings of the token-window engine.
+LEXICON_VOICES = {"active": "active", "passive": "active", "noun": "active",
+                  "symmetric": "active", "converse": "converse"}
+
+
+def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
+                  lemma=None) -> TriggerTable:
+    """The language's trigger tables, plus the triggers its lexicon file lists by hand
+    (surface forms, turned into lemma rows with `lemma`)."""
+    rows = list(_load(lang, str(lang_dir)))
+    if lexicon is not None and lemma is not None:
+        rows += _from_lexicon(lexicon, lemma)
+    return TriggerTable(_dedupe(rows))
+
+
+@lru_cache(maxsize=16)
+def _load(lang: str, lang_dir: str) -> tuple[TriggerRow, ...]:
+    folder = Path(lang_dir) / lang
+    rows: list[TriggerRow] = []
+    for name in TRIGGER_FILES:
+        path = folder / name
+        if path.is_file():
+            rows.extend(_read(path))
+    if not rows:
+        raise ConfigurationError(f"no trigger table for language {lang!r} in {folder}")
+    return tuple(rows)
+
+
+def _from_lexicon(lexicon: Lexicon, lemma) -> list[TriggerRow]:
+    out = []
+    for t in lexicon.triggers:
+        voice = LEXICON_VOICES.get(t.voice)
+        if voice is None:
+            continue
+        roles = lexicon.roles.get(t.predicate)
+        classes = t.object or (roles.object if roles else ())
+        preps = frozenset(w for c in classes for w in lexicon.markers.get(c, ()))
+        words = tuple(lemma(w) for w in t.text.split())
+        pos = "NOUN" if t.voice == "noun" else "ANY"
+        out.append(TriggerRow(words, None, preps, t.predicate, None, voice, pos))
+    return out
+
+
+def _dedupe(rows: list[TriggerRow]) -> list[TriggerRow]:
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _read(path: Path) -> list[TriggerRow]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    out = []
+    for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        missing = [c for c in COLUMNS if c not in rec]
+        if missing:
+            raise ConfigurationError(f"{path}: missing columns {missing}")
+        out.append(TriggerRow(
+            lemma=tuple(rec["lemma"].lower().split()),
+            noun=rec["noun"].lower() or None,
+            preps=frozenset(p for p in rec["prep"].lower().split("|") if p),
+            predicate=rec["predicate"],
+            cameo=rec["cameo"] or None,
+            voice=rec["voice"] or "active",
+            pos=rec["pos"] or "VERB",
+        ))
+    return out

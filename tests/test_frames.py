@@ -1,0 +1,157 @@
+"""The parse-based engine ("frames"): arguments read from dependency parses of the
+trained pipelines, per frame kind, in English and Indonesian, on sentences written here.
+
+Each test names the frame kind it covers: voice (active, passive), lists, control,
+relative clauses, nominal events, negation and modality, references across
+sentences, several parties, and the event codes every relation carries.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from entente.models import Article
+from ingest.extraction.pipeline import Extractor
+
+LANG_DIR = Path(os.environ["ENTENTE_TEST_LANG_DIR"]) if os.environ.get(
+    "ENTENTE_TEST_LANG_DIR") else None
+
+
+@pytest.fixture(scope="module")
+def frames(data_dir: Path) -> Extractor:
+    return Extractor(data_dir=data_dir, lang_dir=LANG_DIR, engine="frames")
+
+
+def rels(ex: Extractor, text: str, lang: str, **kw) -> set[tuple[str, str, str | None]]:
+    result = ex.extract(Article(id="t", text=text, lang=lang, **kw))
+    return {(r.subject, r.predicate.value, r.object) for r in result.relations}
+
+
+# ------------------------------------------------------------------ English
+
+
+def test_en_active_and_passive_voice(frames):
+    found = rels(frames, "Canada imposed new sanctions on Iran.", "en")
+    assert ("CAN", "SANCTIONS", "IRN") in found
+    found = rels(frames, "Sanctions were imposed on Belarus by the European Union.", "en")
+    assert ("EU", "SANCTIONS", "BLR") in found
+    assert ("BLR", "SANCTIONS", "EU") not in found
+
+
+def test_en_nominal_event_and_the_act_of_criticising_it(frames):
+    found = rels(frames, "Russia's invasion of Ukraine was condemned by France.", "en")
+    assert ("RUS", "ATTACKS", "UKR") in found
+    assert ("FRA", "CRITICIZES", "RUS") in found
+    assert ("FRA", "ATTACKS", "UKR") not in found
+
+
+def test_en_seller_marked_by_from(frames):
+    assert ("IND", "BUYS", "RUS") in rels(frames, "India bought S-400 systems from Russia.", "en")
+
+
+def test_en_negation_asserts_nothing(frames):
+    assert rels(frames, "Japan did not sanction South Korea.", "en") == set()
+
+
+def test_en_control_verb_passes_its_subject(frames):
+    found = rels(frames, "Egypt agreed to buy fighter jets from France.", "en")
+    assert ("EGY", "BUYS", "FRA") in found
+
+
+def test_en_a_possible_punitive_act_is_a_threat(frames):
+    found = rels(frames, "Britain could impose sanctions on Venezuela.", "en")
+    assert ("GBR", "THREATENS", "VEN") in found
+    assert ("GBR", "SANCTIONS", "VEN") not in found
+
+
+def test_en_meeting_partners_are_ordered(frames):
+    found = rels(frames, "The Kenyan president met Ethiopian Prime Minister Abiy Ahmed.", "en")
+    assert ("ETH", "MEETS", "KEN") in found
+
+
+def test_en_every_relation_carries_its_event_code(frames):
+    result = frames.extract(Article(id="t", text="Canada imposed new sanctions on Iran.",
+                                    lang="en"))
+    (rel,) = result.relations
+    assert rel.cameo == "163" and rel.plover == "SANCTION" and rel.goldstein == -8.0
+
+
+# ------------------------------------------------------------------ Indonesian
+
+
+def test_id_active_voice_and_target_marker(frames):
+    text = "Jepang memberikan bantuan kepada Filipina."
+    assert ("JPN", "PROVIDES_AID", "PHL") in rels(frames, text, "id")
+
+
+def test_id_light_verb_carries_the_nominal_sanction(frames):
+    text = "Australia menjatuhkan sanksi terhadap Myanmar."
+    assert ("AUS", "SANCTIONS", "MMR") in rels(frames, text, "id")
+
+
+def test_id_control_complement_shares_the_coordinated_subject(frames):
+    text = "Indonesia dan Jepang sepakat meningkatkan kerja sama di bidang pertahanan."
+    found = rels(frames, text, "id")
+    assert ("IDN", "COOPERATES_ON", "JPN") in found
+    assert ("IDN", "SIGNS_AGREEMENT", "JPN") not in found
+
+
+def test_id_negation_asserts_nothing(frames):
+    assert rels(frames, "Malaysia tidak membeli kapal selam dari Prancis.", "id") == set()
+
+
+def test_en_a_list_after_a_noun_gives_one_target_each(frames):
+    text = "The European Union imposed sanctions on banks from Iran, Syria and Belarus."
+    found = rels(frames, text, "en")
+    assert {("EU", "SANCTIONS", c) for c in ("IRN", "SYR", "BLR")} <= found
+
+
+def test_en_relative_clause_takes_the_noun_it_modifies_as_subject(frames):
+    text = "The minister said that Norway, which had backed Ukraine, would send aid to Moldova."
+    assert ("NOR", "SUPPORTS", "UKR") in rels(frames, text, "en")
+
+
+def test_en_references_across_sentences(frames):
+    found = rels(frames, "Germany hosted the summit. The country also met Poland.", "en")
+    assert ("DEU", "MEETS", "POL") in found
+    text = ("Vietnam and the Philippines held talks in Hanoi. "
+            "The two countries also signed a trade deal.")
+    assert ("PHL", "SIGNS_AGREEMENT", "VNM") in rels(frames, text, "en")
+    assert ("PAK", "THREATENS", "IND") in rels(
+        frames, "Pakistan said it would attack India if provoked.", "en")
+
+
+def test_en_a_flat_list_of_parties_gives_every_pair(frames):
+    found = rels(frames, "Brazil, Argentina and Chile signed the treaty in Lima.", "en")
+    assert {("ARG", "SIGNS_AGREEMENT", "BRA"), ("ARG", "SIGNS_AGREEMENT", "CHL"),
+            ("BRA", "SIGNS_AGREEMENT", "CHL")} <= found
+    assert not {t for t in found if "PER" in t}  # Lima is a place here
+
+
+def test_en_warning_not_to_act_is_a_demand(frames):
+    assert ("ESP", "DEMANDS", "MAR") in rels(
+        frames, "Spain warned Morocco not to send more migrants.", "en")
+
+
+def test_id_passive_with_oleh(frames):
+    found = rels(frames, "Sanksi dijatuhkan oleh Inggris kepada Rusia.", "id")
+    assert ("GBR", "SANCTIONS", "RUS") in found
+    found = rels(frames, "Turki diserang oleh Suriah.", "id")
+    assert ("SYR", "ATTACKS", "TUR") in found and ("TUR", "ATTACKS", "SYR") not in found
+
+
+def test_id_references_across_sentences(frames):
+    text = "Jerman mengecam Iran. Negara itu juga memberikan bantuan kepada Yordania."
+    assert ("DEU", "PROVIDES_AID", "JOR") in rels(frames, text, "id")
+    text = ("Presiden Prancis bertemu Presiden Mesir di Kairo. "
+            "Kedua negara sepakat meningkatkan kerja sama di bidang energi.")
+    assert ("EGY", "COOPERATES_ON", "FRA") in rels(frames, text, "id")
+
+
+def test_id_denied_and_possible_acts(frames):
+    assert rels(frames, "Mesir membantah telah menyerang Libya.", "id") == set()
+    found = rels(frames, "Amerika Serikat mungkin akan menjatuhkan sanksi kepada Venezuela.", "id")
+    assert found == {("USA", "THREATENS", "VEN")}
