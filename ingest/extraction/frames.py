@@ -200,8 +200,10 @@ class FrameReader:
         if row.predicate in ("BUYS",) or row.voice == "converse":
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
-        for c in self.obliques(t, cases):
-            out.extend(self.actors(c, at, triggers))
+        heads = [t] + [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        for h in heads:  # "delivered systems to X": the marker may hang on the object
+            for c in self.obliques(h, cases):
+                out.extend(self.actors(c, at, triggers))
         return out
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
@@ -304,6 +306,12 @@ class FrameReader:
                 patients += by if passive else subj_actors  # "X welcomed Y's visit"
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
                 else []
+        if row.predicate in SYMMETRIC:
+            between = [m for c in self.obliques(n, self.between_case)
+                       for m in self.actors(c, at, triggers)]
+            if len(between) > 1:
+                # "an agreement between A and B" (mediated by C): A and B are the parties.
+                return _unique(between), []
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
         return agents, patients

@@ -81,7 +81,9 @@ class ArticleReader:
 
         todo: list[tuple[int, Span, list[Match], list[Mention]]] = []
         for i, sent in enumerate(sents):
-            mentions = self._mentions(by_sent.get(i, []), sent.start)
+            dateline = _dateline(doc, sent)
+            mentions = [m for m in self._mentions(by_sent.get(i, []), sent.start)
+                        if m.start >= dateline]
             lowers = [t.lower_ for t in sent]
             matches = self.triggers.candidates(
                 [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
@@ -185,6 +187,8 @@ class ArticleReader:
                             "plover": event.plover if event else None,
                             "goldstein": event.goldstein if event else None,
                         })
+        if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
+            out += _contracts(out)
         return out
 
     def _item(self, sd: Doc, tok, frame) -> str | None:
@@ -213,6 +217,25 @@ class ArticleReader:
                     fields.get((f["object"], f["subject"]))
 
 
+def _contracts(found: list[dict]) -> list[dict]:
+    """A purchase in a sentence that signs something is a contract between the buyer
+    and the seller ("signed a contract to buy jets from Y"): both sign it."""
+    code = code_for("SIGNS_AGREEMENT", None)
+    out = []
+    for f in found:
+        if f["predicate"] == "BUYS" and f["object"]:
+            a, b = sorted((f["subject"], f["object"]))
+            flip = a != f["subject"]
+            out.append({**f, "predicate": "SIGNS_AGREEMENT", "subject": a, "object": b,
+                        "subject_entity": f["object_entity" if flip else "subject_entity"],
+                        "object_entity": f["subject_entity" if flip else "object_entity"],
+                        "subject_actor": f["object_actor" if flip else "subject_actor"],
+                        "object_actor": f["subject_actor" if flip else "object_actor"],
+                        "item": None, "cameo": code.cameo, "plover": code.plover,
+                        "goldstein": code.goldstein})
+    return out
+
+
 def _codes(a: Mention, p: Mention | None, predicate: str) -> list[tuple[str, str | None]]:
     """State-level (subject, object) pairs of two mentions, references expanded."""
     if p is None:
@@ -233,6 +256,25 @@ def _codes(a: Mention, p: Mention | None, predicate: str) -> list[tuple[str, str
     if predicate in SYMMETRIC:
         return [tuple(sorted(x)) for x in out]  # type: ignore[misc]
     return out
+
+
+DASHES = frozenset({"-", "–", "—", "--", ":"})
+
+
+def _dateline(doc: Doc, sent: Span) -> int:
+    """Sentence-local end of a dateline that opens a paragraph ("MOSCOW (AP) —",
+    "REPUBLIKA.CO.ID, ANKARA -"): the place named there is not an actor; 0 if none."""
+    first = sent.start
+    if first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+        return 0
+    for tok in doc[first:min(first + 12, sent.end)]:
+        if tok.text in DASHES and (tok.text == ":" or tok.i > first and
+                                   doc[tok.i - 1].whitespace_):
+            if all(t.is_upper or t.is_punct or t.like_num or t.like_url or t.is_space
+                   or t.text.istitle() and t.i > first for t in doc[first:tok.i]):
+                return tok.i + 1 - first
+            return 0
+    return 0
 
 
 def _head_of(sd: Doc, start: int, end: int) -> int:

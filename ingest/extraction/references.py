@@ -72,6 +72,11 @@ class Salience:
                 return None
             a, b = ranked[:2]
             return Mention(a, a, text, start, end, reference=True, members=(a, b))
+        if cls == "group" and before:
+            # "Russia and China said they would ...": the actors named before it.
+            codes = tuple(dict.fromkeys(m.code for m in before))
+            return Mention(codes[0], codes[0], text, start, end, reference=True,
+                           members=codes if len(codes) > 1 else ())
         if cls == "group":
             group = self.last_group or tuple(self.ranked()[:2])
             if len(group) < 2:
@@ -81,4 +86,6 @@ class Salience:
         if cls in ("person", "speaker") and self.last_person is not None:
             p = self.last_person
             return Mention(p.code, p.key, text, start, end, reference=True)
+        if cls == "speaker":  # a "we" with no speaker named: the actor in focus
+            return self.resolve("entity", text, start, end, [])
         return None
