@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := docker-compose redis-server chromium
 
-.PHONY: up test install system-deps python-deps bench lint
+.PHONY: up test install system-deps python-deps bench lint models lexicons
 
 up: install
 	$(BIN)/entente up
@@ -37,6 +37,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
+
+# The trained syntactic pipelines (ingest/extraction/lang/<code>/pipeline/) from the UD
+# treebanks in ../shared/ud, and the lexicons derived from ../shared/lexicons; both are
+# committed, so neither is needed to run or test Entente.
+models: python-deps
+	$(BIN)/python -m ingest.extraction.training.train all --parallel
+
+lexicons: python-deps
+	$(BIN)/python -m ingest.extraction.derive.all
 
 bench: install
 	$(BIN)/python bench/load.py

@@ -105,6 +105,7 @@ _CLAIM_EXAMPLE: dict[str, Any] = {
     "sentence": "Washington imposed sanctions on Turkey's defence procurement agency.",
     "start": 120, "end": 188, "confidence": 0.9, "date": "2020-12-14", "lang": "en",
     "subject_entity": "Washington", "object_entity": "Turkey's defence procurement agency",
+    "cameo": "163", "plover": "SANCTION", "goldstein": -8.0,
     "actors": [],
 }
 
@@ -127,6 +128,9 @@ class ClaimOut(BaseModel):
     confidence: float
     date: dt.date | None
     lang: str | None
+    cameo: str | None = Field(None, description="CAMEO event code of the act")
+    plover: str | None = Field(None, description="PLOVER event category")
+    goldstein: float | None = Field(None, description="Goldstein score of the CAMEO code")
     subject_entity: str | None
     object_entity: str | None
     actors: list[NamedActor] = Field(description="people and agencies the sentence names")

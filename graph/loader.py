@@ -148,8 +148,8 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
             claims[cid] = [
                 cid, rk, rel.predicate.value, rel.subject, rel.object, rel.item, rel.topic,
                 rel.subject_entity, rel.object_entity, rel.evidence, rel.start, rel.end,
-                rel.confidence, rel.date.isoformat() if rel.date else published, meta.lang,
-                ik, names, ai, None, None,
+                rel.confidence, rel.date.isoformat() if rel.date else published,
+                rel.cameo, rel.plover, rel.goldstein, meta.lang, ik, names, ai, None, None,
             ]
     # Where each claim's actors are in the list the statement looks up (`ai`, set
     # above, is its article's place in `article_ids`).

@@ -215,7 +215,8 @@ ON CREATE SET i.name = row.name
 # `names` lists the people or agencies the claim's actors were named as (null: none).
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "rel_key", "predicate", "subject", "object", "item", "topic", "subject_entity",
-    "object_entity", "sentence", "start", "end", "confidence", "date", "lang", "item_key",
+    "object_entity", "sentence", "start", "end", "confidence", "date", "cameo", "plover",
+    "goldstein", "lang", "item_key",
     "names", "ai", "si", "oi",
 )
 

@@ -57,6 +57,7 @@ def _claim(c: str) -> str:
         + ", topic: " + c + ".topic, sentence: " + c + ".sentence, start: " + c + ".start"
         + ", end: " + c + ".end, confidence: " + c + ".confidence, date: toString(" + c + ".date)"
         + ", lang: " + c + ".lang, subject_entity: " + c + ".subject_entity"
+        + ", cameo: " + c + ".cameo, plover: " + c + ".plover, goldstein: " + c + ".goldstein"
         + ", object_entity: " + c + ".object_entity"
         + ", actors: [(" + c + ")-[n:NAMES]->(x) | {role: n.role, surface: n.surface, key: x.key"
         + ", name: x.name, type: x.kind}]}"

@@ -534,6 +534,13 @@ def test_corpus_articles_and_their_evidence(client: httpx.Client, loaded: dict[s
         for claim in r.json()["claims"]:
             claims += 1
             assert texts[doc.article.id][claim["start"]:claim["end"]] == claim["sentence"]
+            # Every extracted claim carries its event code, as stored in the graph.
+            rel = next(x for x in doc.relations if x.evidence == claim["sentence"]
+                       and x.predicate.value == claim["predicate"])
+            assert (claim["cameo"], claim["plover"], claim["goldstein"]) == (
+                rel.cameo, rel.plover, rel.goldstein), claim
+            if claim["predicate"] != "BUYS":  # the one predicate with no CAMEO root
+                assert claim["cameo"] and -10 <= claim["goldstein"] <= 10, claim
     assert claims > 0
     # The seed article's Turkey-Russia relations show in the pair view and the timeline.
     pair = client.get("/v1/pairs/TUR/RUS").json()
