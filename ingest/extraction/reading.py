@@ -90,7 +90,7 @@ class ArticleReader:
             here = {m.code for m in mentions}
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience, here)
-            if matches and (mentions or resolved):
+            if matches and _two_sides(mentions + resolved, matches):
                 todo.append((i, sent, matches, mentions + resolved))
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
         if not todo:
@@ -215,6 +215,15 @@ class ArticleReader:
             if f["predicate"] == "COOPERATES_ON" and not f["topic"]:
                 f["topic"] = fields.get((f["subject"], f["object"])) or \
                     fields.get((f["object"], f["subject"]))
+
+
+def _two_sides(mentions: list[Mention], matches: list[Match]) -> bool:
+    """Whether a sentence can hold a relation: two actors (a reference to several
+    counts for them), or one buyer whose seller the goods may name."""
+    codes = {c for m in mentions for c in m.codes()}
+    if len(codes) >= 2:
+        return True
+    return bool(codes) and any(r.predicate == "BUYS" for m in matches for r in m.rows)
 
 
 def _contracts(found: list[dict]) -> list[dict]:
