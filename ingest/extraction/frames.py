@@ -219,13 +219,19 @@ class FrameReader:
         else:
             agents = subj_actors
             for c in v.children:
-                if c.dep_ in OBJECTS and c.i not in triggers:
+                bare = c.dep_ in ("nmod", "obl") and self.case(c) is None and \
+                    c.pos_ in ("NOUN", "PROPN")  # an object the parser took for a modifier
+                if not (c.dep_ in OBJECTS or bare):
+                    continue
+                if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
-                elif c.dep_ in OBJECTS and row.noun:
+                elif row.noun:
                     # "impose sanctions on X's firms"; "welcomed Y's visit"
                     patients.extend(self._noun_targets(c, row, at, triggers))
                     if row.predicate in SYMMETRIC:
                         patients.extend(self.actors(c, at, triggers))
+                else:  # an event as the object ("condemned Russia's invasion"): its agent
+                    patients.extend(self.actors(c, at, triggers))
         if row.predicate == "BUYS" and row.voice != "converse":
             # The object is the goods; the seller is marked ("from X") or the goods'
             # maker ("Russian jets"), read from the object's modifiers.

@@ -48,6 +48,8 @@ class ArticleReader:
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
         self.opaque = lexicon.words("opaque")
+        self.obligation = lexicon.words("obligation")
+        self.speech = lexicon.words("speech")
         self.fallback = bool(lexicon.words("pos_fallback")) or lang in ("id", "ms")
         self.refs = PhraseMatcher(nlp.vocab, attr="LOWER")
         for cls, words in lexicon.references.items():
@@ -170,25 +172,42 @@ class ArticleReader:
                                 continue
                         c = conf - (REFERENCE_PENALTY if a.reference or
                                     (p is not None and p.reference) else 0)
-                        out.append({
-                            "subject": subj, "predicate": predicate, "object": obj,
-                            "subject_entity": a.text or None,
-                            "object_entity": (p.text or None) if p is not None else None,
-                            "subject_actor": a.key if not a.reference and a.key != a.code
-                            else None,
-                            "object_actor": p.key if p is not None and not p.reference
-                            and p.key != p.code else None,
-                            "sent_start": start_char, "sent_end": start_char + len(text),
-                            "evidence": text, "confidence": round(c, 2),
-                            "item": item, "topic": self._topic(sd) if predicate ==
-                            "COOPERATES_ON" else None,
-                            "date_text": dates[0].text if dates else None,
-                            "cameo": event.cameo if event else None,
-                            "plover": event.plover if event else None,
-                            "goldstein": event.goldstein if event else None,
-                        })
+                        rel = _relation(a, p, subj, predicate, obj, text, start_char, c,
+                                        event, dates)
+                        rel["item"] = item
+                        if predicate == "COOPERATES_ON":
+                            rel["topic"] = self._topic(sd)
+                        out.append(rel)
         if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
             out += _contracts(out)
+        out += self._obligations(sd, at, trigger_idx, out[0] if out else None,
+                                 text, start_char, dates)
+        return out
+
+    def _obligations(self, sd: Doc, at, triggers, like, text, start_char, dates
+                     ) -> list[dict]:
+        """"X said (that) Y must ...": what the speaker says another actor must do is
+        the speaker's demand on it."""
+        out = []
+        for tok in sd:
+            if tok.lower_ not in self.obligation or tok.dep_ not in ("aux", "advmod"):
+                continue
+            verb = tok.head
+            gov = verb.head
+            if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov is verb or \
+                    {gov.lemma_.lower(), self.lemma(gov.text)}.isdisjoint(self.speech):
+                continue
+            subj, _ = self.frames.subject(verb)
+            speaker, _ = self.frames.subject(gov)
+            if subj is None or speaker is None:
+                continue
+            for a in self.frames.actors(speaker, at, triggers):
+                for p in self.frames.actors(subj, at, triggers):
+                    if a.code == p.code:
+                        continue
+                    code = code_for("DEMANDS", None)
+                    out.append(_relation(a, p, a.code, "DEMANDS", p.code, text, start_char,
+                                         BASE_CONFIDENCE - 0.1, code, dates))
         return out
 
     def _item(self, sd: Doc, tok, frame) -> str | None:
@@ -215,6 +234,25 @@ class ArticleReader:
             if f["predicate"] == "COOPERATES_ON" and not f["topic"]:
                 f["topic"] = fields.get((f["subject"], f["object"])) or \
                     fields.get((f["object"], f["subject"]))
+
+
+def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str | None,
+              text: str, start_char: int, conf: float, event, dates) -> dict:
+    """The plain dict of one relation (it must cross process boundaries)."""
+    return {
+        "subject": subj, "predicate": predicate, "object": obj,
+        "subject_entity": a.text or None,
+        "object_entity": (p.text or None) if p is not None else None,
+        "subject_actor": a.key if not a.reference and a.key != a.code else None,
+        "object_actor": p.key if p is not None and not p.reference and p.key != p.code
+        else None,
+        "sent_start": start_char, "sent_end": start_char + len(text), "evidence": text,
+        "confidence": round(conf, 2), "item": None, "topic": None,
+        "date_text": dates[0].text if dates else None,
+        "cameo": event.cameo if event else None,
+        "plover": event.plover if event else None,
+        "goldstein": event.goldstein if event else None,
+    }
 
 
 def _two_sides(mentions: list[Mention], matches: list[Match]) -> bool:
