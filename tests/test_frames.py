@@ -155,3 +155,14 @@ def test_id_denied_and_possible_acts(frames):
     assert rels(frames, "Mesir membantah telah menyerang Libya.", "id") == set()
     found = rels(frames, "Amerika Serikat mungkin akan menjatuhkan sanksi kepada Venezuela.", "id")
     assert found == {("USA", "THREATENS", "VEN")}
+
+
+def test_en_hedged_reports_and_questions_assert_nothing(frames):
+    assert rels(frames, "Sudan reportedly attacked Chad.", "en") == set()
+    assert rels(frames, "Did Sudan attack Chad?", "en") == set()
+    assert ("SDN", "ATTACKS", "TCD") in rels(frames, "Sudan attacked Chad.", "en")
+
+
+def test_en_a_counterpart_is_the_state_named_with_it(frames):
+    text = "The Greek foreign minister met his Turkish counterpart in Athens."
+    assert ("GRC", "MEETS", "TUR") in rels(frames, text, "en")

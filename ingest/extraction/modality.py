@@ -1,8 +1,8 @@
 """Modality: whether a frame's event is asserted, and as what.
 
 Read from the parse, on the trigger and the chain of its governors up to the root:
-- negation (a negating child of the trigger or of a governor it is the complement of)
-  asserts nothing;
+- negation (a negating child of the trigger or of a governor it is the complement of),
+  a hedge ("reportedly", "diduga") and a question assert nothing;
 - the complement of a negative implicative ("refused to", "prevented ... from") asserts
   nothing;
 - the content of an accusation, denial, rumour, request or plan is not asserted;
@@ -36,6 +36,12 @@ class Modality:
         self.not_asserted = w("not_asserted")
         self.implicative = w("negative_implicative")
         self.threat = w("threat_governor")
+        self.hedge = w("hedge")
+
+    def _hedged(self, t: Token) -> bool:
+        return any(c.dep_ in ("advmod", "aux", "advcl", "parataxis") and
+                   (c.lower_ in self.hedge or self.lemma(c.text) in self.hedge)
+                   for c in t.children)
 
     def _negated(self, t: Token) -> bool:
         return any(c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
@@ -48,11 +54,13 @@ class Modality:
 
     def reading(self, t: Token, predicate: str) -> str:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
+        if t.sent.text.rstrip().endswith("?"):
+            return NOT_ASSERTED  # a question asserts nothing
         threat = False
         tok = t
         hops = 0
         while True:
-            if self._negated(tok):
+            if self._negated(tok) or self._hedged(tok):
                 return NOT_ASSERTED
             if self._possible(tok) or self._conditional(tok):
                 threat = True
