@@ -312,6 +312,11 @@ class FrameReader:
                 patients += by if passive else subj_actors  # "X welcomed Y's visit"
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
                 else []
+        if row.predicate == "SIGNS_AGREEMENT" and n.dep_ not in OBJECTS + PASSIVE_SUBJECTS \
+                + SUBJECTS + ("ROOT",):
+            # An agreement named in passing ("peace depends on the agreement between A
+            # and B") is no act of signing; one signed, reached or concluded is.
+            return [], []
         if row.predicate in SYMMETRIC:
             between = [m for c in self.obliques(n, self.between_case)
                        for m in self.actors(c, at, triggers)]

@@ -66,6 +66,10 @@ class Salience:
                 return None
             return Mention(ranked[0], ranked[0], text, start, end, reference=True,
                            alternatives=tuple(ranked[1:3]))
+        if cls == "pair" and len({m.code for m in before}) >= 2:
+            # "A and B signed ... between the two countries": the two named before it.
+            a, b = list(dict.fromkeys(m.code for m in before))[:2]
+            return Mention(a, a, text, start, end, reference=True, members=(a, b))
         if cls == "pair":
             ranked = self.ranked()
             if len(ranked) < 2:
