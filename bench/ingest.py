@@ -1,14 +1,18 @@
 """End-to-end ingest throughput: submit, extract, load, through the queue and its workers.
 
 usage: python bench/ingest.py [--articles N] [--corpus DIR] [--workers 1 2] [--chunk N]
+                               [--real] [--engine rules|frames]
 
 Builds N synthetic articles (default 10,000) from the sentences of the dev corpus, read
 at run time (../shared/corpus/dev): each article is a few sentences of one language,
-picked by a seeded generator, all texts distinct. For each worker count it starts a
+picked by a seeded generator, all texts distinct. With `--real`, the dev articles as
+they are instead (real length), each copy made distinct by a last line naming it. For
+each worker count it starts a
 throw-away queue (the embedded SQLite default) and `entente worker --concurrency K`
 against a throw-away Neo4j (bench/common.py), warms the workers up, then times from the
 first submission to the job's end, and checks every article is in the graph.
-Prints articles/s per worker count and the ratio of the largest to one worker.
+Prints articles/s and words/s per worker count and the ratio of the largest to one
+worker.
 """
 
 from __future__ import annotations
@@ -65,6 +69,19 @@ def synthetic(n: int, corpus: Path, per_article: int = 4, seed: int = 7) -> list
         out.append(Article(id=f"bench-{len(out):06d}", lang=lang, text=text,
                            url=f"https://bench.example.org/{len(out)}"))
     return out
+
+
+def real_length(n: int, corpus: Path) -> list[Article]:
+    """The dev articles whole, repeated to `n`; a last line makes each copy distinct."""
+    base = []
+    for path in sorted(corpus.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                base.append((d["lang"], d["text"]))
+    return [Article(id=f"bench-{i:06d}", lang=base[i % len(base)][0],
+                    text=f"{base[i % len(base)][1]}\n(bench copy {i})",
+                    url=f"https://bench.example.org/{i}") for i in range(n)]
 
 
 def _env(settings, queue_url: str, chunk: int) -> dict[str, str]:  # noqa: ANN001
@@ -125,8 +142,10 @@ def run(settings, articles: list[Article], workers: int, chunk: int, tmp: Path) 
             "MATCH (a:Article) WHERE a.id STARTS WITH 'bench-' RETURN count(a) AS n")
     c = status["counts"]
     rate = len(articles) / elapsed
+    words = sum(len(a.text.split()) for a in articles) / elapsed
     print(f"{workers} worker(s): {len(articles)} articles in {elapsed:.1f}s "
-          f"(submit {submitted:.2f}s) = {rate:.0f} articles/s; {c['done']} done, "
+          f"(submit {submitted:.2f}s) = {rate:.0f} articles/s, {words:,.0f} words/s; "
+          f"{c['done']} done, "
           f"{c['failed']} failed, {status['relations']} relations; "
           f"{records[0]['n']} articles in the graph")
     if records[0]["n"] != c["done"] or status["status"] != "done":
@@ -145,16 +164,23 @@ def main() -> int:
     ap.add_argument("--http-port", type=int,
                     default=int(os.environ.get("ENTENTE_BENCH_HTTP_PORT", 27784)))
     ap.add_argument("--logs", type=Path, help="keep the workers' logs in this folder")
+    ap.add_argument("--real", action="store_true",
+                    help="the dev articles at their real length instead of synthetic ones")
+    ap.add_argument("--engine", choices=("rules", "frames"),
+                    help="extraction engine of the workers (default: ENTENTE_EXTRACTOR_ENGINE)")
     a = ap.parse_args()
+    if a.engine:
+        os.environ["ENTENTE_EXTRACTOR_ENGINE"] = a.engine
     global LOGS
     LOGS = a.logs
     if not a.corpus.is_dir():
         print(f"no corpus at {a.corpus}", file=sys.stderr)
         return 2
-    articles = synthetic(a.articles, a.corpus)
+    articles = real_length(a.articles, a.corpus) if a.real else synthetic(a.articles, a.corpus)
     words = sum(len(x.text.split()) for x in articles) / len(articles)
-    print(f"{len(articles)} synthetic articles ({words:.0f} words each on average), "
-          f"chunks of {a.chunk}, {os.cpu_count()} CPUs")
+    print(f"{len(articles)} {'real-length' if a.real else 'synthetic'} articles "
+          f"({words:.0f} words each on average), chunks of {a.chunk}, {os.cpu_count()} CPUs, "
+          f"engine {os.environ.get('ENTENTE_EXTRACTOR_ENGINE', 'rules')}")
     rates = {}
     with bench_server(a.bolt_port, a.http_port) as settings, \
             tempfile.TemporaryDirectory(prefix="entente-ingest-bench-") as tmp:
