@@ -166,3 +166,8 @@ def test_en_hedged_reports_and_questions_assert_nothing(frames):
 def test_en_a_counterpart_is_the_state_named_with_it(frames):
     text = "The Greek foreign minister met his Turkish counterpart in Athens."
     assert ("GRC", "MEETS", "TUR") in rels(frames, text, "en")
+
+
+def test_id_possessive_clitic_is_the_actor_in_focus(frames):
+    text = "Kanada menegaskan dukungan kuatnya terhadap Moldova."
+    assert ("CAN", "SUPPORTS", "MDA") in rels(frames, text, "id")

@@ -88,6 +88,9 @@ class FrameReader:
         self.quantity = w("quantity")
         self.members = w("member_nouns")
         self.inner_cases = {None} | self.source_case | self.of_case
+        self.possessive_suffix = tuple(w("possessive_suffix"))
+        # The most salient actor when the sentence is read (set by the reader).
+        self.focus: Mention | None = None
         self._at: dict[int, Mention] | None = None
         self._triggers: set[int] = set()
 
@@ -312,6 +315,14 @@ class FrameReader:
                 patients += by if passive else subj_actors  # "X welcomed Y's visit"
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
                 else []
+        if not agents and self.focus is not None and any(
+                t.lower_.endswith(suffix) for t in (n, *(c for c in n.children
+                                                         if c.dep_ == "amod"))
+                for suffix in self.possessive_suffix):
+            # "dukungan kuatnya terhadap Ukraina": the clitic possessor is the actor in
+            # focus (the sentence's first actor before the noun, else the most salient).
+            before = [m for m in at.values() if m.end <= n.i and not m.reference]
+            agents = [min(before, key=lambda m: m.start)] if before else [self.focus]
         if row.predicate == "SIGNS_AGREEMENT" and n.dep_ not in OBJECTS + PASSIVE_SUBJECTS \
                 + SUBJECTS + ("ROOT",):
             # An agreement named in passing ("peace depends on the agreement between A

@@ -82,6 +82,7 @@ class ArticleReader:
             salience.read(self._mentions(title_doc.spans.get("actors", []), 0), [])
 
         todo: list[tuple[int, Span, list[Match], list[Mention]]] = []
+        foci: list[Mention | None] = []
         for i, sent in enumerate(sents):
             dateline = _dateline(doc, sent)
             mentions = [m for m in self._mentions(by_sent.get(i, []), sent.start)
@@ -94,13 +95,17 @@ class ArticleReader:
                                         salience, here)
             if matches and _two_sides(mentions + resolved, matches):
                 todo.append((i, sent, matches, mentions + resolved))
+                top = salience.ranked()[:1]
+                foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
         if not todo:
             return []
         parsed = self.parser.parse([t[1] for t in todo])
         found: list[dict] = []
-        for (_, sent, matches, mentions), sd in zip(todo, parsed, strict=True):
+        for (_, sent, matches, mentions), sd, focus in zip(todo, parsed, foci, strict=True):
+            self.frames.focus = focus
             found.extend(self._sentence(doc, sent, sd, matches, mentions))
+        self.frames.focus = None
         self._share_topics(found)
         return found
 
