@@ -119,7 +119,7 @@ class FrameReader:
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
             for c in tok.children:
-                if c.dep_ in INNER and c.i not in triggers and \
+                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
                         self.case(c) in self.inner_cases:
                     out.extend(self.actors(c, at, triggers, depth + 1))
         for c in tok.children:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ingest.extraction.lexicon import Lexicon
 
+# Acts whose possible or threatened form is a threat.
 PUNITIVE = frozenset({"SANCTIONS", "ATTACKS"})
 # Dependencies through which a clause is the complement of its governor.
 COMPLEMENT = ("xcomp", "ccomp", "advcl", "acl", "csubj", "obj", "obl", "nmod", "conj")
