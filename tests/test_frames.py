@@ -171,3 +171,10 @@ def test_en_a_counterpart_is_the_state_named_with_it(frames):
 def test_id_possessive_clitic_is_the_actor_in_focus(frames):
     text = "Kanada menegaskan dukungan kuatnya terhadap Moldova."
     assert ("CAN", "SUPPORTS", "MDA") in rels(frames, text, "id")
+
+
+def test_en_sending_is_aid_only_with_relief_goods(frames):
+    text = "Greece sent blankets and medicine to Albania."
+    assert ("GRC", "PROVIDES_AID", "ALB") in rels(frames, text, "en")
+    found = rels(frames, "Greece sent two diplomats to Albania.", "en")
+    assert ("GRC", "PROVIDES_AID", "ALB") not in found

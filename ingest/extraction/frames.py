@@ -146,6 +146,13 @@ class FrameReader:
             return None, False
         if dep == "acl:relcl":
             return g, False
+        if dep == "acl" and v.morph.get("VerbForm") == ["Inf"] or dep == "acl" and any(
+                c.dep_ == "mark" for c in v.children):
+            # "X signed a contract to buy ...": the infinitive's subject is the subject
+            # of the verb that takes the noun.
+            if g.dep_ in OBJECTS and g.head is not g:
+                return self.subject(g.head, seen + 1)[0], False
+            return None, False
         if dep == "acl":  # "sanctions imposed by X": the noun is the patient
             return g, True
         if dep == "advcl" and self.case(v) is not None:

@@ -49,6 +49,7 @@ class ArticleReader:
         self.control = lexicon.words("control")
         self.opaque = lexicon.words("opaque")
         self.obligation = lexicon.words("obligation")
+        self.cue_words: dict[str, frozenset[str]] = {}
         self.speech = lexicon.words("speech")
         self.fallback = bool(lexicon.words("pos_fallback")) or lang in ("id", "ms")
         self.refs = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -153,6 +154,8 @@ class ArticleReader:
             objs = {self.lemma(c.text) for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
             objs |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
             for row in self.triggers.resolve(match, tok.pos_, objs, self.fallback):
+                if row.needs and not self._has_cue(sd, row.needs):
+                    continue
                 frame = self.frames.read(sd, tok, row, at, trigger_idx)
                 if frame is None:
                     continue
@@ -214,6 +217,14 @@ class ArticleReader:
                     out.append(_relation(a, p, a.code, "DEMANDS", p.code, text, start_char,
                                          BASE_CONFIDENCE - 0.1, code, dates))
         return out
+
+    def _has_cue(self, sd: Doc, cls: str) -> bool:
+        words = self.cue_words.get(cls)
+        if words is None:
+            words = self.cue_words[cls] = frozenset(
+                self.lemma(w) for phrase in self.lexicon.cues.get(cls, ()) for w in
+                phrase.split())
+        return any(self.lemma(t.text) in words for t in sd)
 
     def _item(self, sd: Doc, tok, frame) -> str | None:
         named = [(abs(s - tok.i), sd.vocab.strings[mid]) for mid, s, _ in self.items(sd)]

@@ -38,6 +38,9 @@ class TriggerRow:
     cameo: str | None
     voice: str
     pos: str
+    # A cue class the sentence must hold for the row to count ("aid_goods": a verb of
+    # sending is aid only when relief goods are sent).
+    needs: str | None = None
 
     def fits_pos(self, pos: str) -> bool:
         if self.pos == "ANY":
@@ -105,7 +108,7 @@ def _one_per_predicate(rows: list[TriggerRow]) -> list[TriggerRow]:
 # Voices of the lexicon file's triggers that a frame reads like a plain verb or noun;
 # the others ("seller", "obligation", ...) are readings of the token-window engine.
 LEXICON_VOICES = {"active": "active", "passive": "active", "noun": "active",
-                  "symmetric": "active", "converse": "converse"}
+                  "symmetric": "active", "converse": "converse", "transfer": "active"}
 
 
 def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
@@ -142,7 +145,8 @@ def _from_lexicon(lexicon: Lexicon, lemma) -> list[TriggerRow]:
         preps = frozenset(w for c in classes for w in lexicon.markers.get(c, ()))
         words = tuple(lemma(w) for w in t.text.split())
         pos = "NOUN" if t.voice == "noun" else "ANY"
-        out.append(TriggerRow(words, None, preps, t.predicate, None, voice, pos))
+        out.append(TriggerRow(words, None, preps, t.predicate, None, voice, pos,
+                              needs="aid_goods" if t.voice == "transfer" else None))
     return out
 
 
@@ -150,7 +154,7 @@ def _dedupe(rows: list[TriggerRow]) -> list[TriggerRow]:
     seen: set[tuple] = set()
     out = []
     for r in rows:
-        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice)
+        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice, r.needs)
         if k not in seen:
             seen.add(k)
             out.append(r)
