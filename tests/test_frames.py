@@ -178,3 +178,10 @@ def test_en_sending_is_aid_only_with_relief_goods(frames):
     assert ("GRC", "PROVIDES_AID", "ALB") in rels(frames, text, "en")
     found = rels(frames, "Greece sent two diplomats to Albania.", "en")
     assert ("GRC", "PROVIDES_AID", "ALB") not in found
+
+
+def test_coordinated_event_nouns_share_their_target(frames):
+    text = "Kanada memberlakukan sanksi dan larangan ekspor terhadap Iran."
+    assert ("CAN", "SANCTIONS", "IRN") in rels(frames, text, "id")
+    text = "The European Union stepped up retaliatory measures against Belarus."
+    assert ("EU", "SANCTIONS", "BLR") in rels(frames, text, "en")

@@ -98,8 +98,9 @@ class FrameReader:
 
     def case(self, tok: Token) -> str | None:
         """The case marker of a nominal (its `case` children, joined), lower case."""
+        # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
         marks = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
-        return " ".join(marks) if marks else None
+        return marks[-1] if marks else None
 
     def actors(self, tok: Token, at: dict[int, Mention], triggers: set[int],
                depth: int = 0) -> list[Mention]:
@@ -262,7 +263,13 @@ class FrameReader:
         cases = self.target_case | row.preps
         if row.predicate in SYMMETRIC:
             cases = cases | self.with_case | self.between_case
-        return [m for c in self.obliques(n, cases) for m in self.actors(c, at, triggers)]
+        # Coordinated event nouns share their target ("sanctions and export controls on
+        # X").
+        nouns = [n] + [c for c in n.children if c.dep_ == "conj"]
+        if n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
+            nouns.append(n.head)
+        return [m for x in nouns for c in self.obliques(x, cases)
+                for m in self.actors(c, at, triggers)]
 
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []

@@ -138,14 +138,17 @@ class ArticleReader:
             for j in range(m.start, m.end):
                 at[j] = m
             at[head] = m
-        trigger_idx = {m.start for m in matches}
+        # A trigger of several words is read at its syntactic head ("retaliatory
+        # measures" at "measures").
+        heads = {m.start: _head_of(sd, m.start, m.start + m.length) for m in matches}
+        trigger_idx = set(heads.values()) | {m.start for m in matches}
         out: list[dict] = []
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
         start_char = sent.start_char + lead
         dates = [d for d in doc.spans.get("dates", []) if sent.start <= d.start < sent.end]
         for match in matches:
-            tok = sd[match.start]
+            tok = sd[heads[match.start]]
             if tok.i in at:
                 continue  # a trigger word inside an actor's name
             if self.lemma(tok.text) in self.control and any(
