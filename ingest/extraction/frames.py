@@ -147,6 +147,10 @@ class FrameReader:
             return None, False
         if dep == "acl:relcl":
             return g, False
+        if dep in ("acl", "amod") and v.morph.get("VerbForm") == ["Fin"]:
+            # A finite verb the parser hung under the noun before it ("Both countries
+            # signed ..." read as a noun phrase): that noun is its subject.
+            return g, False
         if dep == "acl" and v.morph.get("VerbForm") == ["Inf"] or dep == "acl" and any(
                 c.dep_ == "mark" for c in v.children):
             # "X signed a contract to buy ...": the infinitive's subject is the subject
