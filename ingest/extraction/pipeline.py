@@ -126,18 +126,23 @@ class Extractor:
     ) -> Iterator[ExtractionResult]:
         """Results in input order; each language's texts stream through `nlp.pipe`."""
         for lang, batch in _by_language(articles, self.language_of, batch_size * 4):
-            docs = self.nlp(lang).pipe(
+            docs = list(self.nlp(lang).pipe(
                 (a.text for a in batch), n_process=n_process, batch_size=batch_size
-            )
-            for article, doc in zip(batch, docs, strict=True):
-                yield self._result(article, lang, doc)
+            ))
+            found = None
+            if self.engine != "rules":
+                found = self._readers[lang].read_many(
+                    [(doc, self._title(a, lang)) for a, doc in zip(batch, docs, strict=True)])
+            for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
+                yield self._result(article, lang, doc, found[i] if found else None)
 
     # ------------------------------------------------------------------ result
 
-    def _result(self, article: Article, lang: str, doc: Doc) -> ExtractionResult:
+    def _result(self, article: Article, lang: str, doc: Doc,
+                found: list[dict] | None = None) -> ExtractionResult:
         if self.engine == "rules":
             found = doc._.relations or []
-        else:
+        elif found is None:
             found = self._readers[lang].read(doc, self._title(article, lang))
         dynamic: dict[str, dict[str, str]] = doc._.dynamic_actors or {}
         relations: dict[tuple[str, str, str | None], Relation] = {}

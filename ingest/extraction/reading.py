@@ -69,6 +69,29 @@ class ArticleReader:
     # ------------------------------------------------------------------ driver
 
     def read(self, doc: Doc, title_doc: Doc | None = None) -> list[dict]:
+        """The relations of one article."""
+        return self.read_many([(doc, title_doc)])[0]
+
+    def read_many(self, docs: list[tuple[Doc, Doc | None]]) -> list[list[dict]]:
+        """The relations of several articles: their candidate sentences are parsed in
+        one batch, which keeps the parser's batches full."""
+        plans = [self._plan(doc, title) for doc, title in docs]
+        parsed = iter(self.parser.parse([t[1] for plan in plans for t in plan[0]]))
+        out = []
+        for (doc, _), (todo, foci) in zip(docs, plans, strict=True):
+            found: list[dict] = []
+            for (_, sent, matches, mentions), focus in zip(todo, foci, strict=True):
+                self.frames.focus = focus
+                found.extend(self._sentence(doc, sent, next(parsed), matches, mentions))
+            self.frames.focus = None
+            self._share_topics(found)
+            out.append(found)
+        return out
+
+    def _plan(self, doc: Doc, title_doc: Doc | None):
+        """The sentences of an article that can hold a relation, each with its trigger
+        candidates and its actors (references resolved in reading order), and the
+        actor in focus at each."""
         sents = list(doc.sents)
         starts = [s.start for s in sents]
         by_sent: dict[int, list[Span]] = defaultdict(list)
@@ -99,16 +122,7 @@ class ArticleReader:
                 top = salience.ranked()[:1]
                 foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
-        if not todo:
-            return []
-        parsed = self.parser.parse([t[1] for t in todo])
-        found: list[dict] = []
-        for (_, sent, matches, mentions), sd, focus in zip(todo, parsed, foci, strict=True):
-            self.frames.focus = focus
-            found.extend(self._sentence(doc, sent, sd, matches, mentions))
-        self.frames.focus = None
-        self._share_topics(found)
-        return found
+        return todo, foci
 
     def _mentions(self, spans: list[Span], offset: int) -> list[Mention]:
         return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset)
