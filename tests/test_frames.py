@@ -185,3 +185,24 @@ def test_coordinated_event_nouns_share_their_target(frames):
     assert ("CAN", "SANCTIONS", "IRN") in rels(frames, text, "id")
     text = "The European Union stepped up retaliatory measures against Belarus."
     assert ("EU", "SANCTIONS", "BLR") in rels(frames, text, "en")
+
+
+def test_a_relative_clause_inside_the_subject_leaves_the_main_verb_its_subject(frames):
+    found = rels(frames, "Chile, which bought jets from Sweden, also condemned Peru.", "en")
+    assert {("CHL", "BUYS", "SWE"), ("CHL", "CRITICIZES", "PER")} <= found
+    text = "Korea Selatan, yang membeli jet tempur dari Amerika Serikat, juga mengecam Korea Utara."
+    found = rels(frames, text, "id")
+    assert {("KOR", "BUYS", "USA"), ("KOR", "CRITICIZES", "PRK")} <= found
+
+
+def test_id_a_list_after_a_noun_gives_one_target_each(frames):
+    text = "Amerika Serikat menjatuhkan sanksi terhadap perusahaan dari Iran, Suriah, dan Belarus."
+    found = rels(frames, text, "id")
+    assert {("USA", "SANCTIONS", c) for c in ("IRN", "SYR", "BLR")} <= found
+
+
+def test_id_a_flat_list_of_parties_gives_every_pair(frames):
+    text = "Thailand, Vietnam dan Kamboja menandatangani perjanjian perdagangan."
+    found = rels(frames, text, "id")
+    assert {("KHM", "SIGNS_AGREEMENT", "THA"), ("KHM", "SIGNS_AGREEMENT", "VNM"),
+            ("THA", "SIGNS_AGREEMENT", "VNM")} <= found

@@ -33,6 +33,8 @@ OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:tmod", "nmod:tmod")
 INNER = ("nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "nmod:desc",
          "nmod:unmarked", "det:poss")
 MAX_DEPTH = 2
+# Relations a parser gives a sentence-initial name it did not read as the subject.
+MISREAD_SUBJECTS = ("advmod", "amod", "det", "dep", "compound", "nmod", "nmod:unmarked")
 # Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
 AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked")
 
@@ -142,12 +144,19 @@ class FrameReader:
                 if c.lower_ in self.relative and v.dep_.startswith("acl"):
                     return v.head, c.dep_ in PASSIVE_SUBJECTS
                 return c, c.dep_ in PASSIVE_SUBJECTS
+        for c in v.children:
+            # An actor before the verb that the parser took for a modifier ("Chile
+            # advmod condemned"): names of states are rare in the treebank's subjects.
+            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS and c.pos_ in ("PROPN", "NOUN") \
+                    and self.case(c) is None and self._at is not None and c.i in self._at:
+                return c, False
         dep, g = v.dep_, v.head
         if g is v:
             return None, False
         if dep == "acl:relcl":
             return g, False
-        if dep in ("acl", "amod") and v.morph.get("VerbForm") == ["Fin"]:
+        if g.i < v.i and (dep in ("acl", "amod") and v.morph.get("VerbForm") == ["Fin"]
+                          or dep == "appos") and not any(c.dep_ == "mark" for c in v.children):
             # A finite verb the parser hung under the noun before it ("Both countries
             # signed ..." read as a noun phrase): that noun is its subject.
             return g, False
