@@ -206,3 +206,10 @@ def test_id_a_flat_list_of_parties_gives_every_pair(frames):
     found = rels(frames, text, "id")
     assert {("KHM", "SIGNS_AGREEMENT", "THA"), ("KHM", "SIGNS_AGREEMENT", "VNM"),
             ("THA", "SIGNS_AGREEMENT", "VNM")} <= found
+
+
+def test_a_first_person_in_a_quotation_is_the_speaker_named(frames):
+    text = "“We urge Cuba to release the prisoners,” the Brazilian foreign minister said."
+    assert ("BRA", "DEMANDS", "CUB") in rels(frames, text, "en")
+    text = "“Kami mendesak Israel untuk menghentikan serangan,” kata Menteri Luar Negeri Malaysia."
+    assert ("MYS", "DEMANDS", "ISR") in rels(frames, text, "id")

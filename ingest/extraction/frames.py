@@ -52,6 +52,7 @@ class Mention:
     # Other readings of a reference, best first: tried when `code` is the other side.
     alternatives: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # a reference to several actors ("both sides", "they")
+    kind: str = ""  # the class of a reference ("speaker", "entity", ...)
 
     def codes(self) -> tuple[str, ...]:
         return self.members or (self.code,)

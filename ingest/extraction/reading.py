@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -137,7 +138,11 @@ class ArticleReader:
                 continue
             before = [x for x in mentions if x.end <= s - offset]
             m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)
+            if m is None and cls == "speaker":
+                # Resolved once the sentence is parsed, by the speaker it names.
+                m = Mention("", "", doc[s:e].text, s - offset, e - offset, reference=True)
             if m is not None:
+                m.kind = cls
                 out.append(m)
                 taken.update(range(s - offset, e - offset))
         return out
@@ -146,6 +151,7 @@ class ArticleReader:
 
     def _sentence(self, doc: Doc, sent: Span, sd: Doc, matches: list[Match],
                   mentions: list[Mention]) -> list[dict]:
+        mentions = self._speakers(sd, mentions)
         at: dict[int, Mention] = {}
         for m in mentions:
             head = _head_of(sd, m.start, m.end)
@@ -208,6 +214,25 @@ class ArticleReader:
         out += self._obligations(sd, at, trigger_idx, out[0] if out else None,
                                  text, start_char, dates)
         return out
+
+    def _speakers(self, sd: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A first person ("we", "kami") in a sentence whose speaker is named ("“We
+        will ...,” the Japanese minister said") is that speaker."""
+        if not any(m.kind == "speaker" for m in mentions):
+            return mentions
+        at = {j: m for m in mentions if m.kind != "speaker" for j in range(m.start, m.end)}
+        speaker = None
+        for tok in sd:
+            if {tok.lemma_.lower(), self.lemma(tok.text)} & self.speech:
+                subj, _ = self.frames.subject(tok)
+                found = self.frames.actors(subj, at, set()) if subj is not None else []
+                if found:
+                    speaker = found[0]
+                    break
+        if speaker is None:
+            return [m for m in mentions if m.code]
+        return [replace(m, code=speaker.code, key=speaker.code, members=(), alternatives=())
+                if m.kind == "speaker" else m for m in mentions]
 
     def _obligations(self, sd: Doc, at, triggers, like, text, start_char, dates
                      ) -> list[dict]:
@@ -291,7 +316,7 @@ def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str
 def _two_sides(mentions: list[Mention], matches: list[Match]) -> bool:
     """Whether a sentence can hold a relation: two actors (a reference to several
     counts for them), or one buyer whose seller the goods may name."""
-    codes = {c for m in mentions for c in m.codes()}
+    codes = {c for m in mentions for c in m.codes() if c}
     if len(codes) >= 2:
         return True
     return bool(codes) and any(r.predicate == "BUYS" for m in matches for r in m.rows)
