@@ -135,6 +135,15 @@ class FrameReader:
     def has_actor(self, tok: Token) -> bool:
         return self._at is not None and bool(self.actors(tok, self._at, self._triggers))
 
+    def _antecedent(self, pron: Token) -> Token | None:
+        """The actor token right before a relative pronoun (punctuation skipped)."""
+        j = pron.i - 1
+        while j >= 0 and pron.doc[j].is_punct:
+            j -= 1
+        if j >= 0 and self._at is not None and j in self._at:
+            return pron.doc[j]
+        return None
+
     def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
         """The subject of a verb and whether it is a passive subject, inherited where
         the verb has none of its own."""
@@ -144,6 +153,12 @@ class FrameReader:
             if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
                 if c.lower_ in self.relative and v.dep_.startswith("acl"):
                     return v.head, c.dep_ in PASSIVE_SUBJECTS
+                if c.lower_ in self.relative:
+                    # A relative clause the parser attached elsewhere: the pronoun
+                    # stands for the actor right before it ("Chile, which bought ...").
+                    ante = self._antecedent(c)
+                    if ante is not None:
+                        return ante, c.dep_ in PASSIVE_SUBJECTS
                 return c, c.dep_ in PASSIVE_SUBJECTS
         for c in v.children:
             # An actor before the verb that the parser took for a modifier ("Chile
@@ -244,8 +259,9 @@ class FrameReader:
         else:
             agents = subj_actors
             for c in v.children:
-                bare = c.dep_ in ("nmod", "obl") and self.case(c) is None and \
-                    c.pos_ in ("NOUN", "PROPN")  # an object the parser took for a modifier
+                # An object the parser took for a modifier or a secondary predicate.
+                bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
+                    c.pos_ in ("NOUN", "PROPN")
                 if not (c.dep_ in OBJECTS or bare):
                     continue
                 if c.i not in triggers:
