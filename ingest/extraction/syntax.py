@@ -54,7 +54,14 @@ class Parser:
 
     def parse(self, sentences: Iterable[Span], batch_size: int = 64) -> list[Doc]:
         """Each sentence parsed as a Doc of its own, token for token the same words."""
-        return list(self.nlp.pipe([s.as_doc() for s in sentences], batch_size=batch_size))
+        # A fresh Doc of the sentence's words: `Span.as_doc` would copy every span group
+        # and annotation of the article along, at several times the cost.
+        docs = []
+        for s in sentences:
+            words = [t.text for t in s]
+            spaces = [bool(t.whitespace_) for t in s]
+            docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
+        return list(self.nlp.pipe(docs, batch_size=batch_size))
 
 
 class Lemmatizer:

@@ -68,12 +68,15 @@ class TriggerTable:
         """Every row whose lemma sequence starts at some token; longest first per token."""
         out: list[Match] = []
         n = len(lemmas)
+        present = set(lemmas) | set(lowers)
         for i in range(n):
             rows = self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
             if not rows:
                 continue
             by_len: dict[int, list[TriggerRow]] = {}
             for r in rows:
+                if r.noun and r.noun not in present:
+                    continue  # a verb + object row whose object the sentence lacks
                 k = len(r.lemma)
                 if k > 1 and (i + k > n or any(
                         r.lemma[j] not in (lemmas[i + j], lowers[i + j]) for j in range(1, k))):
