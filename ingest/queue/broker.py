@@ -36,8 +36,7 @@ LOST_TASK_GRACE = 15.0
 class IngestQueue:
     """The Huey instance, its one task, and the ledger, for one queue location."""
 
-    def __init__(self, settings: Settings, run_chunk: Callable[[str], None] | None = None
-                 ) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
         url = settings.queue_location
         if url.startswith(("redis://", "rediss://", "unix://")):
@@ -52,9 +51,9 @@ class IngestQueue:
             self.ledger = SqliteLedger(path.with_name(path.stem + ".ledger.db"))
         else:
             raise ValueError(f"unsupported queue URL {url!r} (sqlite:///path or redis://...)")
-        # Producers only enqueue by the task's name; the worker (`ingest.queue.worker`)
-        # hands in the function that runs a chunk.
-        self.task = self.huey.task(name=TASK_NAME)(run_chunk or _runs_in_workers_only)
+        # Huey names a task by its function's module and name, so producers and workers
+        # register this same function; what it runs is set by the worker.
+        self.task = self.huey.task(name=TASK_NAME)(_run_chunk)
 
     # -- producers -----------------------------------------------------------------
 
@@ -108,5 +107,18 @@ class IngestQueue:
         self.ledger.close()
 
 
-def _runs_in_workers_only(chunk: str) -> None:
-    raise RuntimeError(f"chunk {chunk}: chunks are run by `entente worker`, not by producers")
+# What runs one chunk: set by `ingest.queue.worker` before it forks its workers, so that
+# this module needs nothing of the worker side.
+_chunk_runner: Callable[[str], None] | None = None
+
+
+def set_chunk_runner(run: Callable[[str], None]) -> None:
+    global _chunk_runner
+    _chunk_runner = run
+
+
+def _run_chunk(chunk: str) -> None:
+    """The Huey task."""
+    if _chunk_runner is None:
+        raise RuntimeError(f"chunk {chunk}: chunks are run by `entente worker`, not here")
+    _chunk_runner(chunk)

@@ -14,14 +14,15 @@ from huey.consumer import Consumer
 
 from entente.config import Settings
 from ingest.queue import runtime
-from ingest.queue.broker import IngestQueue
+from ingest.queue.broker import IngestQueue, set_chunk_runner
 from ingest.queue.tasks import process_chunk
 
 log = logging.getLogger("entente.queue")
 
 
 def run_chunk(chunk: str) -> None:
-    """The Huey task: never raises, so Huey's own (lossy) retry path is never used."""
+    """What the Huey task runs: never raises, so Huey's own (lossy) retry path is never
+    used."""
     try:
         process_chunk(runtime.get_runtime(), chunk)
     except Exception:  # noqa: BLE001 - the lease expires and the sweep queues it again
@@ -58,7 +59,8 @@ def run_worker(settings: Settings, concurrency: int) -> None:
     from ingest.extraction.pipeline import Extractor
 
     runtime.prepare(settings, Extractor())
-    queue = IngestQueue(settings, run_chunk=run_chunk)
+    set_chunk_runner(run_chunk)
+    queue = IngestQueue(settings)
     recovered = queue.sweep()  # what the previous workers left behind
     if recovered:
         log.warning("recovered %d chunk(s) on start", recovered)
