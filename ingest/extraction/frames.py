@@ -66,11 +66,6 @@ class Frame:
     token: Token
     agents: list[Mention] = field(default_factory=list)
     patients: list[Mention] = field(default_factory=list)
-    item: str | None = None
-    predicate: str = ""
-
-    def __post_init__(self) -> None:
-        self.predicate = self.predicate or self.row.predicate
 
 
 class FrameReader:
@@ -388,10 +383,9 @@ def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
     a symmetric frame with one side only pairs its members with each other."""
     if frame.row.predicate in SYMMETRIC and not frame.patients:
         a = frame.agents
-        expanded = [m for m in a]
-        if len(expanded) == 1 and expanded[0].members:
-            return [(expanded[0], expanded[0])]  # "both sides": resolved to its two members
-        return [(x, y) for i, x in enumerate(expanded) for y in expanded[i + 1:]]
+        if len(a) == 1 and a[0].members:
+            return [(a[0], a[0])]  # "both sides": resolved to its two members
+        return [(x, y) for i, x in enumerate(a) for y in a[i + 1:]]
     if not frame.patients:
         return [(a, None) for a in frame.agents] if frame.row.predicate == "BUYS" else []
     return [(a, p) for a in frame.agents for p in frame.patients]

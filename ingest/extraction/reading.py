@@ -115,9 +115,8 @@ class ArticleReader:
             lowers = [t.lower_ for t in sent]
             matches = self.triggers.candidates(
                 [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
-            here = {m.code for m in mentions}
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
-                                        salience, here)
+                                        salience)
             if matches and _two_sides(mentions + resolved, matches):
                 todo.append((i, sent, matches, mentions + resolved))
                 top = salience.ranked()[:1]
@@ -129,7 +128,7 @@ class ArticleReader:
         return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset)
                 for s in spans if s.kb_id_]
 
-    def _references(self, doc: Doc, refs, offset, mentions, salience: Salience, here
+    def _references(self, doc: Doc, refs, offset, mentions, salience: Salience
                     ) -> list[Mention]:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
@@ -211,8 +210,7 @@ class ArticleReader:
                         out.append(rel)
         if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
             out += _contracts(out)
-        out += self._obligations(sd, at, trigger_idx, out[0] if out else None,
-                                 text, start_char, dates)
+        out += self._obligations(sd, at, trigger_idx, text, start_char, dates)
         return out
 
     def _speakers(self, sd: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -234,7 +232,7 @@ class ArticleReader:
         return [replace(m, code=speaker.code, key=speaker.code, members=(), alternatives=())
                 if m.kind == "speaker" else m for m in mentions]
 
-    def _obligations(self, sd: Doc, at, triggers, like, text, start_char, dates
+    def _obligations(self, sd: Doc, at, triggers, text, start_char, dates
                      ) -> list[dict]:
         """"X said (that) Y must ...": what the speaker says another actor must do is
         the speaker's demand on it."""
