@@ -228,10 +228,15 @@ class FrameReader:
             return None
         return Frame(row, t, agents, patients)
 
-    def _targets(self, t: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+    def _target_cases(self, row: TriggerRow) -> frozenset[str]:
+        """The case markers that introduce a row's other actor."""
         cases = self.target_case | row.preps
         if row.predicate in SYMMETRIC:
             cases = cases | self.with_case | self.between_case
+        return cases
+
+    def _targets(self, t: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+        cases = self._target_cases(row)
         if row.predicate in ("BUYS",) or row.voice == "converse":
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
@@ -285,9 +290,7 @@ class FrameReader:
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
-        cases = self.target_case | row.preps
-        if row.predicate in SYMMETRIC:
-            cases = cases | self.with_case | self.between_case
+        cases = self._target_cases(row)
         # Coordinated event nouns share their target ("sanctions and export controls on
         # X").
         nouns = [n] + [c for c in n.children if c.dep_ == "conj"]

@@ -166,6 +166,7 @@ class ArticleReader:
         lead = len(sent.text) - len(sent.text.lstrip())
         start_char = sent.start_char + lead
         dates = [d for d in doc.spans.get("dates", []) if sent.start <= d.start < sent.end]
+        topics: list[str | None] = []  # the sentence's field, read once when needed
         for match in matches:
             tok = sd[heads[match.start]]
             if tok.i in at:
@@ -193,9 +194,9 @@ class ArticleReader:
                 event = code_for(predicate, row.cameo,
                                  row.predicate if reading == THREAT else None)
                 conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
+                item = self._item(sd, tok) if predicate == "BUYS" else None
                 for a, p in pairs(frame):
                     for subj, obj in _codes(a, p, predicate):
-                        item = self._item(sd, tok, frame) if predicate == "BUYS" else None
                         if predicate == "BUYS" and obj is None:
                             obj = self.item_origin.get(item or "", None)
                             if obj is None or obj == subj:
@@ -206,7 +207,9 @@ class ArticleReader:
                                         event, dates)
                         rel["item"] = item
                         if predicate == "COOPERATES_ON":
-                            rel["topic"] = self._topic(sd)
+                            if not topics:
+                                topics.append(self._topic(sd))
+                            rel["topic"] = topics[0]
                         out.append(rel)
         if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
             out += _contracts(out)
@@ -237,6 +240,7 @@ class ArticleReader:
         """"X said (that) Y must ...": what the speaker says another actor must do is
         the speaker's demand on it."""
         out = []
+        code = code_for("DEMANDS", None)
         for tok in sd:
             if tok.lower_ not in self.obligation or tok.dep_ not in ("aux", "advmod"):
                 continue
@@ -253,7 +257,6 @@ class ArticleReader:
                 for p in self.frames.actors(subj, at, triggers):
                     if a.code == p.code:
                         continue
-                    code = code_for("DEMANDS", None)
                     out.append(_relation(a, p, a.code, "DEMANDS", p.code, text, start_char,
                                          BASE_CONFIDENCE - 0.1, code, dates))
         return out
@@ -266,7 +269,7 @@ class ArticleReader:
                 phrase.split())
         return any(self.lemma(t.text) in words for t in sd)
 
-    def _item(self, sd: Doc, tok, frame) -> str | None:
+    def _item(self, sd: Doc, tok) -> str | None:
         named = [(abs(s - tok.i), sd.vocab.strings[mid]) for mid, s, _ in self.items(sd)]
         if named:
             return min(named)[1]
