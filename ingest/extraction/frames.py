@@ -66,6 +66,14 @@ class Frame:
     token: Token
     agents: list[Mention] = field(default_factory=list)
     patients: list[Mention] = field(default_factory=list)
+    # A purchase its carrying verb halts ("suspended imports from X") is a sanction on
+    # the seller, asserted or not as that verb is (the schema's convention 8).
+    predicate: str = ""
+    anchor: Token | None = None
+
+    @property
+    def relation(self) -> str:
+        return self.predicate or self.row.predicate
 
 
 class FrameReader:
@@ -82,6 +90,10 @@ class FrameReader:
         self.locative = w("locative_case")
         self.of_case = w("of_case")
         self.receiving = w("receiving")
+        self.halt = w("halt")
+        self.copula = w("copula")
+        self.judging = w("judging")
+        self.speech = w("speech")
         self.relative = w("relative")
         self.quantity = w("quantity")
         self.members = w("member_nouns")
@@ -98,6 +110,13 @@ class FrameReader:
         """The case marker of a nominal (its `case` children, joined), lower case."""
         # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
         marks = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+        if tok.dep_ == "nmod:poss":
+            # A marker before a possessor marks the phrase it belongs to ("on Russia's
+            # banks"): parsers often hang it on the possessor.
+            return None
+        if not marks:
+            marks = [m.lower_ for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
+                     for m in c.children if m.dep_ == "case" and m.i < c.i]
         return marks[-1] if marks else None
 
     def actors(self, tok: Token, at: dict[int, Mention], triggers: set[int],
@@ -198,6 +217,9 @@ class FrameReader:
             return self.subject(g, seen + 1)[0], False
         return None, False
 
+    def _receiving(self, v: Token) -> bool:
+        return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)
+
     def passive(self, v: Token) -> bool:
         if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in v.children):
             return True
@@ -205,6 +227,12 @@ class FrameReader:
             return False
         # A passive verb form (Indonesian di-), not a participle that may be active.
         return "Pass" in v.morph.get("Voice") and "Part" not in v.morph.get("VerbForm")
+
+    def marks(self, v: Token, cases: frozenset[str]) -> bool:
+        """Whether one of `cases` marks an argument of `v` or of its object."""
+        heads = [v] + [c for c in v.children if c.dep_ in OBJECTS]
+        return any(self.case(c) in cases or c.dep_ == "compound:prt" and c.lower_ in cases
+                   for h in heads for c in h.children)
 
     def obliques(self, tok: Token, cases: frozenset[str]) -> list[Token]:
         return [c for c in tok.children if c.dep_ in OBLIQUES and self.case(c) in cases]
@@ -215,7 +243,9 @@ class FrameReader:
              triggers: set[int]) -> Frame | None:
         """The frame of trigger token `t` read with `row`, or None if it has no actor."""
         self._at, self._triggers = at, triggers
-        if row.pos == "NOUN" or t.pos_ in ("NOUN", "PROPN"):
+        if row.voice in ("evaluation", "seller"):
+            return self._predicative(t, row, at, triggers)
+        if row.pos == "NOUN" or word_class(t) in ("NOUN", "PROPN"):
             agents, patients = self._nominal(t, row, at, triggers)
         else:
             agents, patients = self._verbal(t, row, at, triggers)
@@ -226,7 +256,59 @@ class FrameReader:
                 agents, patients = patients, []
         if not agents:
             return None
-        return Frame(row, t, agents, patients)
+        frame = Frame(row, t, agents, patients)
+        if row.predicate == "BUYS" and row.voice != "converse" and t.dep_ in OBJECTS and \
+                {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
+            frame.predicate, frame.anchor = "SANCTIONS", t.head
+        return frame
+
+    def _predicative(self, t: Token, row: TriggerRow, at, triggers) -> Frame | None:
+        """A word predicated of an actor: a judgement ("Y's move is unacceptable, X said";
+        "X called Y's move reckless") names the judged actor, and the speaker as the one
+        who criticizes it; a seller's role ("X was the largest supplier (to Y)") names
+        the seller, and the buyer marked or in focus."""
+        clause, judge_verb = t, None
+        judged = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        if judged is None and t.dep_ in ("xcomp", "obj") and t.head is not t:
+            v = t.head
+            lemmas = {v.lemma_.lower(), self.lemma(v.text)}
+            if lemmas & self.judging:  # a small clause: "called Y's move reckless"
+                judge_verb = v
+                judged = next((c for c in v.children if c.dep_ in OBJECTS and c is not t), t)
+            elif lemmas & self.copula:
+                clause = v
+                judged, _ = self.subject(v)
+        if judged is None:
+            return None
+        named = self.actors(judged, at, triggers)
+        if not named:
+            return None
+        codes = {m.code for m in named}
+        if row.voice == "seller":
+            buyers = [m for c in self.obliques(t, self.target_case)
+                      for m in self.actors(c, at, triggers)]
+            if not buyers and self.focus is not None:
+                buyers = [self.focus]
+            buyers = [b for b in buyers if b.code not in codes]
+            return Frame(row, t, buyers, named) if buyers else None
+        judge = None
+        if judge_verb is not None:
+            judge, _ = self.subject(judge_verb)
+        else:
+            # The speaker of the clause: the verb of saying it is the complement of, or
+            # the one it carries ("..., the ministry said").
+            says = [clause.head] if clause.dep_ in ("ccomp", "parataxis", "dep") else []
+            says += [c for c in clause.children if c.dep_ in ("parataxis", "ccomp", "dep")]
+            for v in says:
+                if {v.lemma_.lower(), self.lemma(v.text)} & self.speech:
+                    judge, _ = self.subject(v)
+                    break
+        judges = self.actors(judge, at, triggers) if judge is not None else []
+        judges = [j for j in judges if j.code not in codes]
+        if not judges:
+            return None
+        # Asserted as the judging is: "called" is no request here.
+        return Frame(row, t, judges, named, anchor=judge_verb or clause)
 
     def _target_cases(self, row: TriggerRow) -> frozenset[str]:
         """The case markers that introduce a row's other actor."""
@@ -304,8 +386,14 @@ class FrameReader:
         patients: list[Mention] = []
         of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
             bool(row.preps & self.of_case)
+        # "won the backing of X", "received the support of X": the giver is marked "of".
+        received = n.dep_ in OBJECTS and self._receiving(n.head) and \
+            row.predicate in ("SUPPORTS", "PROVIDES_AID")
+        if received:
+            of_target = False
         for c in n.children:
-            if c.dep_ in ("amod", "acl") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("amod", "acl") and (c.pos_ in ("VERB", "AUX") or any(
+                    s.dep_ in SUBJECTS for s in c.children)):
                 # A verb parsed as the noun's modifier with a subject of its own
                 # ("X imposed sanctions" read as a noun phrase): that subject acts.
                 agents.extend(m for s in c.children if s.dep_ in SUBJECTS
@@ -327,7 +415,10 @@ class FrameReader:
                 agents.extend(self.actors(c, at, triggers))  # "the backing of X"
         patients += self._noun_targets(n, row, at, triggers)
         if row.predicate == "BUYS":
-            patients += [m for c in self.obliques(n, self.source_case | row.preps)
+            # The seller marks the purchase or its goods ("imports of fruit from X").
+            goods = [n] + [c for c in n.children if c.dep_ == "nmod" and self.case(c) in
+                           self.of_case]
+            patients += [m for x in goods for c in self.obliques(x, self.source_case | row.preps)
                          for m in self.actors(c, at, triggers)]
         g, link = n.head, n
         for _ in range(2):
@@ -336,7 +427,16 @@ class FrameReader:
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
                     g.head is not g and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
-        if link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g is not n:
+        obj = g.head if g.dep_ == "conj" else g
+        if link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
+                obj.dep_ in OBJECTS and obj.head.pos_ in ("VERB", "AUX"):
+            # The list hung on the object ("added X and Y to its entity list"): the verb's
+            # subject puts its object on it.
+            if all(m.reference for m in agents):  # "its list": the subject's own
+                subj, _ = self.subject(obj.head)
+                agents = (self.actors(subj, at, triggers) if subj is not None else []) or agents
+            patients += self.actors(obj, at, triggers)
+        elif link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g is not n:
             # The verb that carries the noun names its agent ("X imposed sanctions",
             # "sanctions were imposed by X") or, for a verb of receiving, its recipient.
             subj, passive = self.subject(g)
@@ -345,7 +445,7 @@ class FrameReader:
                 subj.i not in (n.i, link.i) else []
             by = [m for c in self.obliques(g, self.agent_case)
                   for m in self.actors(c, at, triggers)]
-            if {g.lemma_.lower(), self.lemma(g.text)} & self.receiving and not passive:
+            if self._receiving(g) and not passive:
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]
@@ -357,6 +457,12 @@ class FrameReader:
                 patients += by if passive else subj_actors  # "X welcomed Y's visit"
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
                 else []
+            if link.dep_ == "obl" and self.case(link) in self.target_case | self.locative and \
+                    not passive:
+                # "added X to its entity list", "memasukkan X ke dalam daftar sanksi": what
+                # is put on the list is the target.
+                patients += [m for c in g.children if c.dep_ in OBJECTS
+                             for m in self.actors(c, at, triggers)]
         if not agents and self.focus is not None and any(
                 t.lower_.endswith(suffix) for t in (n, *(c for c in n.children
                                                          if c.dep_ == "amod"))
@@ -381,16 +487,30 @@ class FrameReader:
         return agents, patients
 
 
+def word_class(t: Token) -> str:
+    """The part of speech a token's syntax gives it, where the tagger's guess and the
+    parse disagree: a "verb" that is an argument and heads no clause is a noun ("slapped
+    travel bans on ..."); a "noun" with an object is a verb ("Britain froze assets")."""
+    if t.pos_ == "VERB" and t.dep_ in OBJECTS + SUBJECTS + PASSIVE_SUBJECTS + ("obl", "nmod") \
+            and not any(c.dep_ in OBJECTS + SUBJECTS + ("aux", "aux:pass", "mark")
+                        for c in t.children):
+        return "NOUN"
+    if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS and c.pos_ in ("NOUN", "PROPN")
+                                           for c in t.children):
+        return "VERB"
+    return t.pos_
+
+
 def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
     """Subject-object pairs of a frame: one side against the other (hub and spoke);
     a symmetric frame with one side only pairs its members with each other."""
-    if frame.row.predicate in SYMMETRIC and not frame.patients:
+    if frame.relation in SYMMETRIC and not frame.patients:
         a = frame.agents
         if len(a) == 1 and a[0].members:
             return [(a[0], a[0])]  # "both sides": resolved to its two members
         return [(x, y) for i, x in enumerate(a) for y in a[i + 1:]]
     if not frame.patients:
-        return [(a, None) for a in frame.agents] if frame.row.predicate == "BUYS" else []
+        return [(a, None) for a in frame.agents] if frame.relation == "BUYS" else []
     return [(a, p) for a in frame.agents for p in frame.patients]
 
 

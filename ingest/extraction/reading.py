@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
-from ingest.extraction.frames import SYMMETRIC, FrameReader, Mention, pairs
+from ingest.extraction.frames import word_class, SYMMETRIC, FrameReader, Mention, pairs
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
@@ -176,23 +176,25 @@ class ArticleReader:
                 continue  # "agreed to cooperate": the complement is the act
             objs = {self.lemma(c.text) for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
             objs |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
-            for row in self.triggers.resolve(match, tok.pos_, objs, self.fallback):
+            for row in self.triggers.resolve(match, word_class(tok), objs, self.fallback):
                 if row.needs and not self._has_cue(sd, row.needs):
+                    continue
+                if row.prep_required and not self.frames.marks(tok, row.preps):
                     continue
                 frame = self.frames.read(sd, tok, row, at, trigger_idx)
                 if frame is None:
                     continue
-                reading = self.modality.reading(tok, row.predicate)
+                reading = self.modality.reading(frame.anchor or tok, frame.relation)
                 if reading == NOT_ASSERTED:
                     continue
-                predicate = "THREATENS" if reading == THREAT else row.predicate
+                predicate = "THREATENS" if reading == THREAT else frame.relation
                 if row.predicate == "THREATENS" and frame.patients and any(
                         c.dep_ in ("xcomp", "advcl") for c in tok.children):
                     # "X warned Y not to ...", "memperingatkan Y untuk ...": a demand
                     # (the schema's convention 2).
                     predicate = "DEMANDS"
-                event = code_for(predicate, row.cameo,
-                                 row.predicate if reading == THREAT else None)
+                event = code_for(predicate, None if frame.predicate else row.cameo,
+                                 frame.relation if reading == THREAT else None)
                 conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
                 item = self._item(sd, tok) if predicate == "BUYS" else None
                 for a, p in pairs(frame):

@@ -41,6 +41,9 @@ class TriggerRow:
     # A cue class the sentence must hold for the row to count ("aid_goods": a verb of
     # sending is aid only when relief goods are sent).
     needs: str | None = None
+    # The marker is part of the pattern (CAMEO's "vote against"): the row holds only
+    # where it marks an argument.
+    prep_required: bool = False
 
     def fits_pos(self, pos: str) -> bool:
         if self.pos == "ANY":
@@ -103,15 +106,19 @@ class TriggerTable:
 
 def _one_per_predicate(rows: list[TriggerRow]) -> list[TriggerRow]:
     seen: dict[str, TriggerRow] = {}
-    for r in rows:
+    # A pattern that needs its marker only where no plain row of its predicate holds.
+    for r in sorted(rows, key=lambda r: r.prep_required):
         seen.setdefault(r.predicate, r)
     return list(seen.values())
 
 
-# Voices of the lexicon file's triggers that a frame reads like a plain verb or noun;
-# the others ("seller", "obligation", ...) are readings of the token-window engine.
+# Voices of the lexicon file's triggers as frames read them: most like a plain verb or
+# noun; a judgement ("evaluation") and a seller named by its role ("seller") have frames
+# of their own; the others are no trigger of their own ("obligation" is read by the
+# modal itself).
 LEXICON_VOICES = {"active": "active", "passive": "active", "noun": "active",
-                  "symmetric": "active", "converse": "converse", "transfer": "active"}
+                  "symmetric": "active", "converse": "converse", "transfer": "active",
+                  "evaluation": "evaluation", "seller": "seller"}
 
 
 def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
@@ -157,7 +164,7 @@ def _dedupe(rows: list[TriggerRow]) -> list[TriggerRow]:
     seen: set[tuple] = set()
     out = []
     for r in rows:
-        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice, r.needs)
+        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice, r.needs, r.prep_required)
         if k not in seen:
             seen.add(k)
             out.append(r)
@@ -180,5 +187,7 @@ def _read(path: Path) -> list[TriggerRow]:
             cameo=rec["cameo"] or None,
             voice=rec["voice"] or "active",
             pos=rec["pos"] or "VERB",
+            prep_required=(rec.get("source") or "").startswith("cameo:")
+            and bool(rec["prep"]) and not rec["noun"],
         ))
     return out
