@@ -183,6 +183,14 @@ class FrameReader:
         dep, g = v.dep_, v.head
         if g is v:
             return None, False
+        if self._under_name(v) is not None or g.i < v.i and self._at is not None and \
+                g.i in self._at and dep == "acl" and any(c.dep_ in OBJECTS for c in v.children) \
+                and not any(c.dep_ == "mark" for c in v.children):
+            # A verb the parser hung under the name before it ("Kanada mengecam Rusia"
+            # read as one name; "Norwegia mendesak Sudan ..." as a noun phrase): a
+            # lower-case word is no part of a name, and a verb with an object of its own
+            # is no modifier; the name is its subject.
+            return g, False
         if dep == "acl:relcl":
             return g, False
         if g.i < v.i and (dep in ("acl", "amod") and v.morph.get("VerbForm") == ["Fin"]
@@ -219,6 +227,15 @@ class FrameReader:
 
     def _receiving(self, v: Token) -> bool:
         return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)
+
+    def _under_name(self, v: Token) -> Token | None:
+        """The name a lower-case word was hung under as if part of it ("Presiden Brasil
+        mengecam Israel" read as one noun phrase), if it was."""
+        g = v.head
+        if v.is_lower and g.i < v.i and v.dep_ in ("flat", "flat:name", "compound", "nmod",
+                                                  "appos") and self.has_actor(g):
+            return g
+        return None
 
     def passive(self, v: Token) -> bool:
         if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in v.children):
@@ -322,8 +339,12 @@ class FrameReader:
         if row.predicate in ("BUYS",) or row.voice == "converse":
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
-        heads = [t] + [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
-        for h in heads:  # "delivered systems to X": the marker may hang on the object
+        objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        # "delivered systems to X", "sent tents and medicine to X", "sent planes carrying
+        # food to X": the marker may hang on the object, its conjunct or its modifier.
+        heads = [t] + objs + [c for o in objs for c in o.children
+                              if c.dep_ in ("conj", "acl") and c.i not in at]
+        for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
         return out
@@ -340,6 +361,10 @@ class FrameReader:
             agents, patients = by, subj_actors
         else:
             agents = subj_actors
+            name = self._under_name(v)
+            if name is not None:  # the words after the verb in that phrase are its objects
+                patients += [m for c in name.children if c.i > v.i and c.dep_ in INNER
+                             and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
                 # An object the parser took for a modifier or a secondary predicate.
                 bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
@@ -497,6 +522,8 @@ def word_class(t: Token) -> str:
         return "NOUN"
     if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS and c.pos_ in ("NOUN", "PROPN")
                                            for c in t.children):
+        return "VERB"
+    if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
         return "VERB"
     return t.pos_
 

@@ -41,9 +41,14 @@ class TriggerRow:
     # A cue class the sentence must hold for the row to count ("aid_goods": a verb of
     # sending is aid only when relief goods are sent).
     needs: str | None = None
-    # The marker is part of the pattern (CAMEO's "vote against"): the row holds only
-    # where it marks an argument.
-    prep_required: bool = False
+    # A row of CAMEO's verb patterns (not one written for the project).
+    pattern: bool = False
+
+    @property
+    def prep_required(self) -> bool:
+        """The marker is part of the pattern (CAMEO's "vote against"): the row holds
+        only where it marks an argument."""
+        return self.pattern and bool(self.preps) and not self.noun
 
     def fits_pos(self, pos: str) -> bool:
         if self.pos == "ANY":
@@ -97,8 +102,12 @@ class TriggerTable:
         else the plain rows of the token's part of speech (or of any, with `fallback`)."""
         rows = [r for r in match.rows if fallback or r.fits_pos(pos)]
         with_noun = [r for r in rows if r.noun and r.noun in object_lemmas]
-        if with_noun:
-            return _one_per_predicate(with_noun)
+        # The project's own rows first; CAMEO patterns of a verb and object that code as
+        # several predicates ("send planes": aid, a deployment or an air embargo) need
+        # more context than the pair, and are read as the plain verb.
+        own = [r for r in with_noun if not r.pattern]
+        if own or len({r.predicate for r in with_noun}) == 1:
+            return _one_per_predicate(own or with_noun)
         plain = [r for r in rows if not r.noun]
         exact = [r for r in plain if r.fits_pos(pos)]
         return _one_per_predicate(exact or (plain if fallback else []))
@@ -164,7 +173,7 @@ def _dedupe(rows: list[TriggerRow]) -> list[TriggerRow]:
     seen: set[tuple] = set()
     out = []
     for r in rows:
-        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice, r.needs, r.prep_required)
+        k = (r.lemma, r.noun, r.predicate, r.pos, r.voice, r.needs, r.pattern)
         if k not in seen:
             seen.add(k)
             out.append(r)
@@ -187,7 +196,6 @@ def _read(path: Path) -> list[TriggerRow]:
             cameo=rec["cameo"] or None,
             voice=rec["voice"] or "active",
             pos=rec["pos"] or "VERB",
-            prep_required=(rec.get("source") or "").startswith("cameo:")
-            and bool(rec["prep"]) and not rec["noun"],
+            pattern=(rec.get("source") or "").startswith("cameo:"),
         ))
     return out
