@@ -1,12 +1,11 @@
 """Extraction speed against bare tokenization, on the dev corpus repeated to >= N words.
 
-usage: python bench/extract.py [--corpus DIR] [--words N] [--engine rules|frames]
+usage: python bench/extract.py [--corpus DIR] [--words N]
 
 Prints, per language and overall, words per second on one core for (a) the bare
 tokenizer (`spacy.blank(lang)` through `nlp.pipe`), (b) the full extraction
-(`Extractor.extract_many`) and the cost ratio extraction / tokenization; with the
-frames engine also (c) the same trained pipeline run over every sentence, which is
-what the candidate filter saves.
+(`Extractor.extract_many`) and the cost ratio extraction / tokenization, and (c) the
+same trained pipeline run over every sentence, which is what the candidate filter saves.
 """
 
 from __future__ import annotations
@@ -46,10 +45,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     ap.add_argument("--words", type=int, default=200_000, help="minimum words per language")
-    ap.add_argument("--engine", choices=("rules", "frames"), default="frames")
     a = ap.parse_args()
     data = load(a.corpus, a.words)
-    extractor = Extractor(languages=tuple(data), engine=a.engine)
+    extractor = Extractor(languages=tuple(data))
     tot_words = tot_tok = tot_ext = 0.0
     print(f"{'lang':6}{'words':>10}{'tokenize w/s':>15}{'extract w/s':>14}{'ratio':>8}")
     for lang, arts in sorted(data.items()):
@@ -66,13 +64,11 @@ def main() -> int:
         t0 = time.perf_counter()
         n_rel = sum(len(r.relations) for r in extractor.extract_many(arts))
         ext = time.perf_counter() - t0
-        every = ""
-        if a.engine == "frames":
-            nlp, parser = extractor.nlp(lang), extractor._readers[lang].parser
-            t0 = time.perf_counter()
-            for doc in nlp.pipe(texts, batch_size=64):
-                parser.parse(doc.sents)
-            every = f"   parse every sentence {words / (time.perf_counter() - t0):,.0f} w/s"
+        nlp, parser = extractor.nlp(lang), extractor._readers[lang].parser
+        t0 = time.perf_counter()
+        for doc in nlp.pipe(texts, batch_size=64):
+            parser.parse(doc.sents)
+        every = f"   parse every sentence {words / (time.perf_counter() - t0):,.0f} w/s"
         print(f"{lang:6}{words:>10}{words / tok:>15,.0f}{words / ext:>14,.0f}{ext / tok:>8.2f}"
               f"   ({n_rel} relations){every}")
         tot_words += words

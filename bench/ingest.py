@@ -1,7 +1,7 @@
 """End-to-end ingest throughput: submit, extract, load, through the queue and its workers.
 
 usage: python bench/ingest.py [--articles N] [--corpus DIR] [--workers 1 2] [--chunk N]
-                               [--real] [--engine rules|frames]
+                               [--real]
 
 Builds N synthetic articles (default 10,000) from the sentences of the dev corpus, read
 at run time (../shared/corpus/dev): each article is a few sentences of one language,
@@ -166,11 +166,7 @@ def main() -> int:
     ap.add_argument("--logs", type=Path, help="keep the workers' logs in this folder")
     ap.add_argument("--real", action="store_true",
                     help="the dev articles at their real length instead of synthetic ones")
-    ap.add_argument("--engine", choices=("rules", "frames"),
-                    help="extraction engine of the workers (default: ENTENTE_EXTRACTOR_ENGINE)")
     a = ap.parse_args()
-    if a.engine:
-        os.environ["ENTENTE_EXTRACTOR_ENGINE"] = a.engine
     global LOGS
     LOGS = a.logs
     if not a.corpus.is_dir():
@@ -179,8 +175,7 @@ def main() -> int:
     articles = real_length(a.articles, a.corpus) if a.real else synthetic(a.articles, a.corpus)
     words = sum(len(x.text.split()) for x in articles) / len(articles)
     print(f"{len(articles)} {'real-length' if a.real else 'synthetic'} articles "
-          f"({words:.0f} words each on average), chunks of {a.chunk}, {os.cpu_count()} CPUs, "
-          f"engine {os.environ.get('ENTENTE_EXTRACTOR_ENGINE', 'rules')}")
+          f"({words:.0f} words each on average), chunks of {a.chunk}, {os.cpu_count()} CPUs")
     rates = {}
     with bench_server(a.bolt_port, a.http_port) as settings, \
             tempfile.TemporaryDirectory(prefix="entente-ingest-bench-") as tmp:

@@ -103,16 +103,12 @@ def extract(
         metavar="IN.jsonl...", help="articles, one a line; - for stdin")],
     out: Annotated[str, typer.Option(
         "-o", "--output", help="relations, one article a line; - for stdout")] = "-",
-    engine: Annotated[str | None, typer.Option(
-        help="extraction engine: rules or frames (default: ENTENTE_EXTRACTOR_ENGINE)")] = None,
 ) -> None:
     """Extract relations from articles without touching the graph."""
     from ingest.extraction.pipeline import Extractor
     from ingest.jsonl import extract_jsonl
 
-    if engine not in (None, "rules", "frames"):
-        raise typer.BadParameter(f"unknown engine {engine!r} (rules or frames)")
-    extractor = Extractor(engine=engine)  # (loaded once for every input)
+    extractor = Extractor()  # (loaded once for every input)
     articles = relations = 0
     skipped: list[str] = []
     dst = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115

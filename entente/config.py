@@ -80,10 +80,6 @@ class Settings(BaseSettings):
     queue_url: str | None = None
     # An article's text over this many bytes (UTF-8) is refused.
     ingest_max_article_bytes: int = Field(default=1_000_000, ge=1)
-    # Which extraction engine reads relations: "rules" (token windows over the
-    # lexicon's surface forms) or "frames" (dependency parses of the trained
-    # pipelines; the redesign that is to replace "rules").
-    extractor_engine: Literal["rules", "frames"] = "rules"
     # Articles per queue task: a worker extracts a chunk and loads it in one transaction.
     ingest_chunk_size: int = Field(default=100, ge=1, le=5000)
     # Attempts of a chunk when Neo4j cannot be reached, with exponential backoff

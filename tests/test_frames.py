@@ -1,5 +1,5 @@
-"""The parse-based engine ("frames"): arguments read from dependency parses of the
-trained pipelines, per frame kind, in English and Indonesian, on sentences written here.
+"""Frames: arguments read from dependency parses of the trained pipelines, per frame
+kind, in English and Indonesian, on sentences written here.
 
 Each test names the frame kind it covers: voice (active, passive), lists, control,
 relative clauses, nominal events, negation and modality, references across
@@ -22,7 +22,7 @@ LANG_DIR = Path(os.environ["ENTENTE_TEST_LANG_DIR"]) if os.environ.get(
 
 @pytest.fixture(scope="module")
 def frames(data_dir: Path) -> Extractor:
-    return Extractor(data_dir=data_dir, lang_dir=LANG_DIR, engine="frames")
+    return Extractor(data_dir=data_dir, lang_dir=LANG_DIR)
 
 
 def rels(ex: Extractor, text: str, lang: str, **kw) -> set[tuple[str, str, str | None]]:
@@ -219,10 +219,11 @@ def test_a_first_person_in_a_quotation_is_the_speaker_named(frames):
 
 
 def test_a_judgement_passed_on_an_actor_is_the_speakers_criticism(frames):
-    text = "Syria's chemical weapons programme is a threat to the region, the Dutch government said."
+    text = ("Syria's chemical weapons programme is a threat to the region, "
+            "the Dutch government said.")
     assert ("NLD", "CRITICIZES", "SYR") in rels(frames, text, "en")
-    assert ("MEX", "CRITICIZES", "VEN") in rels(frames, "Mexico called Venezuela's move reckless.",
-                                                "en")
+    found = rels(frames, "Mexico called Venezuela's move reckless.", "en")
+    assert ("MEX", "CRITICIZES", "VEN") in found
     text = "Menteri Luar Negeri Jepang menyatakan, Korea Utara merupakan bahaya bagi kawasan."
     assert ("JPN", "CRITICIZES", "PRK") in rels(frames, text, "id")
     # A judgement nobody is said to pass is the writer's, no relation.
@@ -261,8 +262,8 @@ def test_the_giver_of_what_is_received_is_marked_of(frames):
 
 def test_a_verb_the_tagger_took_for_a_noun_or_adjective_is_read_as_a_verb(frames):
     # Short news sentences the trained tagger misreads: the parse still tells.
-    assert ("NOR", "SANCTIONS", "RUS") in rels(frames, "Norway froze the assets of two Russian banks.",
-                                               "en")
+    found = rels(frames, "Norway froze the assets of two Russian banks.", "en")
+    assert ("NOR", "SANCTIONS", "RUS") in found
     assert ("NZL", "SANCTIONS", "MMR") in rels(
         frames, "New Zealand slapped travel bans on Myanmar's military leaders.", "en")
 

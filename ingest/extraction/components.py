@@ -10,10 +10,7 @@ knows from the language's lexicon (`ingest/extraction/lang/<lang>/lexicon.yaml`)
 - `entente_people`: people the gazetteer knows under another spelling (rapidfuzz) and
   people introduced by a title ("Menteri Luar Negeri Australia Julie Bishop"), then
   their later short mentions ("Bishop"); adds to `doc.spans["actors"]`.
-- `entente_lexicon`: triggers, role markers, cues, coreference words, topics and items
-  (PhraseMatcher), written to `doc.spans["triggers"]`, `["cues"]`, `["items"]`.
 - `entente_dates`: date-like spans found cheaply, `doc.spans["dates"]`.
-- `entente_relations`: the relation rules (`ingest.extraction.relations`), `doc._.relations`.
 """
 
 from __future__ import annotations
@@ -34,8 +31,6 @@ from entente.models import ActorKind
 from ingest.extraction.gazetteer import Gazetteer, load_gazetteer, slug
 from ingest.extraction.lexicon import Lexicon, load_lexicon
 
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=None)
 if not Doc.has_extension("dynamic_actors"):
     # Actors first met in this document (people introduced by a title).
     Doc.set_extension("dynamic_actors", default=None)
@@ -308,62 +303,6 @@ class PeopleLinker:
         if i - start < 2:  # a single word is too often not a name
             return None
         return doc[start:i]
-
-
-@Language.factory(
-    "entente_lexicon",
-    assigns=["doc.spans"],
-    default_config={"data_dir": None, "lang_dir": None},
-)
-def make_lexicon(
-    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None
-) -> LexiconMatcher:
-    return LexiconMatcher(
-        nlp, load_lexicon(nlp.lang, _dir(lang_dir)), load_gazetteer(data_dir=_dir(data_dir))
-    )
-
-
-class LexiconMatcher:
-    """Trigger words (label 'PREDICATE|voice|object-markers'), cues (label 'cue:class'), coreference
-    words ('coref:class'), topic words ('topic:name') and goods ('item:name')."""
-
-    def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
-        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.items = PhraseMatcher(nlp.vocab, attr="LOWER")
-        groups: dict[str, set[str]] = {}
-        for t in lexicon.triggers:
-            groups.setdefault(t.label, set()).add(t.text)
-        for label, words in groups.items():
-            self.triggers.add(label, _docs(nlp, words))
-        cue_groups: dict[str, Iterable[str]] = {}
-        for cls, words in lexicon.cues.items():
-            cue_groups[f"cue:{cls}"] = words
-        for cls, words in lexicon.coref.items():
-            cue_groups[f"coref:{cls}"] = words
-        for cls, words in lexicon.markers.items():
-            cue_groups[f"marker:{cls}"] = words
-        for topic, words in lexicon.topics.items():
-            cue_groups[f"topic:{topic}"] = words
-        for label, words in cue_groups.items():
-            if words:
-                self.cues.add(label, _docs(nlp, set(words)))
-        for item in gazetteer.items:
-            self.items.add(f"item:{item.name}", _docs(nlp, {item.name, *item.aliases}))
-
-    def __call__(self, doc: Doc) -> Doc:
-        strings = doc.vocab.strings
-        found = [(strings[m], s, e) for m, s, e in self.triggers(doc)]
-        # A longer trigger wins over the words inside it ("larangan ekspor" over
-        # "ekspor"); one span may carry several predicates.
-        kept = {(s.start, s.end) for s in filter_spans([doc[s:e] for _, s, e in found])}
-        doc.spans["triggers"] = [Span(doc, s, e, label=lab) for lab, s, e in found
-                                 if (s, e) in kept]
-        doc.spans["cues"] = [Span(doc, s, e, label=strings[m]) for m, s, e in self.cues(doc)]
-        doc.spans["items"] = filter_spans(
-            [Span(doc, s, e, label=strings[m]) for m, s, e in self.items(doc)]
-        )
-        return doc
 
 
 def _docs(nlp: Language, words: Iterable[str]) -> list[Doc]:

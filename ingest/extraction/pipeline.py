@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 import ingest.extraction.components  # noqa: F401  (registers the factories)
-import ingest.extraction.relations  # noqa: F401  (the "rules" engine's component)
 from entente.errors import UnsupportedLanguageError
 from entente.models import (
     Actor,
@@ -29,7 +28,6 @@ from entente.models import (
     Relation,
     text_hash,
 )
-from ingest.extraction.coding import code_for
 from ingest.extraction.dates import DateResolver
 from ingest.extraction.gazetteer import Gazetteer, load_gazetteer
 from ingest.extraction.langid import detect_language
@@ -42,9 +40,8 @@ _EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"
 
 
 def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = None,
-              vocab=True, rules: bool = False) -> Language:
-    """The first pass of one language: tokens, sentences, actors, dates; with `rules`,
-    the token-window engine's lexicon matcher and relation rules too."""
+              vocab=True) -> Language:
+    """The first pass of one language: tokens, sentences, actors, dates."""
     nlp = spacy.blank(lang, vocab=vocab)
     infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -54,11 +51,7 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
     nlp.add_pipe("entente_paragraphs")
     nlp.add_pipe("entente_actors", config=cfg)
     nlp.add_pipe("entente_people", config=cfg)
-    if rules:
-        nlp.add_pipe("entente_lexicon", config=cfg)
     nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"]})
-    if rules:
-        nlp.add_pipe("entente_relations", config=cfg)
     return nlp
 
 
@@ -70,22 +63,13 @@ class Extractor:
         languages: Iterable[str] | None = None,
         data_dir: Path | None = None,
         lang_dir: Path | None = None,
-        engine: str | None = None,
     ) -> None:
-        if engine is None:
-            from entente.config import get_settings
-
-            engine = get_settings().extractor_engine
-        self.engine = engine
         self.languages = tuple(languages or available_languages(lang_dir))
         self.gazetteer: Gazetteer = load_gazetteer(data_dir=data_dir)
         lexicons = [load_lexicon(lang, lang_dir) for lang in self.languages]
         self._nlp: dict[str, Language] = {}
         self._readers: dict[str, ArticleReader] = {}
         for lang, lexicon in zip(self.languages, lexicons, strict=True):
-            if engine == "rules":
-                self._nlp[lang] = build_nlp(lang, data_dir, lang_dir, rules=True)
-                continue
             parser = Parser(lang, lang_dir)
             # The first pass shares the trained pipeline's vocabulary, so that the
             # sentences it hands to the parser are made of the same lexemes.
@@ -129,20 +113,16 @@ class Extractor:
             docs = list(self.nlp(lang).pipe(
                 (a.text for a in batch), n_process=n_process, batch_size=batch_size
             ))
-            found = None
-            if self.engine != "rules":
-                found = self._readers[lang].read_many(
-                    [(doc, self._title(a, lang)) for a, doc in zip(batch, docs, strict=True)])
-            for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
-                yield self._result(article, lang, doc, found[i] if found else None)
+            found = self._readers[lang].read_many(
+                [(doc, self._title(a, lang)) for a, doc in zip(batch, docs, strict=True)])
+            for article, doc, rels in zip(batch, docs, found, strict=True):
+                yield self._result(article, lang, doc, rels)
 
     # ------------------------------------------------------------------ result
 
     def _result(self, article: Article, lang: str, doc: Doc,
                 found: list[dict] | None = None) -> ExtractionResult:
-        if self.engine == "rules":
-            found = doc._.relations or []
-        elif found is None:
+        if found is None:
             found = self._readers[lang].read(doc, self._title(article, lang))
         dynamic: dict[str, dict[str, str]] = doc._.dynamic_actors or {}
         relations: dict[tuple[str, str, str | None], Relation] = {}
@@ -203,10 +183,5 @@ def _by_language(articles: Iterable[Article], language_of, batch_size: int
 
 
 def _event_code(found: dict) -> dict:
-    """The CAMEO code, PLOVER category and Goldstein score of a relation: the frame's
-    own, or the predicate's default code (the "rules" engine names none)."""
-    if "cameo" in found:
-        return {k: found[k] for k in ("cameo", "plover", "goldstein")}
-    code = code_for(found["predicate"], None)
-    return {"cameo": code.cameo if code else None, "plover": code.plover if code else None,
-            "goldstein": code.goldstein if code else None}
+    """The CAMEO code, PLOVER category and Goldstein score the reading gave."""
+    return {k: found[k] for k in ("cameo", "plover", "goldstein")}
