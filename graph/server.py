@@ -394,13 +394,29 @@ def api_url(settings: Settings) -> str:
     return f"http://{host}:{settings.api_port}"
 
 
+def post_connect_commands(style: str, guide: str) -> list[str]:
+    """The Browser commands run on connect, without their colon, in order.
+
+    `config autoComplete: false` turns off the Browser's "Connect result nodes",
+    which would draw every relationship between the nodes a query returns (with a
+    few hundred articles, "who sanctioned whom" would show meetings, purchases
+    and the rest between the same states). Without braces `:config` updates that
+    one setting and keeps the user's others. `clear` then empties the stream of
+    the frames printed so far (the whole style sheet among them). `:config` prints
+    its own frame, the settings, only after the other commands have run, so that
+    short frame is the one the guide opens beside; the Browser has no quieter way
+    to change a setting.
+    """
+    return ["config autoComplete: false", f"style {style}", "clear", f"guide {guide}"]
+
+
 def browser_conf(settings: Settings) -> dict[str, str]:
     """neo4j.conf lines that give every Browser session Entente's style and guide.
 
     On connect the Browser runs `browser.post_connect_cmd`, `;`-separated commands
-    without their colon: `:style` with the GraSS sheet inline (as JSON, which the
-    Browser accepts, so the style needs nothing but Neo4j), then `:guide` with the
-    guide the API serves. Neo4j 5.26 still names the host allow-list setting
+    without their colon (`post_connect_commands`): among them `:style` with the
+    GraSS sheet inline (as JSON, which the Browser accepts, so the style needs
+    nothing but Neo4j) and `:guide` with the guide the API serves. Neo4j 5.26 still names the host allow-list setting
     `..._whitelist` (there is no `..._allowlist`); the Browser fetches a remote
     guide only from a host on it, and the API allows the Browser's origin (CORS).
     """
@@ -412,8 +428,8 @@ def browser_conf(settings: Settings) -> dict[str, str]:
     if api_host not in hosts:
         hosts.append(api_host)
     return {
-        "browser.post_connect_cmd":
-            f"style {style}; guide {api}{BROWSER_ASSETS_PATH}/{GUIDE_FILE.name}",
+        "browser.post_connect_cmd": "; ".join(post_connect_commands(
+            style, f"{api}{BROWSER_ASSETS_PATH}/{GUIDE_FILE.name}")),
         "browser.remote_content_hostname_whitelist": ",".join(hosts),
     }
 

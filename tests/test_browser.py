@@ -4,8 +4,12 @@ The session's managed Neo4j is started with `graph.server.project_conf`, whose
 `browser.post_connect_cmd` applies Entente's style and opens Entente's guide on
 connect; the guide comes from the API, served here over real HTTP on the port
 the configuration names. The graph holds `seeds/`, loaded as `entente ingest`
-loads it. The tests read what they check from the page: the guide's title, the
-style's captions and colours in the drawn graph, the actors in the table view.
+loads it. The tests read what they check from the page: the guide's title, a
+stream cleared of the style sheet, the style's captions and colours in the drawn
+graph, as many relationships drawn as the query returned (the seeds relate the
+same actors in other ways, which "Connect result nodes" would add), the actors
+in the table views. What to expect comes from the graph, through the guide's
+own queries.
 
 Screenshots go to a temporary directory, or to docs/img/ (the ones the docs
 show) when ENTENTE_UPDATE_SCREENSHOTS=1.
@@ -97,7 +101,7 @@ def seeded(driver: Driver, neo4j_server: Settings) -> Settings:
     with driver.session(database=db) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
     loaded, _, problems = ingest_paths(neo4j_server, [SEEDS], quiet=True)
-    assert loaded == 1 and not problems, problems
+    assert loaded == len(list(SEEDS.glob("*.json"))) and not problems, problems
     return neo4j_server
 
 
@@ -182,8 +186,13 @@ def _run(page: Any, drawer: Any, text: str) -> Any:
     return frames.first  # the stream shows the newest frame first
 
 
-def _graph(page: Any, frame: Any, nodes: int) -> None:
-    """Show `frame` as a graph and wait for its `nodes` nodes to be drawn and laid out."""
+def _graph(page: Any, frame: Any, nodes: int, relationships: int) -> None:
+    """Show `frame` as a graph; wait for its nodes, then check it draws `relationships`.
+
+    The edges are counted once the layout has settled, after the Browser would have
+    fetched the relationships between the drawn nodes had "Connect result nodes"
+    been on: a graph with more edges than the query returned fails here.
+    """
     from playwright.sync_api import Error, expect
 
     tab = frame.get_by_test_id("cypherFrameSidebarVisualization")
@@ -194,13 +203,45 @@ def _graph(page: Any, frame: Any, nodes: int) -> None:
     tab.click()
     expect(frame.locator("g.node")).to_have_count(nodes)
     page.wait_for_timeout(1500)  # let the force layout settle before a screenshot
+    assert frame.locator("g.relationship").count() == relationships
+
+
+def _hide_properties(page: Any, frame: Any) -> None:
+    """Collapse the panel over a graph's right side; the Browser keeps it so for new frames."""
+    toggle = frame.get_by_role("button", name=re.compile(r"^(Collapse|Expand) the node properties"))
+    toggle.wait_for()
+    if toggle.get_attribute("aria-label").startswith("Collapse"):
+        toggle.click()
+    page.wait_for_timeout(500)
+
+
+def _sheet() -> dict[str, dict[str, str]]:
+    return server.parse_grass(server.STYLE_FILE.read_text(encoding="utf-8"))
+
+
+def _caption(template: str, props: dict[str, Any]) -> str:
+    """A GraSS caption (`{code}`, `SANCTIONS ({mentions})`) filled in as the Browser does."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(props.get(m.group(1), "")), template)
+
+
+def _kind(labels: list[str]) -> str:
+    return next(label for label in labels if label != "Actor")
+
+
+def _drawn(frame: Any, selector: str) -> list[str]:
+    return [t.strip() for t in frame.locator(selector).all_text_contents() if t.strip()]
+
+
+def _fits(drawn: str, caption: str) -> bool:
+    """The Browser shortens a caption longer than its arrow, ending it with '…'."""
+    return drawn == caption or (drawn.endswith("…") and caption.startswith(drawn[:-1]))
 
 
 # -- tests -------------------------------------------------------------------------
 
 
 def test_style_covers_every_kind_and_predicate() -> None:
-    sheet = server.parse_grass(server.STYLE_FILE.read_text(encoding="utf-8"))
+    sheet = _sheet()
     kinds = [k.value for k in ActorKind]
     for label in [*kinds, "Item", "Article", "Claim"]:
         assert sheet[f"node.{label}"].get("caption"), label
@@ -220,7 +261,9 @@ def test_conf_applies_style_and_guide_on_connect(neo4j_server: Settings) -> None
                 and not line.startswith("#"))
     commands = [c.strip() for c in conf["browser.post_connect_cmd"].split(";")]
     guide = f"{server.api_url(neo4j_server)}/browser/guide.html"
-    assert commands[0].startswith("style {") and commands[1] == f"guide {guide}"
+    assert commands[0] == "config autoComplete: false"  # "Connect result nodes" off
+    assert commands[1].startswith("style {")
+    assert commands[2:] == ["clear", f"guide {guide}"]
     assert "127.0.0.1" in conf["browser.remote_content_hostname_whitelist"].split(",")
 
 
@@ -237,8 +280,7 @@ def test_guide_queries_run_on_the_seeds(seeded: Settings, driver: Driver) -> Non
         assert used <= set(params), f"the first page does not set {used - set(params)}"
         rows, _, _ = driver.execute_query(query, {k: params[k] for k in used},
                                           database_=seeded.neo4j_database)
-        if "$since" not in query:  # the seed's sentences carry no date
-            assert rows, f"no rows for the guide's query:\n{query}"
+        assert rows, f"no rows for the guide's query:\n{query}"
 
 
 def test_api_serves_style_and_guide_to_the_browser_origin(api: str, seeded: Settings) -> None:
@@ -262,56 +304,122 @@ def test_api_serves_style_and_guide_to_the_browser_origin(api: str, seeded: Sett
         assert client.get("/browser/neo4j.conf").status_code == 404
 
 
-def test_browser_shows_who_sanctioned_whom(page: Any, shots: Path) -> None:
+def test_browser_opens_the_guide_beside_an_empty_stream(page: Any, shots: Path) -> None:
+    from playwright.sync_api import expect
+
     # The guide opened by itself on connect: fetched from the API, past the allow-list and CORS.
     drawer = _guide(page)
     assert GUIDE_TITLE in drawer.inner_text()
+    # The frames of the connect commands are cleared, the style sheet's among them; the one
+    # left is `:config`'s (the Browser prints it last), showing "Connect result nodes" off.
+    frames = page.get_by_test_id("frame")
+    expect(frames).to_have_count(1)
+    expect(frames.first).to_contain_text('"autoComplete": false')
+    assert "node.State" not in frames.first.inner_text()
+    page.screenshot(path=str(shots / "browser-on-connect.png"))
+    frames.first.get_by_title("Close", exact=True).click()  # as the docs suggest
+    expect(frames).to_have_count(0)
+
+
+def test_browser_shows_who_sanctioned_whom(page: Any, shots: Path, driver: Driver,
+                                          seeded: Settings) -> None:
+    query = next(r for r in guide_runnables() if SANCTIONS_QUERY in r)
+    rows, _, _ = driver.execute_query(
+        query.replace(SANCTIONS_QUERY, "RETURN sanctioner{.*, labels: labels(sanctioner)} AS s,"
+                      " r{.*} AS r, target{.*, labels: labels(target)} AS t"),
+        database_=seeded.neo4j_database)
+    actors = {a["key"]: a for row in rows for a in (row["s"], row["t"])}
+    pairs = {(row["s"]["code"], row["t"]["code"]) for row in rows}
+    # The seeds relate these actors in other ways too: with "Connect result nodes" on,
+    # the Browser would draw those edges as well.
+    others, _, _ = driver.execute_query(
+        "MATCH (a:Actor)-[o]->(b:Actor) WHERE a.key IN $keys AND b.key IN $keys"
+        " AND type(o) <> 'SANCTIONS' RETURN count(o) AS n",
+        keys=list(actors), database_=seeded.neo4j_database)
+    assert len(rows) >= 4 and others[0]["n"] > 0
+
+    drawer = _guide(page)
     _slide(drawer, "Who sanctioned whom")
     frame = _run(page, drawer, SANCTIONS_QUERY)
-    _graph(page, frame, nodes=2)
+    _graph(page, frame, nodes=len(actors), relationships=len(rows))
 
-    # The style is applied: states are captioned by code, in the State colour, and the
-    # arrow says what it is and how many sentences back it.
-    sheet = server.parse_grass(server.STYLE_FILE.read_text(encoding="utf-8"))
-    captions = {t.strip() for t in frame.locator("g.node text.caption").all_text_contents()}
-    assert captions == {"USA", "TUR"}
+    # The style is applied: actors are captioned and coloured by kind, and each arrow says
+    # what it is and how many sentences back it.
+    sheet = _sheet()
+    assert set(_drawn(frame, "g.node text.caption")) == {
+        _caption(sheet[f"node.{_kind(a['labels'])}"]["caption"], a) for a in actors.values()}
     fills = {f.upper() for f in frame.locator("g.node circle.b-outline").evaluate_all(
         "els => els.map(e => e.getAttribute('fill'))")}
-    assert fills == {sheet["node.State"]["color"].upper()}
-    assert "SANCTIONS (1)" in frame.locator("g.relationship text").all_text_contents()
+    assert fills == {sheet[f"node.{_kind(a['labels'])}"]["color"].upper()
+                     for a in actors.values()}
+    arrows = [_caption(sheet["relationship.SANCTIONS"]["caption"], row["r"]) for row in rows]
+    drawn = _drawn(frame, "g.relationship text")
+    assert len(drawn) == len(arrows) and all(any(_fits(d, a) for a in arrows) for d in drawn), (
+        drawn, arrows)
+    _hide_properties(page, frame)
     page.screenshot(path=str(shots / "browser-who-sanctioned-whom.png"))
 
     # The table view names who sanctioned (first column) and whom (third column).
     frame.get_by_test_id("cypherFrameSidebarTable").click()
     table = frame.locator("table")
     table.locator("tbody tr").first.wait_for()
-    assert table.locator("tbody tr").count() == 1
+    assert table.locator("tbody tr").count() == len(rows)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
-    cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
-    row = dict(zip(headers, cells, strict=True))
-    assert '"code": "USA"' in row["sanctioner"], row
-    assert '"type": "SANCTIONS"' in row["r"], row
-    assert '"code": "TUR"' in row["target"], row
+    shown = set()
+    for tr in table.locator("tbody tr").all():
+        row = dict(zip(headers, tr.locator("td").all_inner_texts(), strict=True))
+        assert '"type": "SANCTIONS"' in row["r"], row
+        codes = [re.search(r'"code": "(\w+)"', row[col]) for col in ("sanctioner", "target")]
+        assert all(codes), row
+        shown.add((codes[0].group(1), codes[1].group(1)))
+    assert shown == pairs
+
+    # The page's table query: one readable row per relation, the best-supported first.
+    query = next(r for r in guide_runnables() if "AS relation_id" in r)
+    expected, _, _ = driver.execute_query(query, database_=seeded.neo4j_database)
+    frame = _run(page, drawer, "AS relation_id")
+    table = frame.locator("table")
+    table.locator("tbody tr").first.wait_for()
+    trs = table.locator("tbody tr")
+    assert trs.count() == len(expected) >= len(rows)
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    for tr, want in zip(trs.all(), expected, strict=True):
+        cells = [c.strip().strip('"') for c in tr.locator("td").all_inner_texts()]
+        row = dict(zip(headers, cells, strict=True))
+        assert [row["sanctioner"], row["target"], row["sentences"]] == [
+            want["sanctioner"], want["target"], str(want["sentences"])], row
     frame.screenshot(path=str(shots / "browser-who-sanctioned-whom-table.png"))
 
 
-def test_browser_shows_how_two_states_are_connected(page: Any, shots: Path) -> None:
+def test_browser_shows_how_two_states_are_connected(page: Any, shots: Path, driver: Driver,
+                                                   seeded: Settings) -> None:
     from playwright.sync_api import expect
+
+    defaults = guide_defaults()
+    source, target = defaults["source"], defaults["target"]
+    query = next(r for r in guide_runnables() if "allShortestPaths" in r)
+    head, returned = query.rsplit("RETURN", 1)
+    assert "route" in returned and "relations" in returned
+    [found], _, _ = driver.execute_query(
+        f"{head}RETURN collect(DISTINCT r) AS rels, [n IN collect(DISTINCT a) + collect(DISTINCT b)"
+        " | n.code] AS codes", source=source, target=target, database_=seeded.neo4j_database)
+    codes = set(found["codes"])
+    # Routes through other actors, with several relations along them: worth a picture.
+    assert {source, target} < codes and len(found["rels"]) > len(codes) - 1
 
     drawer = _guide(page)
     _slide(drawer, "How are two states connected")
-    target = drawer.locator("input[value-for=target]")
-    target.fill("")
-    target.press_sequentially("RUS")  # the guide copies the input into its :param line
-    assert "'RUS'" in drawer.locator("pre.runnable", has_text=":param target").inner_text()
-    for name, value in (("source", "USA"), ("target", "RUS")):
+    box = drawer.locator("input[value-for=target]")
+    box.fill("")
+    box.press_sequentially(target)  # the guide copies the input into its :param line
+    assert f"'{target}'" in drawer.locator("pre.runnable", has_text=":param target").inner_text()
+    for name, value in (("source", source), ("target", target)):
         done = _run(page, drawer, f":param {name}")
         expect(done).to_contain_text(f'"{name}": "{value}"')
     frame = _run(page, drawer, "allShortestPaths")
-    _graph(page, frame, nodes=3)
-    captions = {t.strip() for t in frame.locator("g.node text.caption").all_text_contents()}
-    assert captions == {"USA", "TUR", "RUS"}
-    frame.get_by_role("button", name="Collapse the node properties display").click()
+    _graph(page, frame, nodes=len(codes), relationships=len(found["rels"]))
+    assert set(_drawn(frame, "g.node text.caption")) == codes
+    _hide_properties(page, frame)
     frame.get_by_test_id("frameCommand").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(shots / "browser-connected-states.png"))
