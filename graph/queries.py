@@ -304,7 +304,7 @@ SET m.last_ingest = datetime()
 # numbers commit in order: a client that read the changes feed up to one number never
 # sees a smaller one appear later.
 STAMP_INGEST = KEEP_PLAN + """
-MATCH (m:EntenteMeta {key: 'ingest'})
+MATCH (m:EntenteMeta {key: 'ingest'}) USING INDEX m:EntenteMeta(key)
 SET m.seq = coalesce(m.seq, 0) + 1
 WITH m
 CALL (m) {

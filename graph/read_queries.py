@@ -669,5 +669,8 @@ def common_statements() -> list[str]:
     out += [relations((p,), False, False, False) for p in ALL_PREDICATES]
     out += [pair(every), pair_timeline(every), paths(3, every), subgraph(1, every, False),
             subgraph(2, every, False), ACTOR_SEARCH, ACTOR_PROFILE, ACTOR_PURCHASES, ACTOR_SALES,
-            RELATION_EVIDENCE, ARTICLES, ARTICLE, STATS, GRAPH_VERSION]
+            RELATION_EVIDENCE, ARTICLES, ARTICLE, STATS, GRAPH_VERSION, ACTOR_BY_KEY,
+            ACTOR_BY_NAME, ACTOR_REFS, series("all"), series("actor"), series("pair"),
+            pair(every, True), named_relations(every, "subject", False), CHANGES,
+            EXPORT_CLAIMS]
     return out
