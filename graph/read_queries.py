@@ -188,7 +188,8 @@ def relations(
 def named_relations(predicates: tuple[Predicate, ...], role: str | None, other: bool) -> str:
     """The relations whose claims name the person or agency `$named` (in `role`, any
     role when None), each beside what those claims add up to (`named`); `other` keeps
-    claims whose other side is the actor `$other`. Ordered by relation id.
+    claims whose other side is the actor `$other`; `$updated_since` (may be null) keeps
+    relations an ingest changed at or after it. Ordered by relation id.
 
     The claims pass the evidence filters; the state-level relation is shown with the
     counts of its claims in the window too.
@@ -206,10 +207,9 @@ def named_relations(predicates: tuple[Predicate, ...], role: str | None, other: 
         "WITH p, key, cs, " + sum_evidence("[x IN cs | x.confidence]") + " AS e\n"
         "WITH p, key, cs, " + confidence_of("e") + " AS conf\n"
         "WHERE conf >= $min_confidence\n"
-        "WITH p, key, cs, conf ORDER BY key LIMIT $limit\n"
         "MATCH (:Actor {key: cs[0].subject})-[r]-(:Actor {key: cs[0].object})\n"
-        "WHERE r.id = key\n"
-        "WITH DISTINCT p, key, cs, conf, r\n"
+        "WHERE r.id = key AND ($updated_since IS NULL OR r.updated_at >= $updated_since)\n"
+        "WITH DISTINCT p, key, cs, conf, r ORDER BY key LIMIT $limit\n"
         + _window_stats("r") +
         "WITH p, key, cs, conf, r, w ORDER BY key\n"
         "RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)", "w")[:-1]

@@ -370,6 +370,9 @@ def test_updated_since_keeps_what_a_later_ingest_changed(client: httpx.Client) -
         "q-2023c"]
     changed = get(client, "/v1/relations", updated_since=last)["items"]
     assert [(x["subject"]["key"], x["object"]["key"]) for x in changed] == [("BRD", "KRK")]
+    # q-2023c names no one: what Zoltán did was not changed by it.
+    assert get(client, "/v1/relations", subject=PERSON, updated_since=last)["items"] == []
+    assert get(client, "/v1/relations", subject=PERSON, updated_since=stamps[2])["items"]
     r = client.get("/v1/export/claims", params={"updated_since": last})
     assert [json.loads(x)["article_id"] for x in r.text.splitlines()] == ["q-2023c"]
     r = client.get("/v1/export/relations", params={"updated_since": last, "format": "csv"})

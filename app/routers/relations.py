@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -56,7 +57,7 @@ async def list_relations(
     predicates = rq.canonical(predicate)
     named = [(name, r) for name, r in sides.items() if r.named]
     if named:
-        return await _named(reader, page, filters, predicates, sides, named[0], after)
+        return await _named(reader, page, filters, predicates, sides, named[0], after, since)
     statement = rq.relations(predicates, "subject" in sides, "object" in sides,
                              filters.active, "actor" in sides, since is not None)
     record = await reader.one(
@@ -72,7 +73,8 @@ async def list_relations(
 
 async def _named(reader: ReaderDep, page: PageDep, filters: EvidenceFilterDep,
                  predicates: tuple[Any, ...], sides: dict[str, Resolved],
-                 named: tuple[str, Resolved], after: str) -> RelationPage:
+                 named: tuple[str, Resolved], after: str,
+                 updated_since: dt.datetime | None) -> RelationPage:
     """The relations of the sentences naming a person or agency (see list_relations)."""
     side, who = named
     others = [r for name, r in sides.items() if name != side]
@@ -80,7 +82,7 @@ async def _named(reader: ReaderDep, page: PageDep, filters: EvidenceFilterDep,
     record = await reader.one(
         rq.named_relations(predicates, role, bool(others)), named=who.key,
         other=others[0].key if others else None, after=after, limit=page.limit + 1,
-        **filters.params(),
+        updated_since=updated_since, **filters.params(),
     )
     return pagination.page_of(
         RelationPage, record["items"] if record else [], page.limit, "rel", "id"
