@@ -15,10 +15,12 @@ Conventions of the results:
 - a page comes back as ONE row holding the list (`collect(...) AS items`):
   measured 2.5x faster than a row per item through the Python driver.
 
-Filters shared by most statements: `$min_confidence` (of a relation), and
-`$since`, `$until`, `$lang`, which select on the claims (evidence sentences):
-a relation passes when at least one of its claims is dated within the window
-and is in the language.
+Filters shared by most statements: `$since`, `$until`, `$lang`, which select
+on the claims (evidence sentences), and `$min_confidence`. Where a builder takes
+`evidence`, a relation is recomputed from its claims that pass (`_window`): it
+is kept when it has some, and shown with their mentions, dates and combined
+confidence, which `$min_confidence` tests; without, the stored aggregate is
+shown and tested. On lists of claims `$min_confidence` is a claim's own.
 """
 
 from __future__ import annotations
