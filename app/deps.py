@@ -11,17 +11,20 @@ which costs more than the work these do.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Path, Query, Request, Security
+from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
 from neo4j import AsyncDriver
+from pydantic import BeforeValidator
 
 from app.db import Reader
 from app.errors import Forbidden, InvalidParameter, Unauthorized
 from entente.config import Settings
+from entente.models import Predicate
 
 
 async def get_settings(request: Request) -> Settings:
@@ -66,7 +69,7 @@ async def require_api_key(
 ApiKeyDep = Annotated[str, Depends(require_api_key)]
 
 
-# -- actor keys ------------------------------------------------------------------
+# -- actor keys (actor parameters take any name too: app/resolve.py) ---------------
 
 KEY_PATTERN = r"^[A-Za-z0-9_:.\-]{2,120}$"
 
@@ -74,16 +77,6 @@ KEY_PATTERN = r"^[A-Za-z0-9_:.\-]{2,120}$"
 def normalize_key(key: str) -> str:
     """Codes are upper case (`tur` finds `TUR`); `person:` and `agency:` keys are kept."""
     return key if ":" in key else key.upper()
-
-
-async def _path_key(
-    key: Annotated[str, Path(description="actor key or code", pattern=KEY_PATTERN,
-                             examples=["TUR"])],
-) -> str:
-    return normalize_key(key)
-
-
-ActorKeyPath = Annotated[str, Depends(_path_key)]
 
 
 # -- lists -----------------------------------------------------------------------
@@ -115,7 +108,8 @@ class EvidenceFilter:
 
     @property
     def active(self) -> bool:
-        """Whether any filter applies to the claims (min_confidence applies to relations)."""
+        """Whether any filter applies to the claims: then what a relation shows (its
+        counts, dates and confidence) is recomputed from the claims that pass."""
         return self.since is not None or self.until is not None or self.lang is not None
 
     def params(self) -> dict[str, object]:
@@ -123,22 +117,89 @@ class EvidenceFilter:
                 "min_confidence": self.min_confidence}
 
 
+# A day, a month or a year: `2022` as `since` is 1 January, as `until` 31 December.
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DATE_HELP = "a day (2022-03-04), a month (2022-03) or a year (2022)"
+
+
+def parse_day(value: str | None, name: str, *, end: bool) -> dt.date | None:
+    """The first (or, with `end`, the last) day a partial date stands for; a 422 when
+    it is no date at all (`0`, `2022-02-30`)."""
+    if value is None:
+        return None
+    if not re.fullmatch(DATE_PATTERN, value):
+        raise InvalidParameter(f"{name} must be {_DATE_HELP}",
+                               {"loc": ["query", name], "value": value[:40]})
+    parts = [int(x) for x in value.split("-")]
+    try:
+        if len(parts) == 3:
+            return dt.date(*parts)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            if not end:
+                return first
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    except ValueError as exc:
+        raise InvalidParameter(f"{name} is not a calendar date: {exc}",
+                               {"loc": ["query", name], "value": value}) from exc
+
+
+def date_query(description: str, example: str) -> Any:
+    return Query(pattern=DATE_PATTERN, max_length=10, examples=[example],
+                 description=f"{description}: {_DATE_HELP}")
+
+
 async def _evidence_filter(
-    since: Annotated[dt.date | None, Query(
-        description="only what has evidence dated on or after this day",
-        examples=["2019-01-01"])] = None,
-    until: Annotated[dt.date | None, Query(
-        description="only what has evidence dated on or before this day",
-        examples=["2021-12-31"])] = None,
+    since: Annotated[str | None, date_query(
+        "only evidence dated on or after this", "2019-01-01")] = None,
+    until: Annotated[str | None, date_query(
+        "only evidence dated on or before this", "2021-12")] = None,
     lang: Annotated[str | None, Query(
-        pattern=r"^[A-Za-z]{2,3}$", description="only what has evidence in this language",
+        pattern=r"^[A-Za-z]{2,3}$", description="only evidence in this language",
         examples=["en"])] = None,
     min_confidence: Annotated[float, Query(
-        ge=0.0, le=1.0, description="lowest combined confidence of a relation")] = 0.0,
+        ge=0.0, le=1.0, description="lowest confidence: of a relation (computed from the "
+        "evidence in the window when one is given), of a sentence for evidence lists")] = 0.0,
 ) -> EvidenceFilter:
-    if since and until and since > until:
-        raise InvalidParameter("since is after until", {"since": str(since), "until": str(until)})
-    return EvidenceFilter(since, until, lang.lower() if lang else None, min_confidence)
+    start, end = parse_day(since, "since", end=False), parse_day(until, "until", end=True)
+    if start and end and start > end:
+        raise InvalidParameter("since is after until", {"since": str(start), "until": str(end)})
+    return EvidenceFilter(start, end, lang.lower() if lang else None, min_confidence)
 
 
 EvidenceFilterDep = Annotated[EvidenceFilter, Depends(_evidence_filter)]
+
+
+# -- predicates ----------------------------------------------------------------------
+
+
+def _upper(value: Any) -> Any:
+    return value.upper() if isinstance(value, str) else value
+
+
+# A predicate in any case: `sanctions` is SANCTIONS.
+PredicateParam = Annotated[Predicate, BeforeValidator(_upper)]
+
+
+# -- sync ----------------------------------------------------------------------------
+
+UpdatedSince = Annotated[dt.datetime | None, Query(
+    description="only what an ingest changed at or after this time (ISO 8601, with zone)",
+    examples=["2025-11-26T10:00:00Z"])]
+
+
+def updated_since_param(value: dt.datetime | None) -> dt.datetime | None:
+    """The time in UTC; a 422 without a zone (Neo4j compares a zoned time only with zoned
+    ones), or out of range. (In UTC: Neo4j refuses offsets beyond 18 hours.)"""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise InvalidParameter("updated_since needs a time zone (e.g. 2025-11-26T10:00:00Z)",
+                               {"loc": ["query", "updated_since"]})
+    try:
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise InvalidParameter("updated_since is out of range",
+                               {"loc": ["query", "updated_since"]}) from exc

@@ -1,9 +1,12 @@
-"""Subgraph exports for other tools: GraphML (Gephi, yEd, Cytoscape) and CSV edge lists."""
+"""Exports for other tools: a subgraph as GraphML (Gephi, yEd, Cytoscape) or a CSV edge
+list, and the lines of the bulk export (every relation or claim, NDJSON or CSV)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from app.schemas import GraphOut
@@ -58,3 +61,38 @@ def edges_csv(graph: GraphOut) -> str:
                          _text(names.get(e.target)), _text(e.item), _text(e.topic),
                          _text(e.first_seen), _text(e.last_seen), e.mentions, e.confidence])
     return buf.getvalue()
+
+
+# -- bulk export: every relation or claim, as NDJSON or CSV lines ----------------------
+
+RELATION_COLUMNS = ("id", "predicate", "subject", "subject_name", "object", "object_name",
+                    "item", "topic", "first_seen", "last_seen", "mentions", "confidence",
+                    "updated_at")
+CLAIM_COLUMNS = ("id", "relation_id", "predicate", "subject", "object", "item", "topic",
+                 "date", "lang", "confidence", "start", "end", "sentence", "subject_entity",
+                 "object_entity", "cameo", "plover", "goldstein", "article_id", "article_url",
+                 "published", "ingested_at")
+
+
+def ndjson_line(row: dict[str, object]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csv_line(values: list[object]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+def relation_values(row: dict[str, Any]) -> list[object]:
+    """A relation row (from `graph.read_queries.export_relations`) as CSV values."""
+    s, o = row["subject"], row["object"]
+    return [row["id"], row["predicate"], s["key"], _text(s["name"]), o["key"], _text(o["name"]),
+            _text(row["item"]), _text(row["topic"]), _text(row["first_seen"]),
+            _text(row["last_seen"]), row["mentions"], row["confidence"],
+            _text(row["updated_at"])]
+
+
+def claim_values(row: dict[str, Any]) -> list[object]:
+    """A claim row (from `graph.read_queries.EXPORT_CLAIMS`) as CSV values."""
+    return [_text(row[c]) for c in CLAIM_COLUMNS]

@@ -14,15 +14,31 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from app import browser, errors
 from app.cache import ResponseCacheMiddleware, ResultCache, watch
 from app.db import Reader, prepare
 from app.deps import require_api_key
-from app.routers import actors, articles, graph, health, ingest, pairs, paths, relations, stats
+from app.routers import (
+    actors,
+    articles,
+    bulk,
+    changes,
+    graph,
+    health,
+    home,
+    ingest,
+    pairs,
+    paths,
+    relations,
+    series,
+    stats,
+)
 from app.schemas import API_PREFIX
 from entente import __version__
 from entente.config import Settings, get_settings
+from entente.models import Article
 from graph.db import async_driver
 
 DESCRIPTION = """
@@ -31,7 +47,11 @@ Relations between states, extracted from news, with the sentences behind them.
 * Lists are paged: pass a page's `next_cursor` as `cursor` for the next one.
 * Time filters (`since`, `until`) and `lang` select on the evidence sentences.
 * Errors always look like `{"error": {"code", "message", "detail"}}`.
-* Writes need an `X-API-Key` header; reads are open unless the server closes them.
+* Writes need an `X-API-Key` header, and so does following a job (`GET /v1/jobs/{id}`);
+  reads are open unless the server closes them.
+* Actor parameters take a key, a code or any known name (`TUR`, `Turkey`, `Türkiye`);
+  an unknown one is a 404 with suggestions. Predicates may be given in any case.
+* Dates (`since`, `until`) may be a day, a month or a year (`2022`: all of 2022).
 """
 
 TAGS = [
@@ -39,7 +59,10 @@ TAGS = [
     {"name": "actors", "description": "states, organisations, groups, people and agencies"},
     {"name": "pairs", "description": "the bilateral view of two actors"},
     {"name": "paths", "description": "how two actors are connected"},
+    {"name": "series", "description": "counts over time"},
     {"name": "graph", "description": "subgraphs for visualisation tools"},
+    {"name": "export", "description": "every relation or claim, streamed"},
+    {"name": "sync", "description": "keep a copy in step: what was ingested, in order"},
     {"name": "articles", "description": "what was ingested"},
     {"name": "ingest", "description": "submit articles; follow ingest jobs"},
     {"name": "stats", "description": "size of the graph"},
@@ -49,7 +72,8 @@ TAGS = [
 
 # The read endpoints over the graph, whose replies change only when the graph does.
 CACHED_PREFIXES = tuple(f"{API_PREFIX}/{r}" for r in (
-    "relations", "actors", "pairs", "paths", "graph", "articles", "stats"))
+    "relations", "actors", "pairs", "paths", "series", "graph", "articles", "changes",
+    "stats"))
 
 
 class ApiCORSMiddleware(CORSMiddleware):
@@ -65,6 +89,49 @@ class ApiCORSMiddleware(CORSMiddleware):
             await self.app(scope, receive, send)
         else:
             await super().__call__(scope, receive, send)
+
+
+# Query parameters whose bound this server's settings lower below the hard one.
+_SERVER_LIMITS = (("/v1/graph", "depth", "api_max_depth"),
+                  ("/v1/paths", "max_hops", "api_max_hops"))
+
+
+def _state_server_limits(app: FastAPI, settings: Settings) -> None:
+    """Have the OpenAPI schema give the limits this server applies (`api_max_depth`,
+    `api_max_hops`), not the hard bounds the parameters are declared with."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path, name, setting in _SERVER_LIMITS:
+                for param in schema["paths"].get(path, {}).get("get", {}).get("parameters", []):
+                    if param["name"] == name:
+                        param["schema"]["maximum"] = getattr(settings, setting)
+            _type_article_body(schema)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _type_article_body(schema: dict[str, Any]) -> None:
+    """Type the body of `POST /v1/articles`, which the route reads as raw JSON (to report
+    each refused item by its index rather than refuse the batch): an article, a list of
+    them, or `{"articles": [...]}`, each an `entente.models.Article`."""
+    operation = schema["paths"].get(f"{API_PREFIX}/articles", {}).get("post")
+    if operation is None:
+        return
+    article = Article.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(article.pop("$defs", {}))
+    article.pop("additionalProperties", None)  # other fields are accepted, and dropped
+    components["ArticleIn"] = article
+    ref = {"$ref": "#/components/schemas/ArticleIn"}
+    batch = {"type": "array", "items": ref, "minItems": 1, "maxItems": ingest.MAX_BATCH}
+    body = operation.setdefault("requestBody", {"required": True, "content": {}})
+    body["content"]["application/json"] = {"schema": {
+        "title": "Articles", "oneOf": [ref, batch, {
+            "type": "object", "properties": {"articles": batch}, "required": ["articles"]}]}}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -92,11 +159,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     await task
             await driver.close()
 
-    app = FastAPI(
+    # FastAPIOffline serves /docs and /redoc with the Swagger UI and ReDoc assets of the
+    # installed package instead of a CDN: the docs work on a machine with no internet.
+    # An operation's id is its function's name: stable, so generated clients are usable.
+    app = FastAPIOffline(
         title="Entente", version=__version__, description=DESCRIPTION, lifespan=lifespan,
         openapi_tags=TAGS, redirect_slashes=False,
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
+    _state_server_limits(app, settings)
     errors.install(app)
     if settings.api_reads_open and settings.api_cache_size:
         # Before CORS: CORS wraps it and adds its headers to cached replies too.
@@ -119,10 +191,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         read_responses |= errors.AUTH_RESPONSES
 
     v1 = APIRouter(prefix=API_PREFIX, dependencies=read_deps, responses=read_responses)
-    for module in (relations, actors, pairs, paths, graph, articles, stats, ingest):
+    for module in (relations, actors, pairs, paths, series, graph, bulk, articles, changes,
+                   stats, ingest):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)
+    app.include_router(home.router)
     app.include_router(browser.router)
     return app
 

@@ -7,6 +7,7 @@ that shows up in the OpenAPI document and the interactive docs.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -76,8 +77,29 @@ class RelationOut(BaseModel):
         return f"{API_PREFIX}/relations/{self.id}/evidence"
 
 
-class RelationPage(Page[RelationOut]):
-    model_config = _example({"items": [_RELATION_EXAMPLE], "next_cursor": None})
+class NamedSummary(BaseModel):
+    """What the sentences naming a person or agency add to a relation."""
+
+    actor: ActorRef
+    mentions: int = Field(description="sentences naming it")
+    confidence: float = Field(description="those sentences combined as independent evidence")
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+class ListedRelation(RelationOut):
+    """A relation in a list; asked about a person or agency, with what the sentences
+    naming it add up to (`named`) beside the state-level relation."""
+
+    model_config = _example({**_RELATION_EXAMPLE, "named": None})
+
+    named: NamedSummary | None = Field(
+        default=None, description="set when the list is of a person's or agency's relations")
+
+
+class RelationPage(Page[ListedRelation]):
+    model_config = _example({"items": [{**_RELATION_EXAMPLE, "named": None}],
+                             "next_cursor": None})
 
 
 class NamedActor(BaseModel):
@@ -297,19 +319,31 @@ class EdgeOut(BaseModel):
     confidence: float
 
 
+class PathStep(BaseModel):
+    """One step of a route: two actors in a row, and every relation joining them."""
+
+    source: str = Field(description="key of the actor the step leaves")
+    target: str = Field(description="key of the actor it reaches")
+    relations: list[EdgeOut] = Field(description="the relations between the two, by id")
+
+
 class PathOut(BaseModel):
+    """A route: a sequence of actors, given once however many relations join them."""
+
     nodes: list[ActorRef]
-    edges: list[EdgeOut]
+    steps: list[PathStep]
 
 
 class PathPage(Page[PathOut]):
     model_config = _example({
         "items": [{"nodes": [_USA, {"key": "IRN", "code": "IRN", "name": "Iran",
-                                    "type": "State"}], "edges": [_EDGE_EXAMPLE]}],
+                                    "type": "State"}],
+                   "steps": [{"source": "USA", "target": "IRN",
+                              "relations": [_EDGE_EXAMPLE]}]}],
         "next_cursor": None,
     })
 
-    hops: int | None = Field(description="length of the shortest paths; null when none")
+    hops: int | None = Field(description="length of the shortest routes; null when none")
 
 
 class GraphOut(BaseModel):
@@ -326,13 +360,16 @@ class GraphOut(BaseModel):
 
 # -- articles and stats ------------------------------------------------------------
 
-_ARTICLE_EXAMPLE = {**_ARTICLE_REF_EXAMPLE, "text_hash": "0" * 64, "claims": 3}
+_ARTICLE_EXAMPLE = {**_ARTICLE_REF_EXAMPLE, "text_hash": "0" * 64, "claims": 3,
+                    "ingested_at": "2025-11-26T10:31:00Z"}
 
 
 class ArticleSummary(ArticleRef):
     model_config = _example(_ARTICLE_EXAMPLE)
 
     text_hash: str | None
+    ingested_at: dt.datetime | None = Field(default=None,
+                                            description="when it was last loaded")
     claims: int = Field(description="sentences taken from it")
 
 
@@ -360,6 +397,60 @@ class StatsOut(BaseModel):
     labels: dict[str, int] = Field(description="nodes per label")
     relations: dict[Predicate, int] = Field(description="relations per predicate")
     last_ingest: dt.datetime | None
+
+
+# -- time series ---------------------------------------------------------------------
+
+
+class Interval(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class SeriesPoint(BaseModel):
+    period: dt.date = Field(description="first day of the period (weeks begin on Monday)")
+    predicate: Predicate
+    mentions: int = Field(description="dated sentences in the period")
+    articles: int = Field(description="articles those sentences come from")
+
+
+class SeriesOut(BaseModel):
+    """Dated sentences counted per period and predicate; empty periods are left out."""
+
+    model_config = _example({
+        "interval": "month", "actor": _TUR, "a": None, "b": None,
+        "items": [{"period": "2019-07-01", "predicate": "BUYS", "mentions": 5, "articles": 3}],
+    })
+
+    interval: Interval
+    actor: ActorRef | None = Field(description="the actor counted, when one was given")
+    a: ActorRef | None = Field(description="one side of the pair, when a pair was given")
+    b: ActorRef | None = Field(description="the other side")
+    items: list[SeriesPoint]
+
+
+# -- sync ----------------------------------------------------------------------------
+
+
+class Change(BaseModel):
+    """An article as its last ingest left it, with every claim taken from it."""
+
+    seq: int = Field(description="its place in the ingest order")
+    ingested_at: dt.datetime | None
+    article: ArticleRef
+    claims: list[ClaimOut]
+
+
+class ChangePage(BaseModel):
+    model_config = _example({"items": [{"seq": 1, "ingested_at": "2025-11-26T10:31:00Z",
+                                        "article": _ARTICLE_REF_EXAMPLE,
+                                        "claims": [_CLAIM_EXAMPLE]}],
+                             "next_cursor": "WyJjaCIsMSwiZW4tZGV2LTAwMSJd"})
+
+    items: list[Change]
+    next_cursor: str = Field(description="pass as `cursor` next time; never null, so that "
+                                         "a client keeps polling from where it stopped")
 
 
 # -- health ------------------------------------------------------------------------

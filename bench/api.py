@@ -3,11 +3,13 @@
 Loads a synthetic corpus (bench/load.py's, default 10,000 articles, about
 50,000 relations) into a throw-away managed Neo4j, serves the API with
 uvicorn in a subprocess (as deployed: workers, uvloop, httptools), and
-measures, for `GET /v1/relations?predicate=SANCTIONS` and `GET /v1/pairs/TUR/RUS`,
-at 1 and 32 concurrent clients: requests per second, p50 and p99 latency.
-In the same run it makes the same Cypher statements, with the same
-parameters, directly through the async driver (managed read transactions, as
-the API does), at the same concurrency.
+measures, for `GET /v1/relations?predicate=SANCTIONS`, `GET /v1/pairs/TUR/RUS` and
+the time series `GET /v1/series?actor=TUR&interval=month`, at 1 and 32 concurrent
+clients: requests per second, p50 and p99 latency. In the same run it makes the
+same Cypher statements, with the same parameters, directly through the async
+driver (managed read transactions, as the API does), at the same concurrency.
+Then it streams the bulk exports (`/v1/export/relations` and `/v1/export/claims`,
+NDJSON and CSV) whole, one client at a time, and gives rows per second.
 
 The HTTP load comes from a minimal keep-alive HTTP/1.1 client on asyncio
 streams (one connection per client), light enough not to be what limits
@@ -57,6 +59,12 @@ PAIR_QUERY = rq.pair(rq.canonical(None))
 NO_FILTERS: dict[str, Any] = {"since": None, "until": None, "lang": None, "min_confidence": 0.0}
 RELATIONS_PARAMS = {"after": "", "limit": PAGE + 1, "subject": None, "object": None, **NO_FILTERS}
 PAIR_PARAMS = {"a": "TUR", "b": "RUS", **NO_FILTERS}
+SERIES_PATH = "/v1/series?actor=TUR&interval=month"
+SERIES_QUERY = rq.series("actor")
+SERIES_PARAMS = {"actor": "TUR", "a": None, "b": None, "unit": "month",
+                 "predicates": [p.value for p in Predicate], **NO_FILTERS}
+EXPORTS = ("/v1/export/relations?format=ndjson", "/v1/export/relations?format=csv",
+           "/v1/export/claims?format=ndjson", "/v1/export/claims?format=csv")
 
 
 Call = Callable[[], Awaitable[bool]]  # one request; True when it succeeded
@@ -173,7 +181,25 @@ def start_api(settings: Settings, port: int, workers: int, cache: bool) -> subpr
 QUESTIONS = (
     ("relations?predicate=SANCTIONS", RELATIONS_PATH, RELATIONS_QUERY, RELATIONS_PARAMS),
     ("pairs/TUR/RUS", PAIR_PATH, PAIR_QUERY, PAIR_PARAMS),
+    ("series?actor=TUR (month)", SERIES_PATH, SERIES_QUERY, SERIES_PARAMS),
 )
+
+
+def measure_exports(port: int) -> list[tuple[str, int, float]]:
+    """Each export streamed whole: (path, rows, seconds). The CSV header is not a row."""
+    out = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600) as client:
+        for path in EXPORTS:
+            began = time.perf_counter()
+            with client.stream("GET", path) as r:
+                r.raise_for_status()
+                lines = sum(chunk.count("\n") for chunk in r.iter_text())
+            seconds = time.perf_counter() - began
+            rows = lines - (1 if "format=csv" in path else 0)
+            print(f"{'export ' + path.removeprefix('/v1/export/'):<42} {rows:>9} rows "
+                  f"{seconds:>7.2f} s {rows / seconds:>9.0f} rows/s", flush=True)
+            out.append((path, rows, seconds))
+    return out
 
 
 async def measure_api(name: str, port: int, clients: list[int], seconds: float,
@@ -221,6 +247,7 @@ def main() -> None:
 
     docs = synthetic_corpus(args.articles, args.per_article)
     results: dict[tuple[str, str, int], Result] = {}
+    exports: list[tuple[str, int, float]] = []
     with bench_server(args.bolt_port, args.http_port) as settings:
         with make_driver(settings) as drv:
             init_schema(drv, settings.neo4j_database)
@@ -241,6 +268,8 @@ def main() -> None:
             try:
                 results |= asyncio.run(measure_api(name, args.api_port, args.clients,
                                                    args.seconds, args.warmup))
+                if not cache:  # the exports are never cached: once is enough
+                    exports = measure_exports(args.api_port)
             finally:
                 api.terminate()
                 api.wait(30)
@@ -256,6 +285,8 @@ def main() -> None:
     for name in ("API (cache)", "API (no cache)"):
         best = max(results[(name, QUESTIONS[0][0], n)].rate for n in args.clients)
         print(f"{name:<15} relations: best {best:6.0f} requests/s  (target >= 1,000)")
+    for path, rows, seconds in exports:
+        print(f"export {path.removeprefix('/v1/export/'):<28} {rows / seconds:9.0f} rows/s")
 
 
 if __name__ == "__main__":

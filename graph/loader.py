@@ -227,6 +227,7 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
         tx.run(queries.DROP_ORPHAN_ITEMS, keys=sorted(set(old["old_items"]))).consume()
     # From here on the batch holds the aggregate lock until it commits.
     tx.run(queries.LOCK_AGGREGATES).consume()
+    stamp = tx.run(queries.STAMP_INGEST, article_ids=rows["article_ids"]).single()
     # New keys grow by what the batch adds; keys that lost claims to a re-load are
     # adjusted by the difference. (A purchase with no seller named has no aggregate,
     # hence no increment.)
@@ -249,9 +250,14 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
                 keys = sorted(keys)
                 tx.run(queries.refresh_relations(predicate), keys=keys).consume()
                 tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
+    # What the batch changed carries its ingest stamp (lists' `updated_since`).
+    if (adds or adjusts) and stamp:
+        grouped = _by_type({p: [r["key"] for r in adds[p] + adjusts[p]] for p in Predicate})
+        tx.run(queries.STAMP_RELATIONS, keys=grouped["rows"], at=grouped["at"],
+               now=stamp["now"], seq=stamp["seq"]).consume()
 
 
-def _by_type(rows: dict[Predicate, list[dict[str, Any]]]) -> dict[str, list[Any]]:
+def _by_type(rows: dict[Predicate, list[Any]]) -> dict[str, list[Any]]:
     """`rows` as the aggregate statements take them: one list, grouped in `Predicate`
     order, and `at`, where each type's group begins (and the last one ends)."""
     grouped = [row for predicate in Predicate for row in rows[predicate]]

@@ -33,6 +33,8 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+    # The changes feed reads articles in ingest order (`STAMP_INGEST`).
+    "CREATE INDEX article_ingest_seq IF NOT EXISTS FOR (a:Article) ON (a.ingest_seq)",
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.alias_text]",
 )
 
@@ -295,6 +297,36 @@ LOCK_AGGREGATES = KEEP_PLAN + """
 MERGE (m:EntenteMeta {key: 'ingest'})
 SET m.last_ingest = datetime()
 """
+
+
+# Right after LOCK_AGGREGATES: the batch's articles get the ingest's time and the next
+# number of the ingest order. Taken under the lock, which is held until commit, the
+# numbers commit in order: a client that read the changes feed up to one number never
+# sees a smaller one appear later.
+STAMP_INGEST = KEEP_PLAN + """
+MATCH (m:EntenteMeta {key: 'ingest'}) USING INDEX m:EntenteMeta(key)
+SET m.seq = coalesce(m.seq, 0) + 1
+WITH m
+CALL (m) {
+  UNWIND $article_ids AS id
+  MATCH (a:Article {id: id}) USING INDEX SEEK a:Article(id)
+  SET a.ingested_at = m.last_ingest, a.ingest_seq = m.seq
+}
+RETURN m.last_ingest AS now, m.seq AS seq
+"""
+
+
+def _stamp(i: int, rel_type: str) -> str:
+    return f"""CALL () {{
+  UNWIND $keys[$at[{i}]..$at[{i + 1}]] AS key
+  MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
+  SET r.updated_at = $now, r.ingest_seq = $seq
+}}"""
+
+
+# The aggregate relationships a batch changed, stamped with its time and number
+# (`updated_since` on lists, the export). Keys grouped by type as for ADD_TO_RELATIONS.
+STAMP_RELATIONS = KEEP_PLAN + "\n" + "\n".join(_stamp(i, p.value) for i, p in enumerate(Predicate))
 
 
 def _fold(i: int, rel_type: str) -> str:

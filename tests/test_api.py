@@ -440,12 +440,13 @@ def test_paths_shortest_and_paged(client: httpx.Client) -> None:
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["hops"] == 2
-    via = sorted((p["nodes"][1]["key"], p["edges"][1]["predicate"]) for p in body["items"])
-    assert via == [("KRK", "SUPPORTS"), ("SYL", "BUYS"), ("SYL", "COOPERATES_ON"),
-                   ("SYL", "MEETS")]
+    # One route per sequence of actors, the parallel relations of a step grouped.
+    via = [(p["nodes"][1]["key"], sorted(r["predicate"] for r in p["steps"][1]["relations"]))
+           for p in body["items"]]
+    assert via == [("KRK", ["SUPPORTS"]), ("SYL", ["BUYS", "COOPERATES_ON", "MEETS"])]
     for p in body["items"]:
         assert [n["key"] for n in p["nodes"]][::2] == ["BRD", "GNV"]
-        assert len(p["edges"]) == 2
+        assert len(p["steps"]) == 2
     paged = page_all(client, "/v1/paths", {"from": "BRD", "to": "GNV"}, limit=1)
     assert paged == body["items"]
     only = client.get("/v1/paths", params={"from": "BRD", "to": "GNV",
@@ -569,7 +570,8 @@ def test_stats(client: httpx.Client, loaded: dict[str, Any]) -> None:
 @pytest.mark.parametrize("path", [
     "/v1/actors/XXX", "/v1/actors/person:nobody", "/v1/actors/XXX/purchases",
     "/v1/actors/XXX/sales", "/v1/pairs/SYL/XXX", "/v1/pairs/XXX/SYL/timeline",
-    "/v1/paths?from=XXX&to=SYL", "/v1/graph?actor=XXX", "/v1/articles/no-such-article",
+    "/v1/paths?from=XXX&to=SYL", "/v1/graph?actor=XXX", "/v1/relations?subject=XXX%20b",
+    "/v1/articles/no-such-article",
     "/v1/nowhere",
 ])
 def test_unknown_things_are_404(client: httpx.Client, path: str) -> None:
@@ -582,7 +584,7 @@ def test_unknown_things_are_404(client: httpx.Client, path: str) -> None:
     "/v1/relations?predicate=LOVES", "/v1/relations?limit=0", "/v1/relations?limit=100000",
     "/v1/relations?cursor=not-a-cursor", "/v1/relations?since=2022-01-01&until=2021-01-01",
     "/v1/relations?since=yesterday", "/v1/relations?min_confidence=2",
-    "/v1/relations?subject=a%20b", "/v1/relations?lang=english", "/v1/actors",
+    "/v1/relations?lang=english", "/v1/actors",
     "/v1/actors?q=", "/v1/pairs/SYL/SYL", "/v1/paths?from=SYL&to=SYL", "/v1/paths?from=SYL",
     "/v1/paths?from=SYL&to=GNV&max_hops=99", "/v1/paths?from=SYL&to=GNV&max_hops=6",
     "/v1/graph", "/v1/graph?actor=SYL&depth=4", "/v1/graph?actor=SYL&format=pdf",
@@ -688,20 +690,29 @@ def test_injection_is_treated_as_data(client: httpx.Client, driver: Driver,
         if r.status_code == 200:
             assert len(r.json()["items"]) < all_actors or all_actors <= 50
         for path, params in [
-            ("/v1/relations", {"subject": attack}), ("/v1/relations", {"cursor": attack}),
-            ("/v1/relations", {"predicate": attack}), ("/v1/relations", {"lang": attack}),
-            ("/v1/paths", {"from": attack, "to": "SYL"}), ("/v1/graph", {"actor": attack}),
-            ("/v1/articles", {"since": attack}),
+            ("/v1/relations", {"cursor": attack}), ("/v1/relations", {"predicate": attack}),
+            ("/v1/relations", {"lang": attack}), ("/v1/articles", {"since": attack}),
         ]:
             r = client.get(path, params=params)
             assert_error(r, 422)
+        # An actor parameter is a name to look up: unknown (404), or found as text
+        # (the attack that is ODD's name finds ODD).
+        for path, params in [
+            ("/v1/relations", {"subject": attack}), ("/v1/paths", {"from": attack, "to": "SYL"}),
+            ("/v1/graph", {"actor": attack}),
+        ]:
+            r = client.get(path, params=params)
+            if r.status_code != 200:
+                assert_error(r, 404 if len(attack) <= 200 else 422)
         for path in (f"/v1/actors/{quote(attack, safe='')}",
                      f"/v1/articles/{quote(attack, safe='')}",
                      f"/v1/relations/{quote(attack, safe='')}/evidence",
                      f"/v1/pairs/SYL/{quote(attack, safe='')}"):
             r = client.get(path)
-            assert r.status_code in (404, 422), (path, r.text)
-            assert_error(r, r.status_code)
+            # (`' OR 1=1 //` is an alias of ODD: an actor found by that name.)
+            assert r.status_code in (200, 404, 422), (path, r.text)
+            if r.status_code != 200:
+                assert_error(r, r.status_code)
     # A well-formed cursor carrying an attack is only a key to continue after.
     forged = base64.urlsafe_b64encode(json.dumps(["rel", ATTACKS[2]]).encode()).decode()
     r = client.get("/v1/relations", params={"cursor": forged, "limit": 3})

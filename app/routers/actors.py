@@ -8,15 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app import pagination
-from app.deps import (
-    KEY_PATTERN,
-    ActorKeyPath,
-    EvidenceFilterDep,
-    PageDep,
-    ReaderDep,
-    normalize_key,
-)
+from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, normalize_key
 from app.errors import NOT_FOUND, NotFound
+from app.resolve import ActorPath, resolve
 from app.schemas import ActorPage, ActorProfile, TradePage
 from app.search import lucene_query
 from entente.models import ActorKind
@@ -60,8 +54,9 @@ async def search_actors(
 
 
 @router.get("/{key}", response_model=ActorProfile, responses=NOT_FOUND, summary="Actor profile")
-async def actor_profile(reader: ReaderDep, key: ActorKeyPath) -> ActorProfile:
+async def actor_profile(reader: ReaderDep, key: ActorPath) -> ActorProfile:
     """Names, kind, the state it acts for, and its relations counted by predicate."""
+    key = (await resolve(reader, key, "key")).key
     record = await reader.one(rq.ACTOR_PROFILE, key=key)
     if record is None:
         raise NotFound("unknown actor", {"key": key})
@@ -72,6 +67,7 @@ async def _trade(
     reader: ReaderDep, statement: str, key: str, page: PageDep, filters: EvidenceFilterDep
 ) -> TradePage:
     after = pagination.after(page.cursor, "trade")
+    key = (await resolve(reader, key, "key")).key
     record = await reader.one(statement, key=key, after=after,
                               limit=page.limit + 1, **filters.params())
     if record is None or not record["found"]:
@@ -82,17 +78,18 @@ async def _trade(
 @router.get("/{key}/purchases", response_model=TradePage, responses=NOT_FOUND,
             summary="What an actor bought, from whom")
 async def actor_purchases(
-    reader: ReaderDep, key: ActorKeyPath, page: PageDep, filters: EvidenceFilterDep
+    reader: ReaderDep, key: ActorPath, page: PageDep, filters: EvidenceFilterDep
 ) -> TradePage:
     """Its BUYS relations with seller and item; goods bought from no named seller
-    come with `seller: null`."""
+    come with `seller: null`. Counts, dates and confidence are those of the sentences
+    passing the filters."""
     return await _trade(reader, rq.ACTOR_PURCHASES, key, page, filters)
 
 
 @router.get("/{key}/sales", response_model=TradePage, responses=NOT_FOUND,
             summary="What others bought from an actor")
 async def actor_sales(
-    reader: ReaderDep, key: ActorKeyPath, page: PageDep, filters: EvidenceFilterDep
+    reader: ReaderDep, key: ActorPath, page: PageDep, filters: EvidenceFilterDep
 ) -> TradePage:
     """BUYS relations with this actor as the seller."""
     return await _trade(reader, rq.ACTOR_SALES, key, page, filters)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from app import pagination
-from app.deps import PageDep, ReaderDep
+from app.deps import (
+    PageDep,
+    ReaderDep,
+    UpdatedSince,
+    date_query,
+    parse_day,
+    updated_since_param,
+)
 from app.errors import NOT_FOUND, InvalidParameter, NotFound
 from app.schemas import ArticleOut, ArticlePage
 from graph import read_queries as rq
@@ -21,16 +27,19 @@ async def list_articles(
     reader: ReaderDep,
     page: PageDep,
     lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", examples=["id"])] = None,
-    since: Annotated[dt.date | None, Query(description="published on or after")] = None,
-    until: Annotated[dt.date | None, Query(description="published on or before")] = None,
+    since: Annotated[str | None, date_query("published on or after", "2019-01")] = None,
+    until: Annotated[str | None, date_query("published on or before", "2021")] = None,
+    updated_since: UpdatedSince = None,
 ) -> ArticlePage:
     """Articles ordered by id, with how many claims each gave."""
-    if since and until and since > until:
-        raise InvalidParameter("since is after until", {"since": str(since), "until": str(until)})
+    start, end = parse_day(since, "since", end=False), parse_day(until, "until", end=True)
+    if start and end and start > end:
+        raise InvalidParameter("since is after until", {"since": str(start), "until": str(end)})
     after = pagination.after(page.cursor, "art")
     record = await reader.one(
         rq.ARTICLES, after=after, limit=page.limit + 1,
-        lang=lang.lower() if lang else None, since=since, until=until,
+        lang=lang.lower() if lang else None, since=start, until=end,
+        updated_since=updated_since_param(updated_since),
     )
     return pagination.page_of(
         ArticlePage, record["items"] if record else [], page.limit, "art", "id"

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app import export, pagination
-from app.deps import KEY_PATTERN, EvidenceFilterDep, PageDep, ReaderDep, SettingsDep, normalize_key
+from app.deps import EvidenceFilterDep, PageDep, PredicateParam, ReaderDep, SettingsDep
 from app.errors import NOT_FOUND, InvalidParameter, NotFound
+from app.resolve import actor_query, guess, resolve
 from app.schemas import GraphOut
-from entente.models import Predicate
 from graph import read_queries as rq
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -48,13 +48,12 @@ async def subgraph(
     settings: SettingsDep,
     page: PageDep,
     filters: EvidenceFilterDep,
-    actor: Annotated[str, Query(pattern=KEY_PATTERN, description="the centre",
-                                examples=["TUR"])],
+    actor: Annotated[str, actor_query("the centre", "TUR")],
     depth: Annotated[int, Query(ge=1, le=rq.MAX_DEPTH_LIMIT,
                                 description="hops from the centre (capped by the server)",
                                 examples=[1])] = 1,
-    predicate: Annotated[list[Predicate] | None, Query(
-        description="only these relation types (repeat for several)",
+    predicate: Annotated[list[PredicateParam] | None, Query(
+        description="only these relation types, in any case (repeat for several)",
         examples=[["SANCTIONS", "BUYS"]])] = None,
     format: Annotated[Format, Query(description="json, graphml or csv")] = Format.json,
 ) -> Any:
@@ -63,14 +62,16 @@ async def subgraph(
     if depth > settings.api_max_depth:
         raise InvalidParameter(f"depth is capped at {settings.api_max_depth}",
                                {"loc": ["query", "depth"], "max": settings.api_max_depth})
-    key = normalize_key(actor)
     after = pagination.after(page.cursor, "graph")
-    record = await reader.one(
-        rq.subgraph(depth, rq.canonical(predicate), filters.active), actor=key,
-        after=after, limit=page.limit + 1, **filters.params(),
-    )
+    statement = rq.subgraph(depth, rq.canonical(predicate), filters.active)
+    params = {"after": after, "limit": page.limit + 1, **filters.params()}
+    key = guess(actor)  # a key costs no resolving round trip
+    record = await reader.one(statement, actor=key, **params) if key else None
     if record is None or not record["found"]:
-        raise NotFound("unknown actor", {"key": key})
+        key = (await resolve(reader, actor, "actor")).key
+        record = await reader.one(statement, actor=key, **params)
+    if record is None or not record["found"]:  # resolved, then deleted in between
+        raise NotFound("unknown actor", {"key": key, "suggestions": []})
     rels: list[dict[str, Any]] = record["edges"]
     more = len(rels) > page.limit
     rels = rels[: page.limit]
