@@ -19,6 +19,7 @@ from app import browser, errors
 from app.cache import ResponseCacheMiddleware, ResultCache, watch
 from app.db import Reader, prepare
 from app.deps import require_api_key
+from app.guard import WriteGuard
 from app.routers import actors, articles, graph, health, ingest, pairs, paths, relations, stats
 from app.schemas import API_PREFIX
 from entente import __version__
@@ -98,6 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
+    # Innermost: the other middlewares (CORS) wrap its early answers too.
+    app.add_middleware(WriteGuard, settings=settings, prefix=API_PREFIX, routes=app.router)
     if settings.api_reads_open and settings.api_cache_size:
         # Before CORS: CORS wraps it and adds its headers to cached replies too.
         def current_cache() -> ResultCache | None:
