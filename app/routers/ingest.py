@@ -20,7 +20,7 @@ from app.deps import ApiKeyDep, SettingsDep
 from app.errors import AUTH_RESPONSES, NOT_FOUND, InvalidArticles, NotFound, TooLarge
 from app.schemas import API_PREFIX
 from entente.config import Settings
-from ingest.formats import article_from
+from ingest.formats import article_from, field_problem, language_problem
 from ingest.queue.broker import IngestQueue
 from ingest.queue.ledger import Item
 
@@ -92,9 +92,13 @@ def submit_articles(
         "text": "Turkey bought S-400 missiles from Russia."}])],
 ) -> JobAccepted:
     """Queue articles for extraction and loading; answers at once with a job id."""
-    records = body["articles"] if isinstance(body, dict) and "articles" in body else body
-    if not isinstance(records, list):
-        records = [records]
+    if isinstance(body, dict) and "articles" in body:
+        records = body["articles"]
+        if not isinstance(records, list):
+            raise InvalidArticles("`articles` must be a list of article objects",
+                                  {"got": type(records).__name__})
+    else:
+        records = body if isinstance(body, list) else [body]
     if not records:
         raise InvalidArticles("no article given", {"errors": []})
     if len(records) > MAX_BATCH:
@@ -102,10 +106,10 @@ def submit_articles(
     items: list[Item] = []
     for record in records:
         got = article_from(record, settings.ingest_max_article_bytes)
-        items.append(Item(reason=got) if isinstance(got, str) else Item(article=got))
-    rejected = [ItemError(index=i, id=(r.get("id") if isinstance(r, dict) else None)
-                          if isinstance(r, dict) and isinstance(r.get("id"), str) else None,
-                          reason=it.reason)
+        # A language we do not extract from is refused now, not by a worker after a 202.
+        reason = got if isinstance(got, str) else language_problem(got)
+        items.append(Item(reason=reason) if reason else Item(article=got))
+    rejected = [ItemError(index=i, id=_shown_id(r), reason=it.reason)
                 for i, (it, r) in enumerate(zip(items, records, strict=True)) if it.article is None]
     if len(rejected) == len(items):
         raise InvalidArticles("no valid article in the request",
@@ -117,6 +121,13 @@ def submit_articles(
     status = q.status(receipt.job) or {"status": "queued"}
     return JobAccepted(job=receipt.job, status=status["status"], accepted=receipt.accepted,
                        duplicates=receipt.duplicates, rejected=rejected, location=location)
+
+
+def _shown_id(record: object) -> str | None:
+    """A refused item's id as the reply may carry it: only a clean one is echoed (a
+    lone surrogate cannot be encoded in JSON, and control bytes mislead a reader)."""
+    given = record.get("id") if isinstance(record, dict) else None
+    return given if isinstance(given, str) and field_problem("id", given) is None else None
 
 
 @router.get("/jobs/{job_id}", response_model=JobStatus,
