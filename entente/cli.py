@@ -63,7 +63,8 @@ def _say(message: str, **kw) -> None:  # noqa: ANN003
     """Print to stderr; never fail when nobody reads it any more (`| tee` stopped)."""
     try:
         console.print(message, **kw)
-    except (OSError, ValueError):  # a broken pipe, or a closed file
+    # A broken pipe (rich turns it into SystemExit(1)), or a closed file.
+    except (OSError, ValueError, SystemExit):
         pass
 
 

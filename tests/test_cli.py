@@ -262,3 +262,112 @@ def test_a_truncated_feed_is_reported(neo4j_server, empty_graph, tmp_path) -> No
     done = _run(["ingest", str(feed)], entente_env(neo4j_server))
     assert "the feed is truncated or malformed" in done.stderr, done.stderr
     assert "loaded 1 articles" in done.stderr
+
+
+@pytest.fixture
+def web(tmp_path):  # noqa: ANN201
+    """A local HTTP server with a page, a missing page and a page over the size limit."""
+    import http.server
+    import threading
+
+    pages = {"/news/deal.html": PAGE.encode(), "/huge.html": b"<p>" + b"x" * 100_000}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            body = pages.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            if self.path != "/huge.html":  # the huge one declares no length: cut off as it comes
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_ingest_fetches_a_web_page_like_a_local_html_file(neo4j_server, empty_graph,
+                                                          web) -> None:
+    page = f"{web}/news/deal.html"
+    env = entente_env(neo4j_server, ENTENTE_INGEST_MAX_ARTICLE_BYTES="4000")  # pages: 32 KB
+    done = _run(["ingest", page, f"{web}/gone.html", f"{web}/huge.html"], env)
+    assert done.returncode == 0, done.stderr
+    assert "loaded 1 articles" in done.stderr, done.stderr
+    assert f"{web}/gone.html: the server answered HTTP 404" in done.stderr
+    assert f"{web}/huge.html: the page is larger than the limit" in done.stderr
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (a:Article)<-[:FROM]-(c:Claim) RETURN a.url AS url, a.title AS title, "
+        "count(c) AS claims")
+    assert [(r["url"], r["title"]) for r in records] == [(page, "Deal angers Washington")]
+    assert records[0]["claims"] >= 2
+
+
+def test_ingest_queue_prints_a_summary_not_every_line(neo4j_server, tmp_path) -> None:
+    src = tmp_path / "bad.jsonl"
+    lines = [json.dumps({"id": f"blank-{i}", "text": " "}) for i in range(8)]
+    lines.append(json.dumps({"id": "de-1", "text": (
+        "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, "
+        "teilte das Auswärtige Amt in Berlin mit. Die Maßnahmen treten sofort in Kraft.")}))
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    queue = f"sqlite:///{tmp_path / 'queue' / 'queue.db'}"
+    done = _run(["ingest", "--queue", str(src)], entente_env(neo4j_server,
+                                                              ENTENTE_QUEUE_URL=queue))
+    # Nothing valid: the job fails at once, no worker needed; the language is refused
+    # at submit, not left to a worker.
+    assert done.returncode == 1, done.stderr
+    assert "0 accepted" in done.stderr and "9 rejected" in done.stderr
+    named = [x for x in done.stderr.splitlines() if x.strip().startswith("rejected")]
+    assert len(named) == 5, done.stderr
+    assert "... and 4 more: entente jobs show" in done.stderr
+    show = _run(["jobs", "show", done.stderr.split("job ", 1)[1].split(":", 1)[0]],
+                entente_env(neo4j_server, ENTENTE_QUEUE_URL=queue))
+    errors = json.loads(show.stdout)["errors"]
+    assert "language 'de' is not supported" in errors[-1]["reason"]
+
+
+def test_up_stops_neo4j_when_its_output_is_gone(neo4j_settings, tmp_path) -> None:
+    """`entente up | tee up.log`, then Ctrl-C: tee is gone and every write fails, yet the
+    Neo4j server that `up` started is stopped."""
+    settings = neo4j_settings.model_copy(update={
+        "data_dir": tmp_path, "neo4j_bolt_port": neo4j_settings.neo4j_bolt_port + 210,
+        "neo4j_http_port": neo4j_settings.neo4j_http_port + 210,
+        "neo4j_uri": f"neo4j://127.0.0.1:{neo4j_settings.neo4j_bolt_port + 210}",
+        "api_port": neo4j_settings.api_port + 210,
+    })
+    proc = subprocess.Popen([*ENTENTE, "up", "--no-seeds", "--workers", "1"],
+                            env=entente_env(settings), cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert proc.poll() is None, "up ended early"
+            try:
+                with urllib.request.urlopen(
+                        f"http://127.0.0.1:{settings.api_port}/healthz", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the API did not come up"
+            time.sleep(1)
+        assert server.status(settings).running
+        assert proc.stdout is not None
+        proc.stdout.close()  # what tee's end does when Ctrl-C stops it
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=120)
+        assert not server.status(settings).running
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        server.stop(settings)
