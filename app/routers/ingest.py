@@ -17,7 +17,14 @@ from fastapi import APIRouter, Body, Path, Response
 from pydantic import BaseModel, Field
 
 from app.deps import ApiKeyDep, SettingsDep
-from app.errors import AUTH_RESPONSES, NOT_FOUND, InvalidArticles, NotFound, TooLarge
+from app.errors import (
+    AUTH_RESPONSES,
+    NOT_FOUND,
+    ErrorResponse,
+    InvalidArticles,
+    NotFound,
+    TooLarge,
+)
 from app.schemas import API_PREFIX
 from entente.config import Settings
 from ingest.formats import article_from, field_problem, language_problem
@@ -79,8 +86,44 @@ def queue_for(settings: Settings) -> IngestQueue:
         return q
 
 
+# The body's schema, stated for clients and fuzzers. The body itself is read as any JSON
+# and each item checked on its own (`ingest.formats.article_from`): one bad item is
+# reported by its index instead of refusing the whole batch. Unknown fields are allowed
+# (and dropped): the corpus files carry gold annotations beside the article.
+_OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["id", "text"], "additionalProperties": True,
+    "properties": {
+        "id": {"type": "string", "minLength": 1, "maxLength": 300,
+               "pattern": "^[^\\u0000-\\u001f\\u007f]+$",
+               "description": "no control characters"},
+        "text": {"type": "string", "minLength": 1,
+                 "description": "plain text (not HTML), at most ENTENTE_INGEST_MAX_ARTICLE_BYTES"},
+        "lang": {"anyOf": [{"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                           {"type": "null"}],
+                 "description": "ISO 639-1 code; found in the text when not given"},
+        "title": _OPTIONAL_TEXT, "url": _OPTIONAL_TEXT, "source": _OPTIONAL_TEXT,
+        "published": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+    },
+}
+_ARTICLE_LIST = {"type": "array", "items": ARTICLE_SCHEMA, "minItems": 1, "maxItems": MAX_BATCH}
+SUBMISSION_SCHEMA: dict[str, Any] = {"anyOf": [
+    ARTICLE_SCHEMA, _ARTICLE_LIST,
+    {"type": "object", "required": ["articles"], "properties": {"articles": _ARTICLE_LIST}},
+]}
+
+
 @router.post("/articles", status_code=202, response_model=JobAccepted,
-             responses={**AUTH_RESPONSES, 413: {"description": "batch too large"}},
+             responses={**AUTH_RESPONSES,
+                        400: {"model": ErrorResponse,
+                              "description": "the body cannot be parsed: not UTF-8, or JSON "
+                                             "nested too deeply"},
+                        413: {"model": ErrorResponse,
+                              "description": "body or batch too large (ENTENTE_API_MAX_BODY_BYTES, "
+                                             f"{MAX_BATCH} articles)"},
+                        415: {"model": ErrorResponse, "description": "the body is not JSON"}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": SUBMISSION_SCHEMA}}}},
              summary="Submit articles for ingest")
 def submit_articles(
     settings: SettingsDep,
