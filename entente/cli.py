@@ -54,6 +54,12 @@ def _expected_fault(exc: Exception) -> str | None:
         return str(exc)
     if isinstance(exc, DriverError | Neo4jError):
         return unavailable_reason(get_settings(), exc) or f"Neo4j: {exc}"
+    if type(exc).__module__.startswith("redis"):  # the queue's Redis (imported only then)
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        if isinstance(exc, RedisConnectionError):
+            return (f"the ingest queue at {get_settings().queue_location} cannot be reached "
+                    f"({exc}); start Redis or set ENTENTE_QUEUE_URL")
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
     return None

@@ -156,6 +156,13 @@ def test_neo4j_down_is_one_clear_line(neo4j_settings, tmp_path) -> None:
         assert "routing information" not in done.stderr  # the driver's own log line
 
 
+def test_a_queue_that_cannot_be_reached_is_one_clear_line(neo4j_settings) -> None:
+    down = f"redis://127.0.0.1:{neo4j_settings.neo4j_bolt_port + 260}/0"  # nothing listens
+    done = _run(["jobs", "list"], entente_env(neo4j_settings, ENTENTE_QUEUE_URL=down),
+                timeout=120)
+    _assert_clean_failure(done, "the ingest queue at redis://", "cannot be reached")
+
+
 def test_a_wrong_password_is_said_and_fails(neo4j_server, tmp_path) -> None:
     src = tmp_path / "one.jsonl"
     src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
