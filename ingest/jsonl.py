@@ -85,7 +85,8 @@ def extract_jsonl(inp: Iterable[str | bytes], out: TextIO, extractor: Extractor 
             article = parse_article(line)
             extractor.language_of(article)  # an unsupported language is a bad line
         except UnicodeDecodeError as e:
-            summary.errors.append(LineError(lineno, f"not valid UTF-8 (byte {e.start} of the line)"))
+            summary.errors.append(
+                LineError(lineno, f"not valid UTF-8 (byte {e.start} of the line)"))
             continue
         except RecursionError:
             summary.errors.append(LineError(lineno, "malformed JSON: nested too deeply"))

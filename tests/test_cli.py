@@ -252,7 +252,8 @@ def test_one_bad_line_never_costs_the_good_ones_on_any_path(neo4j_server, empty_
     assert len(out.read_text().splitlines()) == 3
     assert f"{src}:2:" in done.stderr and f"{src}:4:" in done.stderr
 
-    done = subprocess.run([*ENTENTE, "extract", "-", "-o", str(out)], env=env, input=src.read_bytes(),
+    done = subprocess.run([*ENTENTE, "extract", "-", "-o", str(out)], env=env,
+                          input=src.read_bytes(),
                           capture_output=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert len(out.read_text().splitlines()) == 3

@@ -122,7 +122,8 @@ def test_a_failed_chunk_is_retried_and_then_done(queue: IngestQueue) -> None:
     assert claim is not None
     queue.ledger.fail(chunk, "not-the-token", "a stranger cannot fail it")
     assert queue.status(job)["status"] == "running"
-    queue.ledger.fail(chunk, claim.token, "Neo4j unavailable: ServiceUnavailable (after 7 attempts)")
+    queue.ledger.fail(chunk, claim.token,
+                      "Neo4j unavailable: ServiceUnavailable (after 7 attempts)")
     status = queue.status(job)
     assert status["status"] == "failed" and status["retriable"] is True
     assert status["reason"].startswith("Neo4j unavailable")
