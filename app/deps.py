@@ -51,18 +51,29 @@ _api_key_header = APIKeyHeader(
 )
 
 
+def key_refusal(settings: Settings, key: str | None) -> Unauthorized | Forbidden | None:
+    """Why `key` does not open the API (401: none given, 403: not one of ours), or None.
+
+    Shared by `require_api_key` and the write guard (`app.guard`), which checks a
+    write's key before its body is read."""
+    if not key:
+        return Unauthorized("an API key is required (header X-API-Key)")
+    valid = False
+    given = key.encode("utf-8", errors="surrogateescape")
+    for known in settings.api_keys:
+        # Compare every key in constant time; never stop early on a match.
+        valid |= secrets.compare_digest(given, known.get_secret_value().encode())
+    return None if valid else Forbidden("the API key is not valid")
+
+
 async def require_api_key(
     settings: SettingsDep, key: Annotated[str | None, Security(_api_key_header)] = None
 ) -> str:
     """The caller's key: 401 when none is given, 403 when it is not one of ours."""
-    if not key:
-        raise Unauthorized("an API key is required (header X-API-Key)")
-    valid = False
-    for known in settings.api_keys:
-        # Compare every key in constant time; never stop early on a match.
-        valid |= secrets.compare_digest(key.encode(), known.get_secret_value().encode())
-    if not valid:
-        raise Forbidden("the API key is not valid")
+    refusal = key_refusal(settings, key)
+    if refusal is not None:
+        raise refusal
+    assert key is not None
     return key
 
 

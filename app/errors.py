@@ -23,6 +23,7 @@ from neo4j.exceptions import (
 )
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from entente.errors import EntenteError
 
@@ -139,17 +140,47 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid_parameter", "invalid request parameters", detail)
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method the API takes on this path: Starlette's own `Allow` names only
+    the first route's (`/v1/articles` is GET in one router, POST in another). Read from
+    the OpenAPI paths, the one public list of every route with its methods."""
+    path = request.url.path
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if compile_path(template)[0].match(path):
+            methods |= {m.upper() for m in operations if m.upper() in _HTTP_METHODS}
+    return ", ".join(sorted(methods))
+
+
+_HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _STATUS_CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
     if exc.status_code == 404 and message == "Not Found":
         message = "no such resource"
-    return error_response(exc.status_code, code, message, None, dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+    return error_response(exc.status_code, code, message, None, headers)
+
+
+def _refused_credentials(exc: Exception) -> bool:
+    """A wrong password, or the lock Neo4j puts on a user after too many of them."""
+    code = getattr(exc, "code", None) or ""
+    return isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security.")
 
 
 async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
     log.warning("Neo4j unavailable: %s", exc)
+    if _refused_credentials(exc):
+        return error_response(
+            503, "unavailable",
+            "the graph database refuses the API's credentials: check the configured "
+            "Neo4j user and password (ENTENTE_NEO4J_USER, ENTENTE_NEO4J_PASSWORD)",
+            {"reason": "neo4j_authentication"}, _retry_after(request))
     return error_response(
         503, "unavailable", "the graph database cannot be reached; try again later",
         None, _retry_after(request),
@@ -158,6 +189,8 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
 
 async def _neo4j_client_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ClientError)
+    if _refused_credentials(exc):
+        return await _unavailable(request, exc)
     if exc.code and "TransactionTimedOut" in exc.code:
         return error_response(
             503, "query_timeout", "the query took too long; narrow it or try again later",

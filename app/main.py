@@ -20,6 +20,7 @@ from app import browser, errors
 from app.cache import ResponseCacheMiddleware, ResultCache, watch
 from app.db import Reader, prepare
 from app.deps import require_api_key
+from app.guard import WriteGuard
 from app.routers import (
     actors,
     articles,
@@ -170,6 +171,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     _state_server_limits(app, settings)
     errors.install(app)
+    # Innermost: the other middlewares (CORS) wrap its early answers too.
+    app.add_middleware(WriteGuard, settings=settings, prefix=API_PREFIX, routes=app.router)
     if settings.api_reads_open and settings.api_cache_size:
         # Before CORS: CORS wraps it and adds its headers to cached replies too.
         def current_cache() -> ResultCache | None:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -22,19 +23,71 @@ from rich.progress import (
 from entente.config import Settings, get_settings
 from entente.errors import EntenteError
 
-app = typer.Typer(help="Entente: a knowledge graph of relations between states.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+class _App(typer.Typer):
+    """The command line's root: an expected fault ends the command with one clear line
+    on stderr and exit code 1, never a traceback."""
+
+    def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
+        import logging
+
+        # The driver's own warnings ("Unable to retrieve routing information") would
+        # reach stderr through logging's last resort; the error below says it better.
+        # (`entente worker` configures logging, and shows them.)
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as exc:
+            reason = _expected_fault(exc)
+            if reason is None:
+                raise
+            _say(f"[bold red]error:[/] {escape(reason)}")
+            sys.exit(1)
+
+
+def _expected_fault(exc: Exception) -> str | None:
+    """The message of a fault a user can meet and fix, or None for a bug."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from graph.db import unavailable_reason
+
+    if isinstance(exc, EntenteError):
+        return str(exc)
+    if isinstance(exc, DriverError | Neo4jError):
+        return unavailable_reason(get_settings(), exc) or f"Neo4j: {exc}"
+    if type(exc).__module__.startswith("redis"):  # the queue's Redis (imported only then)
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        if isinstance(exc, RedisConnectionError):
+            return (f"the ingest queue at {get_settings().queue_location} cannot be reached "
+                    f"({exc}); start Redis or set ENTENTE_QUEUE_URL")
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return None
+
+
+def _say(message: str, **kw) -> None:  # noqa: ANN003
+    """Print to stderr; never fail when nobody reads it any more (`| tee` stopped)."""
+    try:
+        console.print(message, **kw)
+    # A broken pipe (rich turns it into SystemExit(1)), or a closed file.
+    except (OSError, ValueError, SystemExit):
+        pass
+
+
+app = _App(help="Entente: a knowledge graph of relations between states.",
+           no_args_is_help=True, pretty_exceptions_enable=False)
 neo4j_app = typer.Typer(help="The Neo4j server that Entente manages.", no_args_is_help=True)
 graph_app = typer.Typer(help="The graph's schema.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(graph_app, name="graph")
 
-console = Console(stderr=True)
+# soft_wrap: a message is one line however narrow the terminal (or a log file) is.
+console = Console(stderr=True, soft_wrap=True)
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {exc}")
+    _say(f"[bold red]error:[/] {escape(str(exc))}")
     return typer.Exit(code=1)
 
 
@@ -85,11 +138,11 @@ def neo4j_status() -> None:
 @graph_app.command("init")
 def graph_init() -> None:
     """Create the constraints and indexes (safe to run again)."""
-    from graph.db import driver
+    from graph.db import connect
     from graph.schema import init_schema
 
     settings = get_settings()
-    with driver(settings) as drv:
+    with connect(settings) as drv:
         init_schema(drv, settings.neo4j_database)
     console.print("schema ready")
 
@@ -100,36 +153,77 @@ def graph_init() -> None:
 @app.command("extract")
 def extract(
     inputs: Annotated[list[str], typer.Argument(
-        metavar="IN.jsonl...", help="articles, one a line; - for stdin")],
+        metavar="INPUT...", help="what `entente ingest` reads (.jsonl, .json, .txt, .html, "
+                                 ".rss, .atom, .xml files, folders, web addresses); - for "
+                                 "JSON Lines on stdin")],
     out: Annotated[str, typer.Option(
         "-o", "--output", help="relations, one article a line; - for stdout")] = "-",
 ) -> None:
     """Extract relations from articles without touching the graph."""
     from ingest.extraction.pipeline import Extractor
-    from ingest.jsonl import extract_jsonl
 
+    _check_sources(inputs, allow_stdin=True)
     extractor = Extractor()  # (loaded once for every input)
     articles = relations = 0
     skipped: list[str] = []
     dst = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
     try:
         for inp in inputs:
-            src = sys.stdin if inp == "-" else open(inp, encoding="utf-8")  # noqa: SIM115
-            try:
-                summary = extract_jsonl(src, dst, extractor)
-            finally:
-                if src is not sys.stdin:
-                    src.close()
-            articles += summary.articles
-            relations += summary.relations
-            skipped += [f"{inp}:{e.line}: {e.message}" for e in summary.errors]
+            a, r, problems = _extract_one(inp, dst, extractor)
+            articles, relations, skipped = articles + a, relations + r, skipped + problems
     finally:
         if dst is not sys.stdout:
             dst.close()
-    console.print(f"extracted {relations} relations from {articles} articles"
-                  + (f"; {len(skipped)} lines skipped:" if skipped else ""))
+    _say(f"extracted {relations} relations from {articles} articles"
+         + (f"; {len(skipped)} skipped:" if skipped else ""))
     for line in skipped:
-        console.print(f"  {line}", markup=False, highlight=False)
+        _say(f"  {line}", markup=False, highlight=False)
+    if not articles:
+        raise _fail(EntenteError("nothing extracted: no readable article in the input"))
+
+
+def _extract_one(inp: str, dst, extractor) -> tuple[int, int, list[str]]:  # noqa: ANN001
+    """Extract one input to `dst`: (articles, relations, problems)."""
+    import json as json_
+
+    from ingest.jsonl import extract_jsonl, result_line
+    from ingest.sources import is_url, read_source
+
+    if inp == "-" or (not is_url(inp) and Path(inp).is_file()
+                      and Path(inp).suffix.lower() in {".jsonl", ".ndjson"}):
+        # JSON Lines keep the extraction step's own reader: the scorer's line format.
+        src = sys.stdin.buffer if inp == "-" else open(inp, "rb")  # noqa: SIM115
+        try:
+            summary = extract_jsonl(src, dst, extractor)
+        finally:
+            if src is not sys.stdin.buffer:
+                src.close()
+        return (summary.articles, summary.relations,
+                [f"{inp}:{e.line}: {e.message}" for e in summary.errors])
+    articles = relations = 0
+    problems: list[str] = []
+    for where, got in read_source(inp, get_settings().ingest_max_article_bytes):
+        if isinstance(got, str):
+            problems.append(f"{where}: {got}")
+            continue
+        try:
+            result = extractor.extract(got)
+        except EntenteError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        dst.write(json_.dumps(result_line(result), ensure_ascii=False) + "\n")
+        articles, relations = articles + 1, relations + len(result.relations)
+    return articles, relations, problems
+
+
+def _check_sources(sources: list[str], allow_stdin: bool = False) -> None:
+    """Every argument names an existing file or folder, or a web address."""
+    from ingest.sources import is_url
+
+    missing = [s for s in sources
+               if not (is_url(s) or (allow_stdin and s == "-") or Path(s).exists())]
+    if missing:
+        raise _fail(FileNotFoundError(f"no such file or folder: {', '.join(missing)}"))
 
 
 def _progress() -> Progress:
@@ -142,23 +236,24 @@ def _progress() -> Progress:
 
 
 def ingest_paths(
-    settings: Settings, paths: list[Path], quiet: bool = False
+    settings: Settings, paths: list[Path | str], quiet: bool = False
 ) -> tuple[int, int, list[str]]:
-    """Read, extract and load articles; returns (articles, relations, problems)."""
+    """Read, extract and load articles (files, folders, web addresses); returns
+    (articles, relations, problems)."""
     import time
 
-    from graph.db import driver
+    from graph.db import connect
     from graph.loader import Loader
     from graph.schema import init_schema
     from ingest.extraction.pipeline import Extractor
-    from ingest.readers import read_path
+    from ingest.sources import read_source
 
-    records = [r for p in paths for r in read_path(p, settings.ingest_max_article_bytes)]
+    records = [r for p in paths for r in read_source(p, settings.ingest_max_article_bytes)]
     problems = [f"{where}: {err}" for where, err in records if isinstance(err, str)]
     articles = [a for _, a in records if not isinstance(a, str)]
-    extractor = Extractor()
     loaded = relations = 0
-    with driver(settings) as drv, _progress() as progress:
+    with connect(settings) as drv, _progress() as progress:  # (fails fast: before the models)
+        extractor = Extractor()
         init_schema(drv, settings.neo4j_database)
         loader = Loader(drv, settings.neo4j_database)
         task = progress.add_task("ingest", total=len(articles), rate=0.0, errors=len(problems),
@@ -189,17 +284,16 @@ def ingest_paths(
 
 @app.command("ingest")
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="files (.jsonl, .json, .txt, .html, .rss, "
-                                                     ".atom, .xml) or folders")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH_OR_URL...", help="files (.jsonl, .json, .txt, .html, .rss, .atom, .xml), "
+                                       "folders, or web addresses (http:// or https://)")],
     queue: Annotated[bool, typer.Option(
         "--queue", help="submit to the queue for the workers (`entente worker`) "
                         "instead of loading here")] = False,
     wait: Annotated[bool, typer.Option(help="with --queue: follow the job until it ends")] = True,
 ) -> None:
     """Extract relations from articles and load them into the graph."""
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise _fail(FileNotFoundError(f"no such file or folder: {', '.join(map(str, missing))}"))
+    _check_sources(paths)
     if queue:
         _ingest_queued(get_settings(), paths, wait)
         return
@@ -208,27 +302,32 @@ def ingest(
     except EntenteError as exc:
         raise _fail(exc) from exc
     for p in problems:
-        console.print(f"[yellow]skipped[/] {p}")
-    console.print(f"loaded {loaded} articles, {relations} relations; {len(problems)} problems")
+        _say(f"[yellow]skipped[/] {escape(p)}")
+    _say(f"loaded {loaded} articles, {relations} relations; {len(problems)} problems")
     if problems and not loaded:
         raise typer.Exit(code=1)
 
 
-def _ingest_queued(settings: Settings, paths: list[Path], wait: bool) -> None:
+def _ingest_queued(settings: Settings, paths: list[str], wait: bool) -> None:
     """Submit the files' articles as one job, then follow it with a progress bar."""
     import time
 
+    from ingest.formats import language_problem
     from ingest.queue.broker import IngestQueue
     from ingest.queue.ledger import Item
-    from ingest.readers import read_path
+    from ingest.sources import read_source
 
-    items = [Item(article=None, reason=r, where=w) if isinstance(r, str)
-             else Item(article=r, where=w)
-             for p in paths for w, r in read_path(p, settings.ingest_max_article_bytes)]
+    items = []
+    for p in paths:
+        for where, got in read_source(p, settings.ingest_max_article_bytes):
+            # A language we do not extract from is refused now, not by a worker later.
+            reason = got if isinstance(got, str) else language_problem(got)
+            items.append(Item(reason=reason, where=where) if reason
+                         else Item(article=got, where=where))
     q = IngestQueue(settings)
     receipt = q.submit(items, source="cli")
-    console.print(f"job {receipt.job}: {receipt.accepted} accepted, {receipt.duplicates} "
-                  f"duplicates, {receipt.rejected} rejected")
+    _say(f"job {receipt.job}: {receipt.accepted} accepted, {receipt.duplicates} "
+         f"duplicates, {receipt.rejected} rejected")
     if not wait:
         return
     status = q.status(receipt.job) or {}
@@ -250,18 +349,23 @@ def _ingest_queued(settings: Settings, paths: list[Path], wait: bool) -> None:
         raise typer.Exit(code=1)
 
 
+SUMMARY_REASONS = 5  # the failures `ingest --queue` names; `entente jobs show` has them all
+
+
 def _print_job(status: dict) -> None:
+    """A job's outcome in a few lines: counts, then the first few failures."""
     c = status.get("counts", {})
-    for e in status.get("errors", []):
-        console.print(f"[yellow]{e['state']}[/] #{e['index']} {e.get('where') or e.get('id') or ''}"
-                      f": {e['reason']}")
-    for d in status.get("duplicates", []):
-        console.print(f"[cyan]duplicate[/] #{d['index']} {d.get('id')} of {d['duplicate_of']}")
-    console.print(
-        f"job {status.get('id')} {status.get('status')}: {c.get('done', 0)} articles loaded, "
-        f"{status.get('relations', 0)} relations, {c.get('duplicate', 0)} duplicates, "
-        f"{c.get('rejected', 0)} rejected, {c.get('failed', 0)} failed"
-        + (f"; reason: {status['reason']}" if status.get("reason") else ""))
+    _say(f"job {status.get('id')} {status.get('status')}: {c.get('done', 0)} articles loaded, "
+         f"{status.get('relations', 0)} relations, {c.get('duplicate', 0)} duplicates, "
+         f"{c.get('rejected', 0)} rejected, {c.get('failed', 0)} failed"
+         + (f"; reason: {escape(status['reason'])}" if status.get("reason") else ""))
+    errors = status.get("errors", [])
+    for e in errors[:SUMMARY_REASONS]:
+        where = e.get("where") or e.get("id") or f"#{e['index']}"
+        _say(f"  [yellow]{e['state']}[/] {escape(str(where))}: {escape(str(e['reason']))}")
+    hidden = c.get("rejected", 0) + c.get("failed", 0) - min(len(errors), SUMMARY_REASONS)
+    if hidden > 0:
+        _say(f"  ... and {hidden} more: entente jobs show {status.get('id')}")
 
 
 # -- workers and jobs -------------------------------------------------------------
@@ -371,16 +475,15 @@ def up(
         if not server.status(settings).running:
             st = server.start(settings)
             started_here = True
-            console.print(f"Neo4j started: Browser {st.browser_url}")
+            _say(f"Neo4j started: Browser {st.browser_url}")
         if not no_seeds:
             loaded, relations, problems = ingest_paths(settings, [SEEDS])
-            console.print(f"seeds: {loaded} articles, {relations} relations, "
-                          f"{len(problems)} problems")
+            _say(f"seeds: {loaded} articles, {relations} relations, {len(problems)} problems")
         n = settings.worker_concurrency if workers is None else workers
         if n:
             worker_proc = subprocess.Popen(
                 [sys.executable, "-m", "entente.cli", "worker", "--concurrency", str(n)])
-            console.print(f"{n} ingest worker(s) started (pid {worker_proc.pid})")
+            _say(f"{n} ingest worker(s) started (pid {worker_proc.pid})")
         # Uvicorn handles SIGINT itself; leave it the default so Ctrl-C stops it cleanly.
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         serve(host=None, port=port, processes=None)
@@ -389,12 +492,16 @@ def up(
     except KeyboardInterrupt:
         pass
     finally:
+        # What `up` started is stopped whatever became of its output: with `up | tee`,
+        # Ctrl-C ends tee too and every later write fails (hence `_say`, after each
+        # stop); a second Ctrl-C must not cut the stopping short either.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         if worker_proc is not None:
             _stop_process(worker_proc)
-            console.print("workers stopped")
+            _say("workers stopped")
         if started_here:
             server.stop(settings)
-            console.print("Neo4j stopped")
+            _say("Neo4j stopped")
 
 
 def _stop_process(proc, timeout: float = 15.0) -> None:  # noqa: ANN001

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     api_retry_time: float = Field(default=3.0, ge=0)
     # The Retry-After (seconds) sent with a 503 when Neo4j cannot be reached.
     api_retry_after: int = Field(default=5, ge=1)
+    # Largest request body (POST /v1/articles) in bytes: a longer one is answered 413
+    # before it is read (a batch is at most 1000 articles).
+    api_max_body_bytes: int = Field(default=32_000_000, ge=1)
     # Cap on `max_hops` of /v1/paths and on `depth` of /v1/graph.
     api_max_hops: int = Field(default=4, ge=1, le=6)
     api_max_depth: int = Field(default=3, ge=1, le=4)

@@ -13,6 +13,10 @@ class ServerError(EntenteError):
     """The managed Neo4j server could not be prepared, started or stopped."""
 
 
+class GraphUnavailableError(EntenteError):
+    """Neo4j cannot be reached, or does not accept the configured credentials."""
+
+
 class InvalidDocumentError(EntenteError):
     """An article or an extraction result failed validation; nothing was written."""
 

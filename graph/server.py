@@ -646,6 +646,26 @@ def _spawn(settings: Settings, lib: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
+def _password_refused(settings: Settings) -> ServerError:
+    return ServerError(
+        f"Neo4j rejects the configured password for {settings.neo4j_user!r}: "
+        f"the database in {settings.neo4j_home / 'data'} was initialised with another "
+        "one; set ENTENTE_NEO4J_PASSWORD to it (or remove that data directory)"
+    )
+
+
+def _check_password(settings: Settings) -> None:
+    """A server found running must accept our password: otherwise nothing will work."""
+    with GraphDatabase.driver(bolt_uri(settings), auth=settings.neo4j_auth,
+                              connection_timeout=5.0) as driver:
+        try:
+            driver.verify_connectivity()
+        except AuthError as exc:
+            raise _password_refused(settings) from exc
+        except Exception:  # noqa: BLE001, S110 - still starting, or busy: not a password fault
+            pass
+
+
 def _wait_ready(settings: Settings, proc: subprocess.Popen[bytes]) -> None:
     """Until Bolt answers a query on the default database; ServerError if it never does."""
     deadline = time.monotonic() + settings.neo4j_start_timeout
@@ -663,11 +683,7 @@ def _wait_ready(settings: Settings, proc: subprocess.Popen[bytes]) -> None:
                 driver.execute_query("RETURN 1", database_=settings.neo4j_database)
                 return
             except AuthError as exc:
-                raise ServerError(
-                    f"Neo4j rejects the configured password for {settings.neo4j_user!r}: "
-                    f"the database in {settings.neo4j_home / 'data'} was initialised with another "
-                    "one; set ENTENTE_NEO4J_PASSWORD to it (or remove that data directory)"
-                ) from exc
+                raise _password_refused(settings) from exc
             except Exception as exc:  # any other failure means "not up yet"
                 last = exc
             time.sleep(0.5)
@@ -684,6 +700,7 @@ def start(settings: Settings, extra_conf: Mapping[str, str] | None = None) -> Se
     """
     current = status(settings)
     if current.running:
+        _check_password(settings)
         return current
     _check_settings(settings)
     _check_port_free(settings.neo4j_bolt_port, "bolt")

@@ -25,6 +25,13 @@ DEFAULT_MAX_BYTES = 1_000_000
 # them is binary data decoded by accident.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TAGS = re.compile(r"<[^>]+>")
+# Markup that makes a text an HTML page (or a fragment of one), not an article's text.
+_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+                         re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Fields a person or a URL names: checked for what no text editor would put there.
+_NAME_FIELDS = ("id", "url", "lang", "title", "source")
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -44,6 +51,33 @@ def text_problem(text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return "text is not valid Unicode (lone surrogates)"
+    if _looks_html(text):
+        return ("text is HTML markup, not an article's text: send the page's text, "
+                "or ingest the page as an .html file")
+    return None
+
+
+def _looks_html(text: str) -> bool:
+    if _HTML_START.match(text):
+        return True
+    head = text[:20000]
+    tags = len(_HTML_TAG.findall(head))
+    return tags >= 5 and tags * 5 >= len(head.split())
+
+
+def field_problem(name: str, value: str) -> str | None:
+    """Why a short field (an id, a URL, a title) cannot be stored, or None.
+
+    The reason never quotes the value: it may hold bytes no reply can carry.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{name}: not valid Unicode (lone surrogates)"
+    bad = _CONTROL.search(value) if name in ("id", "url", "lang") else (
+        "\x00" in value or None)
+    if bad:
+        return f"{name}: control characters (such as NUL) are not allowed"
     return None
 
 
@@ -63,6 +97,9 @@ def article_from(data: object, max_bytes: int = DEFAULT_MAX_BYTES,
     # article is, drop the rest.
     if "url" not in data and "source_url" in data:
         data["url"] = data["source_url"]
+    for name in _NAME_FIELDS:
+        if isinstance(data.get(name), str) and (problem := field_problem(name, data[name])):
+            return problem
     text = data.get("text")
     if isinstance(text, str):
         problem = text_problem(text, max_bytes)
@@ -82,6 +119,21 @@ def article_from(data: object, max_bytes: int = DEFAULT_MAX_BYTES,
             return (f"language {code!r} is not supported yet "
                     f"(supported: {', '.join(langs)})")
     return article
+
+
+def language_problem(article: Article, languages: tuple[str, ...] | None = None) -> str | None:
+    """Why we cannot extract from `article`'s language (given, or found in its text),
+    or None: what a worker would find, found before the article is queued."""
+    from entente.errors import UnsupportedLanguageError
+    from ingest.extraction.langid import detect_language
+
+    if article.lang:
+        return None  # checked by `article_from`
+    try:
+        detect_language(article.text, languages or _supported_languages())
+    except UnsupportedLanguageError as exc:
+        return str(exc)
+    return None
 
 
 def normalize_url(url: str) -> str:

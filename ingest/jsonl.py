@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -70,18 +70,27 @@ def result_line(result: ExtractionResult) -> dict:
     return {"id": result.article.id, "lang": result.article.lang, "relations": rels}
 
 
-def extract_jsonl(inp: TextIO, out: TextIO, extractor: Extractor | None = None,
+def extract_jsonl(inp: Iterable[str | bytes], out: TextIO, extractor: Extractor | None = None,
                   n_process: int = 1) -> ExtractSummary:
-    """Extract every article of `inp` to `out`; returns the run's summary."""
+    """Extract every article of `inp` (text lines, or byte lines decoded one by one, so
+    that one line of invalid UTF-8 is one bad line) to `out`; returns the summary."""
     extractor = extractor or Extractor()
     summary = ExtractSummary()
     articles: list[tuple[int, Article]] = []
-    for lineno, line in enumerate(inp, start=1):
-        if not line.strip():
+    for lineno, raw in enumerate(inp, start=1):
+        if not raw.strip():
             continue
         try:
+            line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
             article = parse_article(line)
             extractor.language_of(article)  # an unsupported language is a bad line
+        except UnicodeDecodeError as e:
+            summary.errors.append(
+                LineError(lineno, f"not valid UTF-8 (byte {e.start} of the line)"))
+            continue
+        except RecursionError:
+            summary.errors.append(LineError(lineno, "malformed JSON: nested too deeply"))
+            continue
         except (ValueError, ValidationError, EntenteError) as e:
             summary.errors.append(LineError(lineno, _short(e)))
             log.warning("line %d skipped: %s", lineno, _short(e))

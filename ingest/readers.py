@@ -49,13 +49,45 @@ def _article(where: str, data: object, max_bytes: int = DEFAULT_MAX_BYTES) -> Re
     return where, article_from(data, max_bytes)
 
 
+# Documents that are not text, known by their first bytes: named, never read as text.
+_MAGIC = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (.docx, .odt, .epub ...)"),
+          (b"\xd0\xcf\x11\xe0", "an MS Office document (.doc, .xls ...)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"))
+
+
+def supported_formats() -> str:
+    return ", ".join(sorted(SUFFIXES))
+
+
+def _document_kind(raw: bytes) -> str | None:
+    return next((kind for magic, kind in _MAGIC if raw.startswith(magic)), None)
+
+
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
-    """Articles from one file, or from every supported file under a folder."""
+    """Articles from one file, or from every supported file under a folder.
+
+    A path that gives nothing to read (an empty folder or file, a folder with no
+    supported file) yields one error for it, so that no caller takes it for success.
+    """
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in SUFFIXES):
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        readable = [p for p in files if p.suffix.lower() in SUFFIXES]
+        if not readable:
+            others = f" ({len(files)} file(s) of other formats)" if files else ""
+            yield str(path), (f"nothing to read: no supported file in the folder{others}; "
+                              f"supported: {supported_formats()}")
+        for child in readable:
             yield from read_path(child, max_bytes)
         return
+    read = 0
+    for result in _read_file(path, max_bytes):
+        read += 1
+        yield result
+    if not read:
+        yield str(path), "nothing to read: the file holds no article"
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
     suffix = path.suffix.lower()
     # A JSON Lines file is an archive of many articles: the limit applies per article.
     limit = None if suffix in JSON_SUFFIXES or suffix in FEED_SUFFIXES else (
@@ -68,6 +100,18 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadRe
         raw = path.read_bytes()
     except OSError as exc:
         yield str(path), f"cannot read: {exc.strerror or exc}"
+        return
+    kind = _document_kind(raw)
+    if kind or suffix not in SUFFIXES:
+        yield str(path), (f"unsupported format: {kind or repr(suffix or path.name)}; "
+                          f"supported: {supported_formats()}")
+        return
+    if suffix in {".jsonl", ".ndjson"}:
+        # Line by line from the bytes: one bad line (invalid UTF-8, NUL bytes, JSON
+        # nested too deep) is reported by its number and the others still load.
+        for n, line in enumerate(raw.split(b"\n"), start=1):
+            if line.strip():
+                yield _json_line(f"{path}:{n}", line, max_bytes)
         return
     if looks_binary(raw):
         yield str(path), "binary file, not text"
@@ -83,20 +127,14 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadRe
     except UnicodeDecodeError as exc:
         yield str(path), f"not valid UTF-8 text (byte {exc.start})"
         return
-    if suffix in {".jsonl", ".ndjson"}:
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                yield _article(where, json.loads(line), max_bytes)
-            except json.JSONDecodeError as exc:
-                yield where, f"malformed JSON: {exc.msg} at column {exc.colno}"
-    elif suffix == ".json":
+    if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             yield str(path), f"malformed JSON: {exc.msg} at line {exc.lineno}"
+            return
+        except RecursionError:
+            yield str(path), "malformed JSON: nested too deeply"
             return
         records = data if isinstance(data, list) else [data]
         if isinstance(data, list) and not data:
@@ -106,6 +144,17 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadRe
                            max_bytes)
     else:
         yield _article(str(path), {"id": path.stem, "text": text}, max_bytes)
+
+
+def _json_line(where: str, line: bytes, max_bytes: int) -> ReadResult:
+    try:
+        return _article(where, json.loads(line.decode("utf-8-sig")), max_bytes)
+    except UnicodeDecodeError as exc:
+        return where, f"not valid UTF-8 (byte {exc.start} of the line)"
+    except json.JSONDecodeError as exc:
+        return where, f"malformed JSON: {exc.msg} at column {exc.colno}"
+    except RecursionError:
+        return where, "malformed JSON: nested too deeply"
 
 
 def html_article(raw: bytes | str, article_id: str, url: str | None = None,
@@ -150,18 +199,28 @@ def _read_html(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
 
 
 def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
+    yield from feed_articles(str(path), raw, max_bytes, path.stem)
+
+
+def feed_articles(place: str, raw: bytes, max_bytes: int, name: str) -> Iterator[ReadResult]:
+    """Each entry of an RSS/Atom feed read from `place` (a file or a URL)."""
     import feedparser
 
     feed = feedparser.parse(raw)
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)
-        yield str(path), ("not an RSS/Atom feed, or a feed with no entries"
+        yield place, ("not an RSS/Atom feed, or a feed with no entries"
                           + (f": {reason}" if reason else ""))
         return
+    broken = _feed_fault(feed)
+    if broken:
+        # What was parsed loads, but a truncated or malformed feed is never silent.
+        yield place, (f"the feed is truncated or malformed ({broken}); "
+                          f"{len(feed.entries)} entries read before the fault")
     feed_lang = (feed.feed.get("language") or "").split("-")[0].lower() or None
     source = feed.feed.get("title")
     for n, entry in enumerate(feed.entries):
-        where = f"{path}[{n}]"
+        where = f"{place}[{n}]"
         content = entry.get("content") or []
         body = content[0].get("value") if content else entry.get("summary", "")
         text = strip_html(body or "")
@@ -174,9 +233,20 @@ def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
             lang = content[0]["language"].split("-")[0].lower()
         link = entry.get("link")
         data = {
-            "id": entry.get("id") or link or f"{path.stem}-{text_hash(text)[:16]}",
+            "id": entry.get("id") or link or f"{name}-{text_hash(text)[:16]}",
             "text": text, "title": entry.get("title"), "url": link,
             "lang": lang or feed_lang, "source": source,
             "published": parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         }
         yield where, article_from({k: v for k, v in data.items() if v}, max_bytes)
+
+
+def _feed_fault(feed) -> str | None:  # noqa: ANN001 - feedparser's FeedParserDict
+    """Why feedparser flagged the feed as broken, ignoring its benign encoding notes."""
+    import feedparser
+
+    exc = getattr(feed, "bozo_exception", None) if feed.get("bozo") else None
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if exc is None or isinstance(exc, benign):
+        return None
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

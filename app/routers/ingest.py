@@ -17,10 +17,17 @@ from fastapi import APIRouter, Body, Path, Response
 from pydantic import BaseModel, Field
 
 from app.deps import ApiKeyDep, SettingsDep
-from app.errors import AUTH_RESPONSES, NOT_FOUND, InvalidArticles, NotFound, TooLarge
+from app.errors import (
+    AUTH_RESPONSES,
+    NOT_FOUND,
+    ErrorResponse,
+    InvalidArticles,
+    NotFound,
+    TooLarge,
+)
 from app.schemas import API_PREFIX
 from entente.config import Settings
-from ingest.formats import article_from
+from ingest.formats import article_from, field_problem, language_problem
 from ingest.queue.broker import IngestQueue
 from ingest.queue.ledger import Item
 
@@ -79,8 +86,44 @@ def queue_for(settings: Settings) -> IngestQueue:
         return q
 
 
+# The body's schema, stated for clients and fuzzers. The body itself is read as any JSON
+# and each item checked on its own (`ingest.formats.article_from`): one bad item is
+# reported by its index instead of refusing the whole batch. Unknown fields are allowed
+# (and dropped): the corpus files carry gold annotations beside the article.
+_OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["id", "text"], "additionalProperties": True,
+    "properties": {
+        "id": {"type": "string", "minLength": 1, "maxLength": 300,
+               "pattern": "^[^\\u0000-\\u001f\\u007f]+$",
+               "description": "no control characters"},
+        "text": {"type": "string", "minLength": 1,
+                 "description": "plain text (not HTML), at most ENTENTE_INGEST_MAX_ARTICLE_BYTES"},
+        "lang": {"anyOf": [{"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                           {"type": "null"}],
+                 "description": "ISO 639-1 code; found in the text when not given"},
+        "title": _OPTIONAL_TEXT, "url": _OPTIONAL_TEXT, "source": _OPTIONAL_TEXT,
+        "published": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+    },
+}
+_ARTICLE_LIST = {"type": "array", "items": ARTICLE_SCHEMA, "minItems": 1, "maxItems": MAX_BATCH}
+SUBMISSION_SCHEMA: dict[str, Any] = {"anyOf": [
+    ARTICLE_SCHEMA, _ARTICLE_LIST,
+    {"type": "object", "required": ["articles"], "properties": {"articles": _ARTICLE_LIST}},
+]}
+
+
 @router.post("/articles", status_code=202, response_model=JobAccepted,
-             responses={**AUTH_RESPONSES, 413: {"description": "batch too large"}},
+             responses={**AUTH_RESPONSES,
+                        400: {"model": ErrorResponse,
+                              "description": "the body cannot be parsed: not UTF-8, or JSON "
+                                             "nested too deeply"},
+                        413: {"model": ErrorResponse,
+                              "description": "body or batch too large (ENTENTE_API_MAX_BODY_BYTES, "
+                                             f"{MAX_BATCH} articles)"},
+                        415: {"model": ErrorResponse, "description": "the body is not JSON"}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": SUBMISSION_SCHEMA}}}},
              summary="Submit articles for ingest")
 def submit_articles(
     settings: SettingsDep,
@@ -92,9 +135,13 @@ def submit_articles(
         "text": "Turkey bought S-400 missiles from Russia."}])],
 ) -> JobAccepted:
     """Queue articles for extraction and loading; answers at once with a job id."""
-    records = body["articles"] if isinstance(body, dict) and "articles" in body else body
-    if not isinstance(records, list):
-        records = [records]
+    if isinstance(body, dict) and "articles" in body:
+        records = body["articles"]
+        if not isinstance(records, list):
+            raise InvalidArticles("`articles` must be a list of article objects",
+                                  {"got": type(records).__name__})
+    else:
+        records = body if isinstance(body, list) else [body]
     if not records:
         raise InvalidArticles("no article given", {"errors": []})
     if len(records) > MAX_BATCH:
@@ -102,10 +149,10 @@ def submit_articles(
     items: list[Item] = []
     for record in records:
         got = article_from(record, settings.ingest_max_article_bytes)
-        items.append(Item(reason=got) if isinstance(got, str) else Item(article=got))
-    rejected = [ItemError(index=i, id=(r.get("id") if isinstance(r, dict) else None)
-                          if isinstance(r, dict) and isinstance(r.get("id"), str) else None,
-                          reason=it.reason)
+        # A language we do not extract from is refused now, not by a worker after a 202.
+        reason = got if isinstance(got, str) else language_problem(got)
+        items.append(Item(reason=reason) if reason else Item(article=got))
+    rejected = [ItemError(index=i, id=_shown_id(r), reason=it.reason)
                 for i, (it, r) in enumerate(zip(items, records, strict=True)) if it.article is None]
     if len(rejected) == len(items):
         raise InvalidArticles("no valid article in the request",
@@ -117,6 +164,13 @@ def submit_articles(
     status = q.status(receipt.job) or {"status": "queued"}
     return JobAccepted(job=receipt.job, status=status["status"], accepted=receipt.accepted,
                        duplicates=receipt.duplicates, rejected=rejected, location=location)
+
+
+def _shown_id(record: object) -> str | None:
+    """A refused item's id as the reply may carry it: only a clean one is echoed (a
+    lone surrogate cannot be encoded in JSON, and control bytes mislead a reader)."""
+    given = record.get("id") if isinstance(record, dict) else None
+    return given if isinstance(given, str) and field_problem("id", given) is None else None
 
 
 @router.get("/jobs/{job_id}", response_model=JobStatus,

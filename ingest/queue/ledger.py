@@ -558,6 +558,8 @@ class RedisLedger(Ledger):
                                 args=[token, time.time() + lease, chunk]))
 
     def _arts_update(self, job: str, updates: dict[int, dict[str, Any]]) -> list[str]:
+        if not updates:
+            return []  # HMGET with no field is an error in Redis
         key = self._k("job", job, "arts")
         old = self.r.hmget(key, [str(i) for i in updates])
         args: list[str] = []
