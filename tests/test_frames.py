@@ -273,3 +273,14 @@ def test_a_pattern_with_its_marker_holds_only_with_the_marker(frames):
     found = rels(frames, "Brazil voted against Argentina's proposal.", "en")
     assert found & {("BRA", "CRITICIZES", "ARG"), ("BRA", "OPPOSES", "ARG")}
     assert rels(frames, "Brazil and Argentina voted on the proposal.", "en") == set()
+
+
+def test_a_clause_without_subject_is_the_act_of_the_actor_in_focus(frames):
+    # Indonesian drops a subject the context gives ("..., juga mendesak Y ...").
+    text = ("Malaysia mengecam serangan Israel di Gaza. "
+            "Selain itu, juga mendesak Israel menghentikan serangan.")
+    assert ("MYS", "DEMANDS", "ISR") in rels(frames, text, "id")
+    # A sentence with a subject of its own is read as it is.
+    text = "Malaysia mengecam serangan Israel. Mesir juga mendesak Israel menghentikan serangan."
+    found = rels(frames, text, "id")
+    assert ("EGY", "DEMANDS", "ISR") in found and ("MYS", "DEMANDS", "ISR") not in found

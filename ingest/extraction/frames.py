@@ -380,6 +380,11 @@ class FrameReader:
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
+        if not agents and subj is None and not passive and v.dep_ == "ROOT" and \
+                self.focus is not None:
+            # A clause with no subject at all (a fragment, a dropped Indonesian subject):
+            # the actor the article is about acts.
+            agents = [self.focus]
         if row.predicate == "BUYS" and row.voice != "converse":
             # The object is the goods; the seller is marked ("from X") or the goods'
             # maker ("Russian jets"), read from the object's modifiers.

@@ -117,9 +117,9 @@ class ArticleReader:
                 [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience)
-            if matches and _two_sides(mentions + resolved, matches):
+            top = salience.ranked()[:1]
+            if matches and _two_sides(mentions + resolved, matches, top):
                 todo.append((i, sent, matches, mentions + resolved))
-                top = salience.ranked()[:1]
                 foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
         return todo, foci
@@ -316,11 +316,12 @@ def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str
     }
 
 
-def _two_sides(mentions: list[Mention], matches: list[Match]) -> bool:
+def _two_sides(mentions: list[Mention], matches: list[Match], focus: list[str]) -> bool:
     """Whether a sentence can hold a relation: two actors (a reference to several
-    counts for them), or one buyer whose seller the goods may name."""
+    counts for them; the actor in focus counts for a subject the sentence drops), or
+    one buyer whose seller the goods may name."""
     codes = {c for m in mentions for c in m.codes() if c}
-    if len(codes) >= 2:
+    if len(codes | set(focus)) >= 2:
         return True
     return bool(codes) and any(r.predicate == "BUYS" for m in matches for r in m.rows)
 
