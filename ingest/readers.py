@@ -5,9 +5,13 @@ reported with its place (file and line, or file and index) and never stops the o
 
 - `.jsonl` / `.ndjson`: one article object a line (`where` = `file:line`);
 - `.json`: one article object, or a list of them (`where` = `file[index]`);
-- `.txt`: one article, its id the file name;
-- `.html` / `.htm`: one article; text, title, date and language taken by trafilatura;
-- `.rss` / `.atom` / `.xml`: a feed (feedparser), each entry an article.
+- `.txt`: one article;
+- `.html` / `.htm`: one article; text, title, URL, date and language taken by trafilatura;
+- `.rss` / `.atom` / `.xml`: a feed (feedparser), each entry an article, its URL the link.
+
+Every article keeps the file it came from as `source_path`. An article whose record
+names no `id` gets one derived from its URL, else from that path and its text
+(`entente.models.derive_article_id`): two files of one name never share an id.
 
 Every text meets the checks of `ingest.formats`: not blank, not binary, not invalid
 UTF-8, not over the size limit (1 MB by default).
@@ -20,7 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from entente.models import Article, text_hash
+from entente.models import Article
 from ingest.formats import (
     DEFAULT_MAX_BYTES,
     article_from,
@@ -45,8 +49,15 @@ MIN_HTML_WORDS = 8
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
-def _article(where: str, data: object, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def _article(where: str, data: object, path: Path,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    if isinstance(data, dict) and "source_path" not in data:
+        data = {**data, "source_path": _source_path(path)}
     return where, article_from(data, max_bytes)
+
+
+def _source_path(path: Path) -> str:
+    return str(path.resolve())
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
@@ -89,7 +100,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadRe
                 continue
             where = f"{path}:{n}"
             try:
-                yield _article(where, json.loads(line), max_bytes)
+                yield _article(where, json.loads(line), path, max_bytes)
             except json.JSONDecodeError as exc:
                 yield where, f"malformed JSON: {exc.msg} at column {exc.colno}"
     elif suffix == ".json":
@@ -103,13 +114,14 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadRe
             yield str(path), "empty JSON list: no article"
         for n, record in enumerate(records):
             yield _article(f"{path}[{n}]" if isinstance(data, list) else str(path), record,
-                           max_bytes)
+                           path, max_bytes)
     else:
-        yield _article(str(path), {"id": path.stem, "text": text}, max_bytes)
+        yield _article(str(path), {"text": text}, path, max_bytes)
 
 
-def html_article(raw: bytes | str, article_id: str, url: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article | str:
+def html_article(raw: bytes | str, article_id: str | None = None, url: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 source_path: str | None = None) -> Article | str:
     """The article in an HTML page (trafilatura), or why there is none."""
     import trafilatura
 
@@ -140,13 +152,13 @@ def html_article(raw: bytes | str, article_id: str, url: str | None = None,
         "id": article_id, "text": text, "title": getattr(doc, "title", None),
         "url": url or getattr(doc, "url", None), "lang": lang,
         "published": parse_date(getattr(doc, "date", None)),
-        "source": getattr(doc, "sitename", None),
+        "source": getattr(doc, "sitename", None), "source_path": source_path,
     }
     return article_from({k: v for k, v in data.items() if v}, max_bytes)
 
 
 def _read_html(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
-    yield str(path), html_article(raw, path.stem, max_bytes=max_bytes)
+    yield str(path), html_article(raw, max_bytes=max_bytes, source_path=_source_path(path))
 
 
 def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
@@ -172,11 +184,12 @@ def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
         lang = None
         if content and content[0].get("language"):
             lang = content[0]["language"].split("-")[0].lower()
-        link = entry.get("link")
+        # The id comes from the link (a guid is often no URL, or not URL-safe).
+        guid = entry.get("id") or ""
+        link = entry.get("link") or (guid if guid.startswith(("http://", "https://")) else None)
         data = {
-            "id": entry.get("id") or link or f"{path.stem}-{text_hash(text)[:16]}",
             "text": text, "title": entry.get("title"), "url": link,
-            "lang": lang or feed_lang, "source": source,
+            "lang": lang or feed_lang, "source": source, "source_path": _source_path(path),
             "published": parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         }
         yield where, article_from({k: v for k, v in data.items() if v}, max_bytes)
