@@ -46,7 +46,8 @@ def _relation(r: str, s: str, o: str) -> str:
         "{id: " + r + ".id, subject: " + _actor(s) + ", object: " + _actor(o)
         + ", predicate: type(" + r + "), item: " + r + ".item, topic: " + r + ".topic"
         + ", first_seen: toString(" + r + ".first_seen), last_seen: toString(" + r + ".last_seen)"
-        + ", mentions: " + r + ".mentions, confidence: " + r + ".confidence}"
+        + ", mentions: " + r + ".mentions, articles: " + r + ".articles"
+        + ", sources: " + r + ".sources, confidence: " + r + ".confidence}"
     )
 
 
@@ -56,7 +57,7 @@ def _claim(c: str) -> str:
         + ", subject: " + c + ".subject, object: " + c + ".object, item: " + c + ".item"
         + ", topic: " + c + ".topic, sentence: " + c + ".sentence, start: " + c + ".start"
         + ", end: " + c + ".end, confidence: " + c + ".confidence, date: toString(" + c + ".date)"
-        + ", lang: " + c + ".lang, subject_entity: " + c + ".subject_entity"
+        + ", date_source: " + c + ".date_source, lang: " + c + ".lang, subject_entity: " + c + ".subject_entity"
         + ", cameo: " + c + ".cameo, plover: " + c + ".plover, goldstein: " + c + ".goldstein"
         + ", object_entity: " + c + ".object_entity"
         + ", actors: [(" + c + ")-[n:NAMES]->(x) | {role: n.role, surface: n.surface, key: x.key"
@@ -424,7 +425,7 @@ ARTICLE = (
     """
 MATCH (a:Article {id: $id})
 RETURN {id: a.id, url: a.url, title: a.title, lang: a.lang, published: toString(a.published),
-        source: a.source, text_hash: a.text_hash,
+        source: a.source, source_path: a.source_path, text_hash: a.text_hash,
         claims: [(a)<-[:FROM]-(c:Claim) | """ + _claim("c") + """]} AS article
 """
 )

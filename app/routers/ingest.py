@@ -49,6 +49,9 @@ class JobAccepted(BaseModel):
     accepted: int = Field(description="articles queued for extraction")
     duplicates: int = Field(description="items already submitted before: processed once")
     rejected: list[ItemError] = Field(description="refused items, by index")
+    ids: list[str | None] = Field(
+        default_factory=list, description="each item's article id, by index (derived from "
+                                          "its URL or text when it gave none); null if refused")
     location: str
 
 
@@ -116,7 +119,8 @@ def submit_articles(
     response.headers["Location"] = location
     status = q.status(receipt.job) or {"status": "queued"}
     return JobAccepted(job=receipt.job, status=status["status"], accepted=receipt.accepted,
-                       duplicates=receipt.duplicates, rejected=rejected, location=location)
+                       duplicates=receipt.duplicates, rejected=rejected, location=location,
+                       ids=[it.article.id if it.article else None for it in items])
 
 
 @router.get("/jobs/{job_id}", response_model=JobStatus,
