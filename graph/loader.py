@@ -17,12 +17,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from urllib.parse import urlsplit
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, TransientError

@@ -188,7 +188,8 @@ SET f.checked = datetime()
 WITH f
 MATCH (f)<-[:FINGERPRINT]-(a:Article)
 RETURN f.key AS key,
-       collect({id: a.id, minhash: CASE WHEN f.key STARTS WITH 'band:' THEN a.minhash END}) AS articles
+       collect({id: a.id,
+                minhash: CASE WHEN f.key STARTS WITH 'band:' THEN a.minhash END}) AS articles
 """
 
 # Stored articles with one of the given URLs or texts (also those loaded without a

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import re
 from typing import Any
+
 from pydantic import ValidationError
 
 from entente.models import (

@@ -101,8 +101,10 @@ def span_pattern(dates: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
     A weekday followed by a date ("Rabu (10/1/2024)", "Monday, March 4, 2024") is one
     span, so that the date is not lost to the weekday before it.
     """
-    months, days = _alternatives(dates.get("months", ())), _alternatives(dates.get("weekdays", ()))
-    rel, past = _alternatives(dates.get("relative", ())), _alternatives(dates.get("past_suffix", ()))
+    months = _alternatives(dates.get("months", ()))
+    days = _alternatives(dates.get("weekdays", ()))
+    rel = _alternatives(dates.get("relative", ()))
+    past = _alternatives(dates.get("past_suffix", ()))
     numeric = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     named = ""
     if months:
