@@ -39,7 +39,6 @@ from app.routers import (
 from app.schemas import API_PREFIX
 from entente import __version__
 from entente.config import Settings, get_settings
-from entente.models import Article
 from graph.db import async_driver
 
 DESCRIPTION = """
@@ -109,30 +108,9 @@ def _state_server_limits(app: FastAPI, settings: Settings) -> None:
                 for param in schema["paths"].get(path, {}).get("get", {}).get("parameters", []):
                     if param["name"] == name:
                         param["schema"]["maximum"] = getattr(settings, setting)
-            _type_article_body(schema)
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-
-def _type_article_body(schema: dict[str, Any]) -> None:
-    """Type the body of `POST /v1/articles`, which the route reads as raw JSON (to report
-    each refused item by its index rather than refuse the batch): an article, a list of
-    them, or `{"articles": [...]}`, each an `entente.models.Article`."""
-    operation = schema["paths"].get(f"{API_PREFIX}/articles", {}).get("post")
-    if operation is None:
-        return
-    article = Article.model_json_schema(ref_template="#/components/schemas/{model}")
-    components = schema.setdefault("components", {}).setdefault("schemas", {})
-    components.update(article.pop("$defs", {}))
-    article.pop("additionalProperties", None)  # other fields are accepted, and dropped
-    components["ArticleIn"] = article
-    ref = {"$ref": "#/components/schemas/ArticleIn"}
-    batch = {"type": "array", "items": ref, "minItems": 1, "maxItems": ingest.MAX_BATCH}
-    body = operation.setdefault("requestBody", {"required": True, "content": {}})
-    body["content"]["application/json"] = {"schema": {
-        "title": "Articles", "oneOf": [ref, batch, {
-            "type": "object", "properties": {"articles": batch}, "required": ["articles"]}]}}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -51,7 +51,8 @@ class Page(BaseModel, Generic[T]):
 _RELATION_EXAMPLE = {
     "id": "3f2a9c0d1e4b5a67", "subject": _USA, "object": _TUR, "predicate": "SANCTIONS",
     "item": None, "topic": None, "first_seen": "2020-12-14", "last_seen": "2021-01-05",
-    "mentions": 4, "confidence": 0.97, "evidence_url": "/v1/relations/3f2a9c0d1e4b5a67/evidence",
+    "mentions": 4, "articles": 3, "sources": 2, "confidence": 0.97,
+    "evidence_url": "/v1/relations/3f2a9c0d1e4b5a67/evidence",
 }
 
 
@@ -69,7 +70,10 @@ class RelationOut(BaseModel):
     first_seen: dt.date | None
     last_seen: dt.date | None
     mentions: int = Field(description="sentences that state it")
-    confidence: float = Field(description="claims combined as independent evidence")
+    articles: int | None = Field(None, description="distinct articles (stories) that state it")
+    sources: int | None = Field(None, description="distinct outlets that state it")
+    confidence: float = Field(description="the best claim of each source, combined as "
+                                          "independent evidence: 1 - Π(1 - best)")
 
     @computed_field(description="the sentences behind it")  # type: ignore[prop-decorator]
     @property
@@ -125,7 +129,8 @@ _CLAIM_EXAMPLE: dict[str, Any] = {
     "id": "a1b2c3d4e5f6a7b8c9d0", "relation_id": "3f2a9c0d1e4b5a67", "predicate": "SANCTIONS",
     "subject": "USA", "object": "TUR", "item": None, "topic": None,
     "sentence": "Washington imposed sanctions on Turkey's defence procurement agency.",
-    "start": 120, "end": 188, "confidence": 0.9, "date": "2020-12-14", "lang": "en",
+    "start": 120, "end": 188, "confidence": 0.9, "date": "2020-12-14", "date_source": "text",
+    "lang": "en",
     "subject_entity": "Washington", "object_entity": "Turkey's defence procurement agency",
     "cameo": "163", "plover": "SANCTION", "goldstein": -8.0,
     "actors": [],
@@ -149,6 +154,9 @@ class ClaimOut(BaseModel):
     end: int
     confidence: float
     date: dt.date | None
+    date_source: Literal["text", "published"] | None = Field(
+        None, description="where `date` came from: stated in the text, or the article's "
+                          "publication date")
     lang: str | None
     cameo: str | None = Field(None, description="CAMEO event code of the act")
     plover: str | None = Field(None, description="PLOVER event category")
@@ -383,6 +391,7 @@ class ArticleOut(ArticleRef):
     model_config = _example({**_ARTICLE_REF_EXAMPLE, "text_hash": "0" * 64,
                              "claims": [_CLAIM_EXAMPLE]})
 
+    source_path: str | None = Field(None, description="the file it was read from")
     text_hash: str | None
     claims: list[ClaimOut]
 

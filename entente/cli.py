@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -235,51 +236,79 @@ def _progress() -> Progress:
     )
 
 
+@dataclass
+class IngestSummary:
+    """What `entente ingest` did with every record it read (a line, an entry, a file)."""
+
+    read: int = 0
+    loaded: int = 0
+    relations: int = 0
+    unchanged: int = 0  # of `loaded`: stored already from the same extraction
+    duplicates: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
 def ingest_paths(
     settings: Settings, paths: list[Path | str], quiet: bool = False
 ) -> tuple[int, int, list[str]]:
     """Read, extract and load articles (files, folders, web addresses); returns
     (articles, relations, problems)."""
+    done = run_ingest(settings, paths, quiet)
+    return done.loaded, done.relations, done.problems
+
+
+def run_ingest(settings: Settings, paths: list[Path | str], quiet: bool = False
+               ) -> IngestSummary:
+    """Read, extract and load articles (files, folders, web addresses); every record
+    read is counted, and is loaded, a duplicate (of an article stored or read before)
+    or a problem."""
     import time
 
     from graph.db import connect
     from graph.loader import Loader
     from graph.schema import init_schema
+    from ingest.dedup import with_signature
     from ingest.extraction.pipeline import Extractor
     from ingest.sources import read_source
 
     records = [r for p in paths for r in read_source(p, settings.ingest_max_article_bytes)]
-    problems = [f"{where}: {err}" for where, err in records if isinstance(err, str)]
-    articles = [a for _, a in records if not isinstance(a, str)]
-    loaded = relations = 0
+    done = IngestSummary(read=len(records))
+    done.problems = [f"{where}: {err}" for where, err in records if isinstance(err, str)]
+    articles = [(where, a) for where, a in records if not isinstance(a, str)]
     with connect(settings) as drv, _progress() as progress:  # (fails fast: before the models)
         extractor = Extractor()
         init_schema(drv, settings.neo4j_database)
         loader = Loader(drv, settings.neo4j_database)
-        task = progress.add_task("ingest", total=len(articles), rate=0.0, errors=len(problems),
-                                 visible=not quiet)
+        # The bar counts records read, bad ones included: 60 lines, one bad, is 60/60.
+        task = progress.add_task("ingest", total=len(records), completed=len(done.problems),
+                                 rate=0.0, errors=len(done.problems), visible=not quiet)
         began = time.monotonic()
         batch: list = []
+        where_of: dict[str, str] = {}
 
         def flush() -> None:
-            nonlocal loaded, relations
             report = loader.load_many(batch)
-            loaded += report.articles
-            relations += report.relations
-            problems.extend(f"{k}: {v}" for k, v in report.failed.items())
+            done.loaded += report.articles
+            done.relations += report.relations
+            done.unchanged += report.unchanged
+            done.problems.extend(f"{where_of.get(k, k)}: {v}" for k, v in report.failed.items())
+            done.duplicates.extend(
+                f"{where_of.get(k, k)}: {k} is a duplicate of {d['of']} ({d['why']})"
+                for k, d in report.duplicates.items())
             batch.clear()
 
-        for n, article in enumerate(articles, start=1):
+        for n, (where, article) in enumerate(articles, start=1):
+            where_of[article.id] = where
             try:
-                batch.append(extractor.extract(article))
+                batch.append(with_signature(extractor.extract(article), article))
             except EntenteError as exc:
-                problems.append(f"{article.id}: {exc}")
+                done.problems.append(f"{where}: {exc}")
             if len(batch) >= 200:
                 flush()
-            progress.update(task, advance=1, errors=len(problems),
+            progress.update(task, advance=1, errors=len(done.problems),
                             rate=n / max(time.monotonic() - began, 1e-9))
         flush()
-    return loaded, relations, problems
+    return done
 
 
 @app.command("ingest")
@@ -298,13 +327,17 @@ def ingest(
         _ingest_queued(get_settings(), paths, wait)
         return
     try:
-        loaded, relations, problems = ingest_paths(get_settings(), paths)
+        done = run_ingest(get_settings(), paths)
     except EntenteError as exc:
         raise _fail(exc) from exc
-    for p in problems:
+    for p in done.problems:
         _say(f"[yellow]skipped[/] {escape(p)}")
-    _say(f"loaded {loaded} articles, {relations} relations; {len(problems)} problems")
-    if problems and not loaded:
+    for d in done.duplicates:
+        _say(f"[cyan]duplicate[/] {escape(d)}")
+    _say(f"read {done.read} records: loaded {done.loaded} articles "
+         f"({done.unchanged} unchanged), {done.relations} relations; "
+         f"{len(done.duplicates)} duplicates, {len(done.problems)} problems")
+    if done.problems and not done.loaded and not done.duplicates:
         raise typer.Exit(code=1)
 
 

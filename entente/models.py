@@ -11,9 +11,18 @@ import hashlib
 import re
 import unicodedata
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Annotated
+from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 
 class Predicate(StrEnum):
@@ -58,34 +67,88 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
 
 
-class Article(_Strict):
-    """One article as it enters the pipeline."""
+# An article id is one path segment of a URL (`GET /v1/articles/{id}`) as it is:
+# RFC 3986's unreserved characters only, so that it needs no escaping anywhere.
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9._~-]+$"
+ArticleId = Annotated[
+    str, StringConstraints(min_length=1, max_length=300, pattern=ARTICLE_ID_PATTERN)
+]
+# "2016-04" and "2016": a publication date known to the month or the year only.
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
 
-    id: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+def parse_published(value: object) -> object:
+    """A publication date from what sources give: a date, an ISO date or date-time, or a
+    partial date ("2016-04" is taken as 1 April 2016, "2016" as 1 January); anything
+    else is left for pydantic to refuse."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    partial = _PARTIAL_DATE.match(text)
+    if partial:
+        year, month = int(partial.group(1)), int(partial.group(2) or 1)
+        try:
+            return dt.date(year, month, 1)
+        except ValueError:
+            return value
+    if len(text) > 10 and text[10] in "T ":  # "2024-01-10T08:00:00Z": the day is enough
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return value
+    return value
+
+
+class Article(_Strict):
+    """One article as it enters the pipeline.
+
+    `id` may be left out: `ingest.identity` then derives one (from the canonical URL,
+    else from `source_path` and the text). `source_path` is the file it was read from.
+    """
+
+    id: ArticleId | None = None
     text: Annotated[str, StringConstraints(min_length=1)]
     lang: str | None = None
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    source_path: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _partial_published(cls, value: object) -> object:
+        return parse_published(value)
 
     @model_validator(mode="after")
     def _text_not_blank(self) -> Article:
         if not self.text.strip():
             raise ValueError("text is empty")
+        if self.id is None:
+            self.id = derive_article_id(self.text, self.url, self.source_path)
         return self
 
 
 class ArticleMeta(_Strict):
-    """What the graph keeps of an article."""
+    """What the graph keeps of an article.
 
-    id: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    `minhash` is the signature of its text (`ingest.dedup`): an article that carries
+    one is checked by the loader against those stored for duplicates, near-duplicates
+    and a different text under its id; one without (a caller loading extractions of
+    its own) is loaded as given.
+    """
+
+    id: ArticleId
     lang: Annotated[str, StringConstraints(min_length=2, max_length=8)]
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    source_path: str | None = None
     text_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    minhash: list[int] | None = None
 
 
 class Actor(_Strict):
@@ -172,6 +235,42 @@ class ExtractionResult(_Strict):
 
 
 _WS = re.compile(r"\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+ID_DIGEST_CHARS = 20  # hex digits of the digest in a derived id: 80 bits
+
+
+def normalize_url(url: str) -> str:
+    """The form of a URL whose equality means 'same article' (no fragment, no trailing /)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def _slug(text: str, limit: int = 40) -> str:
+    return _NOT_SLUG.sub("-", text.casefold()).strip("-")[:limit].strip("-")
+
+
+def derive_article_id(text: str, url: str | None = None, source_path: str | None = None) -> str:
+    """The id of an article that was given none: stable, URL-safe and collision-free.
+
+    From the canonical URL when there is one (`<host>-<digest of the URL>`: the same
+    page read from a feed, a saved file or the API gets the same id), else from the
+    source path and the normalised text (`<file stem>-<digest>`), so that two files of
+    one name in different folders, or two texts posted without a URL, never share one.
+    """
+    if url and url.strip():
+        normal = normalize_url(url)
+        host = urlsplit(normal).hostname or ""
+        digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:ID_DIGEST_CHARS]
+        prefix = _slug(host.removeprefix("www."), 60).replace("-", ".") or "url"
+        return f"{prefix}-{digest}"
+    raw = f"{source_path or ''}\0{normalize_text(text)}"
+    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:ID_DIGEST_CHARS]
+    stem = _slug(PurePath(source_path).stem) if source_path else ""
+    return f"{stem or 'text'}-{digest}"
 
 
 def normalize_text(text: str) -> str:

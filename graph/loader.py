@@ -22,14 +22,16 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, TransientError
 from pydantic import ValidationError
 
 from entente.errors import InvalidDocumentError
-from entente.models import ActorKind, ExtractionResult, Predicate, Relation
+from entente.models import ActorKind, ArticleMeta, ExtractionResult, Predicate, Relation
 from graph import queries
+from ingest import dedup
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ def claim_id(article_id: str, rel: Relation, key: str | None = None) -> str:
 
 # Part of every load fingerprint: bump it when what the loader writes for the same
 # extraction result changes, so that re-loading rewrites articles stored the old way.
-LOAD_FORMAT = "5"
+LOAD_FORMAT = "6"
 
 
 def load_fingerprint(doc: ExtractionResult) -> str:
@@ -68,14 +70,44 @@ def item_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def source_key(meta: ArticleMeta) -> str:
+    """The outlet an article counts for, for independence: its `source` (case-folded),
+    else its URL's host, else the article itself (a file of unknown origin)."""
+    if meta.source and meta.source.strip():
+        return " ".join(meta.source.casefold().split())
+    if meta.url:
+        host = (urlsplit(meta.url.strip()).hostname or "").removeprefix("www.")
+        if host:
+            return host
+    return f"article:{meta.id}"
+
+
 @dataclass
 class LoadReport:
-    """What a load wrote, and which articles it refused."""
+    """What a load wrote, and which articles it refused.
+
+    `duplicates` maps an article not written, because it is a copy of one stored (or
+    earlier in the load), to `{"of": that article's id, "why": ...}`; an article whose
+    id is stored with another text is in `failed`, its reason beginning `conflict:`.
+    """
 
     articles: int = 0
     relations: int = 0
     failed: dict[str, str] = field(default_factory=dict)
     unchanged: int = 0  # of `articles`: already stored from the same extraction, skipped
+    duplicates: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+CONFLICT = "conflict"
+
+
+@dataclass
+class Refusal:
+    """Why the identity check kept an article out: a duplicate of `of`, or a conflict."""
+
+    kind: str  # "duplicate" or CONFLICT
+    reason: str
+    of: str | None = None
 
 
 def validate(doc: ExtractionResult | dict[str, Any]) -> ExtractionResult:
@@ -106,7 +138,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
     loaded, on the same two cores as the server, so it builds claim rows straight
     into lists (see `queries.CLAIM_FIELDS`) rather than through dicts.
     """
-    articles, items, acts_for = [], {}, []
+    articles, items, acts_for, fingerprints = [], {}, [], []
     claims: dict[str, list[Any]] = {}
     actors: dict[ActorKind, dict[str, dict[str, Any]]] = defaultdict(dict)
     for ai, doc in enumerate(docs):
@@ -115,10 +147,15 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
             {
                 "id": meta.id, "url": meta.url, "title": meta.title, "lang": meta.lang,
                 "published": meta.published.isoformat() if meta.published else None,
-                "source": meta.source, "text_hash": meta.text_hash,
-                "load_hash": prints[meta.id],
+                "source": meta.source, "source_path": meta.source_path,
+                "text_hash": meta.text_hash, "load_hash": prints[meta.id],
             }
         )
+        if meta.minhash:
+            fingerprints.append({"id": meta.id, "minhash": meta.minhash,
+                                 "keys": dedup.fingerprint_keys(meta.url, meta.text_hash,
+                                                                meta.minhash)})
+        source = source_key(meta)
         for actor in doc.actors:
             row = actors[actor.kind].get(actor.key)
             if row is None:
@@ -149,6 +186,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
                 cid, rk, rel.predicate.value, rel.subject, rel.object, rel.item, rel.topic,
                 rel.subject_entity, rel.object_entity, rel.evidence, rel.start, rel.end,
                 rel.confidence, rel.date.isoformat() if rel.date else published,
+                "text" if rel.date else "published" if published else None, source,
                 rel.cameo, rel.plover, rel.goldstein, meta.lang, ik, names, ai, None, None,
             ]
     # Where each claim's actors are in the list the statement looks up (`ai`, set
@@ -173,7 +211,7 @@ def _rows(docs: Sequence[ExtractionResult], prints: dict[str, str]) -> dict[str,
         "items": [items[k] for k in sorted(items)],
         "claims": with_object, "claims_without_object": without_object,
         "article_ids": [a["id"] for a in articles], "actor_keys": actor_keys,
-        "increments": _increments(with_object),
+        "increments": _increments(with_object), "fingerprints": fingerprints,
     }
 
 
@@ -207,6 +245,8 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
     # Writing the articles first locks them: a concurrent load of the same article waits
     # here until this one commits, and then finds (and replaces) the claims it wrote.
     tx.run(queries.MERGE_ARTICLES, rows=rows["articles"]).consume()
+    if rows.get("fingerprints"):
+        tx.run(queries.LINK_FINGERPRINTS, rows=rows["fingerprints"]).consume()
     old = tx.run(queries.DETACH_OLD_CLAIMS, article_ids=rows["article_ids"]).single()
     removed = {r["key"]: dict(r) for r in old["removed"]} if old else {}
     # States and organisations first: people and agencies link to them.
@@ -250,11 +290,14 @@ def _write_batch(tx: ManagedTransaction, rows: dict[str, Any]) -> None:
                 keys = sorted(keys)
                 tx.run(queries.refresh_relations(predicate), keys=keys).consume()
                 tx.run(queries.drop_unsupported_relations(predicate), keys=keys).consume()
-    # What the batch changed carries its ingest stamp (lists' `updated_since`).
-    if (adds or adjusts) and stamp:
-        grouped = _by_type({p: [r["key"] for r in adds[p] + adjusts[p]] for p in Predicate})
-        tx.run(queries.STAMP_RELATIONS, keys=grouped["rows"], at=grouped["at"],
-               now=stamp["now"], seq=stamp["seq"]).consume()
+    if adds or adjusts:
+        touched = {p: [row["key"] for row in adds[p] + adjusts[p]] for p in Predicate}
+        grouped = _by_type(touched)
+        tx.run(queries.SET_INDEPENDENT, keys=grouped["rows"], at=grouped["at"]).consume()
+        # What the batch changed carries its ingest stamp (lists' `updated_since`).
+        if stamp:
+            tx.run(queries.STAMP_RELATIONS, keys=grouped["rows"], at=grouped["at"],
+                   now=stamp["now"], seq=stamp["seq"]).consume()
 
 
 def _by_type(rows: dict[Predicate, list[Any]]) -> dict[str, list[Any]]:
@@ -265,6 +308,89 @@ def _by_type(rows: dict[Predicate, list[Any]]) -> dict[str, list[Any]]:
     for predicate in Predicate:
         at.append(at[-1] + len(rows[predicate]))
     return {"rows": grouped, "at": at}
+
+
+def _identity_refusals(tx: ManagedTransaction, docs: Sequence[ExtractionResult]
+                       ) -> dict[str, Refusal]:
+    """The articles of a batch that must not be written: copies (of a stored article
+    or of an earlier one of the batch) and ids stored with another text.
+
+    Only articles that carry a signature (`ArticleMeta.minhash`) are checked. This
+    runs first in the batch's transaction and locks the fingerprints it reads (see
+    `queries.LOCK_FINGERPRINTS`), so that two copies loaded at once are seen as such.
+    """
+    signed = [d.article for d in docs if d.article.minhash]
+    if not signed:
+        return {}
+    keys = {m.id: dedup.fingerprint_keys(m.url, m.text_hash, m.minhash) for m in signed}
+    linked = {r["key"]: r["articles"] for r in tx.run(
+        queries.LOCK_FINGERPRINTS, keys=sorted({k for ks in keys.values() for k in ks}))}
+    stored = tx.run(queries.STORED_IDENTITIES, urls=sorted({m.url for m in signed if m.url}),
+                    hashes=sorted({m.text_hash for m in signed}),
+                    ids=[m.id for m in signed]).single()
+    by_url: dict[str, set[str]] = defaultdict(set)
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for row in stored["by_url"]:
+        by_url[row["url"]].add(row["id"])
+    for row in stored["by_text"]:
+        by_text[row["hash"]].add(row["id"])
+    stored_hash = {row["id"]: row["text_hash"] for row in stored["by_id"]}
+
+    refusals: dict[str, Refusal] = {}
+    in_batch: dict[str, str] = {}  # exact key -> the article of the batch that has it
+    near = dedup.BatchIndex()
+    for m in signed:
+        if m.id in stored_hash and stored_hash[m.id] != m.text_hash:
+            refusals[m.id] = Refusal(CONFLICT, (
+                f"conflict: article {m.id!r} is stored already with a different text; "
+                "give this one another id, or leave the id out to have one derived"))
+            continue
+        exact = dedup.exact_keys(m.url, m.text_hash)
+        same_url = ({a["id"] for a in linked.get(exact[0], [])} | by_url.get(m.url or "", set())
+                    if m.url else set()) - {m.id}
+        same_text = ({a["id"] for a in linked.get(exact[-1], [])}
+                     | by_text.get(m.text_hash, set())) - {m.id}
+        earlier_url = in_batch.get(exact[0]) if m.url else None
+        earlier_text = in_batch.get(exact[-1])
+        if same_url or earlier_url:
+            refusals[m.id] = Refusal("duplicate", "same URL",
+                                     min(same_url) if same_url else earlier_url)
+            continue
+        if same_text or earlier_text:
+            refusals[m.id] = Refusal("duplicate", "same text",
+                                     min(same_text) if same_text else earlier_text)
+            continue
+        candidates = {a["id"]: a["minhash"] for k in keys[m.id] if k.startswith("band:")
+                      for a in linked.get(k, []) if a["id"] != m.id and a["minhash"]}
+        scored = sorted(((dedup.similarity(m.minhash, sig), other)
+                         for other, sig in candidates.items()), reverse=True)
+        best = scored[0] if scored and scored[0][0] >= dedup.THRESHOLD else None
+        if best is None:
+            got = near.match(m.id, m.minhash)
+            best = (got[1], got[0]) if got else None
+        if best is not None:
+            refusals[m.id] = Refusal("duplicate", f"near-duplicate (similarity {best[0]:.2f})",
+                                     best[1])
+            continue
+        for k in exact:
+            in_batch.setdefault(k, m.id)
+        near.add(m.id, m.minhash)
+    return refusals
+
+
+def _write_checked(tx: ManagedTransaction, docs: list[ExtractionResult],
+                   prints: dict[str, str]) -> dict[str, Refusal]:
+    """Check the batch's identities, write what passes; returns what did not."""
+    refusals = _identity_refusals(tx, docs)
+    kept = [d for d in docs if d.article.id not in refusals]
+    if kept:
+        _write_batch(tx, _rows(kept, prints))
+    dropped = sorted({k for d in docs if d.article.id in refusals and d.article.minhash
+                      for k in dedup.fingerprint_keys(d.article.url, d.article.text_hash,
+                                                      d.article.minhash)})
+    if dropped:
+        tx.run(queries.DROP_ORPHAN_FINGERPRINTS, keys=dropped).consume()
+    return refusals
 
 
 def _unchanged(tx: ManagedTransaction, rows: list[dict[str, str]]) -> set[str]:
@@ -298,11 +424,16 @@ class Loader:
     def load(self, doc: ExtractionResult | dict[str, Any]) -> int:
         """Load one article, all of it or none; returns the number of its relations.
 
-        An article already stored from the same extraction result is left as it is.
+        An article already stored from the same extraction result is left as it is, and
+        so is a copy of a stored one (0 relations); an id stored with another text is
+        refused (`InvalidDocumentError`).
         """
         valid = validate(doc)
-        self._write([valid])
-        return len(valid.relations)
+        _, refusals = self._write([valid])
+        why = refusals.get(valid.article.id)
+        if why is not None and why.kind == CONFLICT:
+            raise InvalidDocumentError(why.reason)
+        return 0 if why is not None else len(valid.relations)
 
     def load_many(self, docs: Iterable[ExtractionResult | dict[str, Any]]) -> LoadReport:
         """Load many articles in batches; an invalid or failing article is reported, not fatal."""
@@ -354,7 +485,7 @@ class Loader:
         that the caller can try again later: nothing about the articles is wrong.
         """
         try:
-            unchanged = self._write(batch)
+            unchanged, refusals = self._write(batch)
         except TransientError:
             raise
         except Neo4jError as exc:
@@ -364,33 +495,41 @@ class Loader:
             log.warning("batch of %d failed; loading its articles one by one", len(batch))
             for doc in batch:
                 try:
-                    unchanged = self._write([doc])
+                    unchanged, refusals = self._write([doc])
                 except TransientError:
                     raise
                 except Neo4jError as one:
                     self._refuse(report, doc, one)
                     continue
-                self._count(report, [doc], unchanged)
+                self._count(report, [doc], unchanged, refusals)
             return
-        self._count(report, batch, unchanged)
+        self._count(report, batch, unchanged, refusals)
 
     def _refuse(self, report: LoadReport, doc: ExtractionResult, exc: Neo4jError) -> None:
         with self._lock:
             report.failed[doc.article.id] = f"{exc.code}: {exc.message}"
 
-    def _count(self, report: LoadReport, docs: list[ExtractionResult], unchanged: int) -> None:
+    def _count(self, report: LoadReport, docs: list[ExtractionResult], unchanged: int,
+               refusals: dict[str, Refusal]) -> None:
+        written = [d for d in docs if d.article.id not in refusals]
         with self._lock:
             report.unchanged += unchanged
-            report.articles += len(docs)
-            report.relations += sum(len(d.relations) for d in docs)
+            report.articles += len(written)
+            report.relations += sum(len(d.relations) for d in written)
+            for article_id, why in refusals.items():
+                if why.kind == CONFLICT:
+                    report.failed[article_id] = why.reason
+                else:
+                    report.duplicates[article_id] = {"of": why.of, "why": why.reason}
 
-    def _write(self, docs: list[ExtractionResult]) -> int:
-        """Write the articles that changed; returns how many were unchanged (skipped)."""
+    def _write(self, docs: list[ExtractionResult]) -> tuple[int, dict[str, Refusal]]:
+        """Write the articles that changed and are no copies; returns how many were
+        unchanged (skipped), and the articles refused with why."""
         prints = {d.article.id: load_fingerprint(d) for d in docs}
         with self.driver.session(database=self.database) as session:
             stored = session.execute_read(_unchanged, [
                 {"id": i, "load_hash": h} for i, h in prints.items()])
             changed = [d for d in docs if d.article.id not in stored]
-            if changed:
-                session.execute_write(_write_batch, _rows(changed, prints))
-        return len(docs) - len(changed)
+            refusals = (session.execute_write(_write_checked, changed, prints)
+                        if changed else {})
+        return len(docs) - len(changed), refusals

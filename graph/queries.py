@@ -16,6 +16,9 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE i.key IS UNIQUE",
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:EntenteMeta) REQUIRE m.key IS UNIQUE",
+    # The duplicate index (`ingest.dedup`): a MERGE through it also serialises two loads
+    # of copies of one story, so that the later one sees the earlier.
+    "CREATE CONSTRAINT fingerprint_key IF NOT EXISTS FOR (f:Fingerprint) REQUIRE f.key IS UNIQUE",
 ) + tuple(
     # One aggregate relationship per key, even when loaders write concurrently.
     f"CREATE CONSTRAINT rel_id_{p.value.lower()} IF NOT EXISTS "
@@ -58,11 +61,12 @@ CALL (c) { SET c.id = c.rel_key + ':' + c.id } IN TRANSACTIONS OF 10000 ROWS
 """
 
 
-# Aggregate relationships stored before they kept their `evidence` sum: `graph init`
-# recomputes them from their claims (`refresh_relations`), once.
+# Aggregate relationships stored before they kept their `evidence` sum, or their
+# `articles` and `sources` counts: `graph init` recomputes them from their claims
+# (`refresh_relations`, `SET_INDEPENDENT`), once.
 RELATIONS_WITHOUT_EVIDENCE = f"""
 MATCH ()-[r:{"|".join(p.value for p in Predicate)}]->()
-WHERE r.evidence IS NULL AND r.id IS NOT NULL
+WHERE (r.evidence IS NULL OR r.sources IS NULL) AND r.id IS NOT NULL
 RETURN type(r) AS type, collect(r.id) AS keys
 """
 
@@ -166,7 +170,75 @@ UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.lang = row.lang,
     a.published = CASE WHEN row.published IS NULL THEN NULL ELSE date(row.published) END,
-    a.source = row.source, a.text_hash = row.text_hash, a.load_hash = row.load_hash
+    a.source = row.source, a.source_path = row.source_path, a.text_hash = row.text_hash,
+    a.load_hash = row.load_hash
+"""
+
+# -- duplicates ----------------------------------------------------------------
+# Articles that carry a signature are checked before anything is written (see
+# `ingest.dedup` for the keys). The first statement of such a batch's transaction.
+#
+# Every key of the batch is merged and written to, in key order: the write locks the
+# fingerprint until commit, so a concurrent load of a copy waits here and then finds
+# the first one linked (read committed); the order keeps two batches from deadlocking.
+# Returns, per key, the other articles indexed under it (with their signature, for
+# bands), and the stored articles of the batch's ids and their texts' hashes.
+LOCK_FINGERPRINTS = KEEP_PLAN + """
+UNWIND $keys AS key
+MERGE (f:Fingerprint {key: key})
+SET f.checked = datetime()
+WITH f
+MATCH (f)<-[:FINGERPRINT]-(a:Article)
+RETURN f.key AS key,
+       collect({id: a.id,
+                minhash: CASE WHEN f.key STARTS WITH 'band:' THEN a.minhash END}) AS articles
+"""
+
+# Stored articles with one of the given URLs or texts (also those loaded without a
+# signature, by an earlier version or a caller of the loader's own), and those stored
+# under the batch's ids.
+STORED_IDENTITIES = KEEP_PLAN + """
+CALL () {
+  UNWIND $urls AS url
+  MATCH (a:Article) USING INDEX SEEK a:Article(url) WHERE a.url = url
+  RETURN collect({url: url, id: a.id}) AS by_url
+}
+CALL () {
+  UNWIND $hashes AS hash
+  MATCH (a:Article) USING INDEX SEEK a:Article(text_hash) WHERE a.text_hash = hash
+  RETURN collect({hash: hash, id: a.id}) AS by_text
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Article {id: id}) USING INDEX SEEK a:Article(id)
+  RETURN collect({id: id, text_hash: a.text_hash}) AS by_id
+}
+RETURN by_url, by_text, by_id
+"""
+
+# The written articles' signatures and their links to their fingerprints (replacing
+# those of an earlier load).
+LINK_FINGERPRINTS = KEEP_PLAN + """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id}) USING INDEX SEEK a:Article(id)
+SET a.minhash = row.minhash
+WITH a, row
+CALL (a) {
+  MATCH (a)-[l:FINGERPRINT]->()
+  DELETE l
+}
+WITH a, row
+UNWIND row.keys AS key
+MATCH (f:Fingerprint {key: key}) USING INDEX SEEK f:Fingerprint(key)
+CREATE (a)-[:FINGERPRINT]->(f)
+"""
+
+# Fingerprints merged for a batch that no article is linked to (those of duplicates).
+DROP_ORPHAN_FINGERPRINTS = KEEP_PLAN + """
+UNWIND $keys AS key
+MATCH (f:Fingerprint {key: key}) USING INDEX SEEK f:Fingerprint(key)
+WHERE NOT EXISTS { (f)<-[:FINGERPRINT]-() }
+DELETE f
 """
 
 # Of the given articles, those stored from exactly the same extraction result: loading
@@ -215,10 +287,13 @@ ON CREATE SET i.name = row.name
 # a map would carry every field's name in every row, for the server to decode again
 # thousands of times per batch. `ai`, `si` and `oi` are positions (see _CLAIM_ENDS);
 # `names` lists the people or agencies the claim's actors were named as (null: none).
+# `source` is the outlet the claim's article came from (`graph.loader.source_key`);
+# `date_source` says where `date` came from: `text` (stated in the sentence) or
+# `published` (the article's publication date).
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "rel_key", "predicate", "subject", "object", "item", "topic", "subject_entity",
-    "object_entity", "sentence", "start", "end", "confidence", "date", "cameo", "plover",
-    "goldstein", "lang", "item_key",
+    "object_entity", "sentence", "start", "end", "confidence", "date", "date_source",
+    "source", "cameo", "plover", "goldstein", "lang", "item_key",
     "names", "ai", "si", "oi",
 )
 
@@ -400,6 +475,37 @@ def _adjust(i: int, rel_type: str) -> str:
 ADJUST_RELATIONS = (
     KEEP_PLAN + "\n" + "\n".join(_adjust(i, p.value) for i, p in enumerate(Predicate))
     + "\nRETURN [" + ", ".join(f"left{i}" for i in range(len(Predicate))) + "] AS left\n"
+)
+
+
+def _independent(i: int, rel_type: str) -> str:
+    """Set `articles`, `sources` and `confidence` of the relationships of one type whose
+    keys are `$keys[$at[i]..$at[i+1]]`, from the claims that support them (see below)."""
+    return f"""CALL () {{
+  UNWIND $keys[$at[{i}]..$at[{i + 1}]] AS key
+  MATCH ()-[r:{rel_type} {{id: key}}]->() USING INDEX SEEK r:{rel_type}(id)
+  CALL (r, key) {{
+    {claims_of("key")} AND c.object IS NOT NULL
+    MATCH (c)-[:FROM]->(a:Article)
+    WITH coalesce(c.source, 'article:' + a.id) AS source, count(DISTINCT a) AS articles,
+         max(c.confidence) AS best
+    RETURN sum(articles) AS articles, count(source) AS sources,
+           sum({evidence_of("best")}) AS independent
+  }}
+  SET r.articles = articles, r.sources = sources, r.confidence = {confidence_of("independent")}
+}}"""
+
+
+# A relationship's confidence counts each outlet once: per source (outlet), the claim
+# it is most sure of; the sources' best claims combined as independent evidence,
+# 1 - prod(1 - best), through the same integer evidence sum as `evidence` (so the
+# result does not depend on load order). More sentences or more stories from one
+# outlet add `mentions` and `articles`, not confidence; copies of a story are not
+# loaded at all (`ingest.dedup`). Run last in a batch, for every key it touched:
+# it reads all the claims behind each, which the folds above avoid for the counts.
+# Keys grouped by type in `Predicate` order, as for ADD_TO_RELATIONS.
+SET_INDEPENDENT = (
+    KEEP_PLAN + "\n" + "\n".join(_independent(i, p.value) for i, p in enumerate(Predicate))
 )
 
 

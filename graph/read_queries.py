@@ -58,7 +58,8 @@ def _relation(r: str, s: str, o: str, w: str | None = None) -> str:
         "{id: " + r + ".id, subject: " + _actor(s) + ", object: " + _actor(o)
         + ", predicate: type(" + r + "), item: " + r + ".item, topic: " + r + ".topic"
         + ", first_seen: toString(" + m + ".first_seen), last_seen: toString(" + m + ".last_seen)"
-        + ", mentions: " + m + ".mentions, confidence: " + m + ".confidence}"
+        + ", mentions: " + m + ".mentions, articles: " + m + ".articles"
+        + ", sources: " + m + ".sources, confidence: " + m + ".confidence}"
     )
 
 
@@ -68,6 +69,7 @@ def _claim(c: str) -> str:
         + ", subject: " + c + ".subject, object: " + c + ".object, item: " + c + ".item"
         + ", topic: " + c + ".topic, sentence: " + c + ".sentence, start: " + c + ".start"
         + ", end: " + c + ".end, confidence: " + c + ".confidence, date: toString(" + c + ".date)"
+        + ", date_source: " + c + ".date_source"
         + ", lang: " + c + ".lang, subject_entity: " + c + ".subject_entity"
         + ", cameo: " + c + ".cameo, plover: " + c + ".plover, goldstein: " + c + ".goldstein"
         + ", object_entity: " + c + ".object_entity"
@@ -92,14 +94,18 @@ _CLAIM_OK = (
 
 def _window_stats(r: str, w: str = "w") -> str:
     """A subquery giving `w`: what the claims of `r` passing the evidence filters add up
-    to, as the loader folds them (`graph.queries`): mentions, first and last date and
-    the confidence of their summed evidence."""
+    to, as the loader computes it (`graph.queries`): mentions, articles, sources, first
+    and last date, and the confidence of the sources' best claims."""
     return (
         "CALL (" + r + ") {\n  " + claims_of(r + ".id") + " AND c.object IS NOT NULL AND "
-        + _CLAIM_OK + "\n  WITH count(c) AS n, sum(" + evidence_of("c.confidence") + ") AS e,"
-        " min(c.date) AS first, max(c.date) AS last\n"
-        "  RETURN {mentions: n, confidence: " + confidence_of("e") + ", first_seen: first,"
-        " last_seen: last} AS " + w + "\n}\n"
+        + _CLAIM_OK + "\n  MATCH (c)-[:FROM]->(a:Article)"
+        "\n  WITH coalesce(c.source, 'article:' + a.id) AS source, count(c) AS n,"
+        " count(DISTINCT a) AS arts, max(c.confidence) AS best, min(c.date) AS first,"
+        " max(c.date) AS last"
+        "\n  WITH sum(n) AS n, sum(arts) AS arts, count(source) AS sources,"
+        " sum(" + evidence_of("best") + ") AS e, min(first) AS first, max(last) AS last\n"
+        "  RETURN {mentions: n, articles: arts, sources: sources, confidence: "
+        + confidence_of("e") + ", first_seen: first, last_seen: last} AS " + w + "\n}\n"
     )
 
 
@@ -526,7 +532,7 @@ ARTICLE = (
     """
 MATCH (a:Article {id: $id})
 RETURN {id: a.id, url: a.url, title: a.title, lang: a.lang, published: toString(a.published),
-        source: a.source, text_hash: a.text_hash,
+        source: a.source, source_path: a.source_path, text_hash: a.text_hash,
         claims: [(a)<-[:FROM]-(c:Claim) | """ + _claim("c") + """]} AS article
 """
 )

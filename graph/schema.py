@@ -45,6 +45,12 @@ def _refresh(tx: ManagedTransaction, predicate: Predicate, keys: list[str]) -> N
     # Under the loaders' aggregate lock, as they fold their claims.
     tx.run(queries.LOCK_AGGREGATES).consume()
     tx.run(queries.refresh_relations(predicate), keys=keys).consume()
+    # `SET_INDEPENDENT` takes keys grouped by type: here, all of them of one.
+    at, end = [0], 0
+    for p in Predicate:
+        end += len(keys) if p is predicate else 0
+        at.append(end)
+    tx.run(queries.SET_INDEPENDENT, keys=keys, at=at).consume()
 
 
 def _index_names(driver: Driver, database: str) -> set[str]:

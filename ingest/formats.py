@@ -13,11 +13,15 @@ import datetime as dt
 import html
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
-from entente.models import Article, text_hash
+from entente.models import (
+    Article,
+    normalize_url,
+    parse_published,
+    text_hash,
+)
 
 DEFAULT_MAX_BYTES = 1_000_000
 
@@ -109,9 +113,7 @@ def article_from(data: object, max_bytes: int = DEFAULT_MAX_BYTES,
     try:
         article = Article.model_validate({k: v for k, v in data.items() if k in fields})
     except ValidationError as exc:
-        return "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'article'}: {e['msg']}" for e in exc.errors()
-        )
+        return "; ".join(_field_error(e) for e in exc.errors())
     if article.lang:
         langs = languages if languages is not None else _supported_languages()
         code = article.lang.lower().split("-")[0]
@@ -136,14 +138,12 @@ def language_problem(article: Article, languages: tuple[str, ...] | None = None)
     return None
 
 
-def normalize_url(url: str) -> str:
-    """The form of a URL whose equality means 'same article' (no fragment, no trailing /)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+def _field_error(error: dict) -> str:
+    where = ".".join(str(p) for p in error["loc"]) or "article"
+    if where == "id" and error["type"] == "string_pattern_mismatch":
+        return ("id: must be URL-safe (letters, digits, '.', '_', '~' and '-' only), "
+                "or left out to get one")
+    return f"{where}: {error['msg']}"
 
 
 def dedup_keys(article: Article) -> list[str]:
@@ -161,10 +161,9 @@ def strip_html(fragment: str) -> str:
 
 
 def parse_date(value: Any) -> dt.date | None:
+    value = parse_published(value)
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, tuple | list) and len(value) >= 3:  # time.struct_time

@@ -56,8 +56,6 @@ def parse_article(line: str) -> Article:
     data = {k: v for k, v in raw.items() if k in _ARTICLE_KEYS}
     if "url" not in data and isinstance(raw.get("source_url"), str):
         data["url"] = raw["source_url"]
-    if isinstance(data.get("published"), str) and len(data["published"]) == 7:
-        data["published"] = data["published"] + "-01"  # "2016-04": month precision
     return Article.model_validate(data)
 
 

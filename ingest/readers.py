@@ -5,9 +5,13 @@ reported with its place (file and line, or file and index) and never stops the o
 
 - `.jsonl` / `.ndjson`: one article object a line (`where` = `file:line`);
 - `.json`: one article object, or a list of them (`where` = `file[index]`);
-- `.txt`: one article, its id the file name;
-- `.html` / `.htm`: one article; text, title, date and language taken by trafilatura;
-- `.rss` / `.atom` / `.xml`: a feed (feedparser), each entry an article.
+- `.txt`: one article;
+- `.html` / `.htm`: one article; text, title, URL, date and language taken by trafilatura;
+- `.rss` / `.atom` / `.xml`: a feed (feedparser), each entry an article, its URL the link.
+
+Every article keeps the file it came from as `source_path`. An article whose record
+names no `id` gets one derived from its URL, else from that path and its text
+(`entente.models.derive_article_id`): two files of one name never share an id.
 
 Every text meets the checks of `ingest.formats`: not blank, not binary, not invalid
 UTF-8, not over the size limit (1 MB by default).
@@ -20,7 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from entente.models import Article, text_hash
+from entente.models import Article
 from ingest.formats import (
     DEFAULT_MAX_BYTES,
     article_from,
@@ -45,7 +49,10 @@ MIN_HTML_WORDS = 8
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
-def _article(where: str, data: object, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def _article(where: str, data: object, path: Path,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    if isinstance(data, dict) and "source_path" not in data:
+        data = {**data, "source_path": _source_path(path)}
     return where, article_from(data, max_bytes)
 
 
@@ -61,6 +68,10 @@ def supported_formats() -> str:
 
 def _document_kind(raw: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC if raw.startswith(magic)), None)
+
+
+def _source_path(path: Path) -> str:
+    return str(path.resolve())
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
@@ -111,7 +122,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
         # nested too deep) is reported by its number and the others still load.
         for n, line in enumerate(raw.split(b"\n"), start=1):
             if line.strip():
-                yield _json_line(f"{path}:{n}", line, max_bytes)
+                yield _json_line(f"{path}:{n}", line, path, max_bytes)
         return
     if looks_binary(raw):
         yield str(path), "binary file, not text"
@@ -141,14 +152,14 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
             yield str(path), "empty JSON list: no article"
         for n, record in enumerate(records):
             yield _article(f"{path}[{n}]" if isinstance(data, list) else str(path), record,
-                           max_bytes)
+                           path, max_bytes)
     else:
-        yield _article(str(path), {"id": path.stem, "text": text}, max_bytes)
+        yield _article(str(path), {"text": text}, path, max_bytes)
 
 
-def _json_line(where: str, line: bytes, max_bytes: int) -> ReadResult:
+def _json_line(where: str, line: bytes, path: Path, max_bytes: int) -> ReadResult:
     try:
-        return _article(where, json.loads(line.decode("utf-8-sig")), max_bytes)
+        return _article(where, json.loads(line.decode("utf-8-sig")), path, max_bytes)
     except UnicodeDecodeError as exc:
         return where, f"not valid UTF-8 (byte {exc.start} of the line)"
     except json.JSONDecodeError as exc:
@@ -157,8 +168,9 @@ def _json_line(where: str, line: bytes, max_bytes: int) -> ReadResult:
         return where, "malformed JSON: nested too deeply"
 
 
-def html_article(raw: bytes | str, article_id: str, url: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article | str:
+def html_article(raw: bytes | str, article_id: str | None = None, url: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 source_path: str | None = None) -> Article | str:
     """The article in an HTML page (trafilatura), or why there is none."""
     import trafilatura
 
@@ -189,20 +201,21 @@ def html_article(raw: bytes | str, article_id: str, url: str | None = None,
         "id": article_id, "text": text, "title": getattr(doc, "title", None),
         "url": url or getattr(doc, "url", None), "lang": lang,
         "published": parse_date(getattr(doc, "date", None)),
-        "source": getattr(doc, "sitename", None),
+        "source": getattr(doc, "sitename", None), "source_path": source_path,
     }
     return article_from({k: v for k, v in data.items() if v}, max_bytes)
 
 
 def _read_html(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
-    yield str(path), html_article(raw, path.stem, max_bytes=max_bytes)
+    yield str(path), html_article(raw, max_bytes=max_bytes, source_path=_source_path(path))
 
 
 def _read_feed(path: Path, raw: bytes, max_bytes: int) -> Iterator[ReadResult]:
-    yield from feed_articles(str(path), raw, max_bytes, path.stem)
+    yield from feed_articles(str(path), raw, max_bytes, _source_path(path))
 
 
-def feed_articles(place: str, raw: bytes, max_bytes: int, name: str) -> Iterator[ReadResult]:
+def feed_articles(place: str, raw: bytes, max_bytes: int,
+                  source_path: str | None = None) -> Iterator[ReadResult]:
     """Each entry of an RSS/Atom feed read from `place` (a file or a URL)."""
     import feedparser
 
@@ -231,11 +244,12 @@ def feed_articles(place: str, raw: bytes, max_bytes: int, name: str) -> Iterator
         lang = None
         if content and content[0].get("language"):
             lang = content[0]["language"].split("-")[0].lower()
-        link = entry.get("link")
+        # The id comes from the link (a guid is often no URL, or not URL-safe).
+        guid = entry.get("id") or ""
+        link = entry.get("link") or (guid if guid.startswith(("http://", "https://")) else None)
         data = {
-            "id": entry.get("id") or link or f"{name}-{text_hash(text)[:16]}",
             "text": text, "title": entry.get("title"), "url": link,
-            "lang": lang or feed_lang, "source": source,
+            "lang": lang or feed_lang, "source": source, "source_path": source_path,
             "published": parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         }
         yield where, article_from({k: v for k, v in data.items() if v}, max_bytes)

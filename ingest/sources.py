@@ -9,14 +9,13 @@ Every failure is a `(url, reason)` result, like a bad file: it never stops the o
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 
 from entente import __version__
-from ingest.formats import DEFAULT_MAX_BYTES, normalize_url
+from ingest.formats import DEFAULT_MAX_BYTES
 from ingest.readers import HTML_FACTOR, ReadResult, feed_articles, html_article, read_path
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
@@ -25,11 +24,6 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml",
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
-
-
-def url_id(url: str) -> str:
-    """A URL-safe id for the page at `url` (the same URL always gives the same id)."""
-    return "url-" + hashlib.sha256(normalize_url(url).encode("utf-8")).hexdigest()[:24]
 
 
 def fetch(url: str, limit: int, timeout: httpx.Timeout = TIMEOUT) -> tuple[bytes, str, str]:
@@ -69,12 +63,13 @@ def read_url(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResul
         yield url, str(exc)
         return
     if media in _FEED_TYPES or raw.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed")):
-        yield from feed_articles(url, raw, max_bytes, name=url_id(final))
+        yield from feed_articles(url, raw, max_bytes)
         return
     if media and media not in ("text/html", "application/xhtml+xml", "text/plain"):
         yield url, f"unsupported format: {media} (an HTML page or an RSS/Atom feed is read)"
         return
-    yield url, html_article(raw, url_id(final), url=final, max_bytes=max_bytes)
+    # The id derives from the final URL (`entente.models.derive_article_id`).
+    yield url, html_article(raw, url=final, max_bytes=max_bytes)
 
 
 def read_source(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:

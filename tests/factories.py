@@ -20,8 +20,12 @@ def make_doc(
     *,
     item: str | None = None,
     published: dt.date | None = dt.date(2024, 5, 1),
+    source: str | None = "",
 ) -> tuple[ExtractionResult, str]:
-    """A result with one sentence per (subject, predicate, object), and the article's text."""
+    """A result with one sentence per (subject, predicate, object), and the article's text.
+
+    Each article is the report of an outlet of its own (`source`, by default named after
+    the article), so that its claims count as independent evidence."""
     sentences = [f"{s} {p.lower()} {o or 'someone'} in sentence {i}." for i, (s, p, o) in
                  enumerate(triples)]
     text = article_text(sentences)
@@ -40,5 +44,6 @@ def make_doc(
     actors = [Actor(key=c, kind=kind.get(c, ActorKind.STATE), name=NAMES.get(c, c)) for c in codes]
     meta = ArticleMeta(id=article_id, lang="en", title=f"Article {article_id}",
                        url=f"https://example.org/{article_id}", published=published,
+                       source=f"Outlet {article_id}" if source == "" else source,
                        text_hash=text_hash(text))
     return ExtractionResult(article=meta, actors=actors, relations=relations), text

@@ -754,7 +754,8 @@ def test_relation_model_has_no_stray_fields() -> None:
 
     fields = set(RelationOut.model_json_schema(mode="serialization")["properties"])
     assert fields == {"id", "subject", "object", "predicate", "item", "topic", "first_seen",
-                      "last_seen", "mentions", "confidence", "evidence_url"}
+                      "last_seen", "mentions", "articles", "sources", "confidence",
+                      "evidence_url"}
 
 
 

@@ -42,7 +42,7 @@ def test_ingest_reports_bad_input_and_keeps_the_good(empty_graph, neo4j_server, 
                     "text": "Turkey bought S-400 missiles from Russia."}),
         "{not json",
         json.dumps({"id": "blank", "text": "   "}),
-        json.dumps({"text": "no id at all"}),
+        json.dumps({"id": "not/url-safe", "text": "Japan and China held talks."}),
     ]) + "\n", encoding="utf-8")
     done = subprocess.run([*ENTENTE, "ingest", str(src)], env=entente_env(neo4j_server),
                           capture_output=True, text=True, timeout=300, cwd=REPO)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from entente.models import Article
+from entente.models import Article, derive_article_id
 from ingest.formats import article_from, dedup_keys, text_problem
 from ingest.readers import read_path
 
@@ -45,7 +45,9 @@ def test_html_page_gives_text_title_date_and_language(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
     [(where, art)] = _read(tmp_path / "page.html")
     assert isinstance(art, Article), art
-    assert art.id == "page" and art.lang == "en" and art.title == "Deal angers Washington"
+    assert art.lang == "en" and art.title == "Deal angers Washington"
+    assert art.source_path == str((tmp_path / "page.html").resolve())
+    assert art.id == derive_article_id(art.text, None, art.source_path)
     assert str(art.published) == "2020-12-14"
     assert "S-400" in art.text and "Home" not in art.text and "Copyright" not in art.text
 
@@ -63,8 +65,11 @@ def test_rss_entries_are_articles_and_a_blank_entry_is_reported(tmp_path: Path) 
     got = _read(tmp_path / "wire.rss")
     assert len(got) == 3
     one, two, empty = (r for _, r in got)
-    assert isinstance(one, Article) and one.id == "wire-1" and one.lang == "en"
+    assert isinstance(one, Article) and one.lang == "en"
     assert one.url == "https://wire.example.org/1" and str(one.published) == "2020-12-14"
+    # The id comes from the link: the same page gets it however it is read.
+    assert one.id == derive_article_id("", "https://wire.example.org/1")
+    assert one.id.startswith("wire.example.org-") and one.id != two.id
     assert "<p>" not in one.text and one.text.startswith("Turkey bought")
     assert isinstance(two, Article) and two.title == "Two"
     assert empty == "text is empty" and got[2][0].endswith("wire.rss[2]")
@@ -73,7 +78,8 @@ def test_rss_entries_are_articles_and_a_blank_entry_is_reported(tmp_path: Path) 
 def test_atom_entry(tmp_path: Path) -> None:
     (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
     [(where, art)] = _read(tmp_path / "wire.atom")
-    assert isinstance(art, Article) and art.id == "urn:atom-wire:a" and art.lang == "en"
+    assert isinstance(art, Article) and art.lang == "en"
+    assert art.id == derive_article_id("", "https://atom.example.org/a")
 
 
 def test_xml_that_is_not_a_feed_is_reported(tmp_path: Path) -> None:
@@ -90,7 +96,8 @@ def test_folder_reads_every_supported_file(tmp_path: Path) -> None:
     (sub / "c.jsonl").write_text(json.dumps({"id": "c", "text": TEXT}) + "\n", encoding="utf-8")
     (sub / "ignored.png").write_bytes(b"\x89PNG\r\n")
     got = _read(tmp_path / "inbox")
-    assert sorted(r.id for _, r in got if isinstance(r, Article)) == ["a", "b", "c"]
+    ids = sorted(r.id for _, r in got if isinstance(r, Article))
+    assert len(ids) == 3 and "c" in ids and any(i.startswith("a-") for i in ids)
 
 
 def test_bad_files_and_records_are_reported_by_place(tmp_path: Path) -> None:
@@ -112,7 +119,7 @@ def test_bad_files_and_records_are_reported_by_place(tmp_path: Path) -> None:
     assert isinstance(got[f"{b}[0]"], Article)
     assert got[f"{b}[1]"] == "text is empty"
     assert "expected a JSON object" in got[f"{b}[2]"]
-    assert "id" in got[f"{b}[3]"]
+    assert isinstance(got[f"{b}[3]"], Article)  # no id: one is derived
     assert "too large" in got[f"{b}[4]"]
     assert "not supported" in got[f"{b}[5]"]
 
@@ -126,3 +133,34 @@ def test_text_checks_and_dedup_keys() -> None:
     b = article_from({"id": "2", "text": "Some text here", "url": "https://ex.org/a"})
     assert isinstance(a, Article) and isinstance(b, Article)
     assert dedup_keys(a) == dedup_keys(b)
+
+
+def test_two_text_files_of_one_name_get_different_stable_ids(tmp_path: Path) -> None:
+    # A .txt file's id was its stem: b/note.txt replaced a/note.txt and its relations.
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "note.txt").write_text(TEXT, encoding="utf-8")
+    first = {r.source_path: r.id for _, r in _read(tmp_path)}
+    again = {r.source_path: r.id for _, r in _read(tmp_path)}
+    assert len(set(first.values())) == 2 and first == again
+    assert all(i.startswith("note-") for i in first.values())
+    assert sorted(first) == sorted(str((tmp_path / f / "note.txt").resolve()) for f in "ab")
+
+
+def test_ids_are_url_safe_given_or_derived() -> None:
+    derived = article_from({"text": TEXT, "url": "https://www.News.example/2024/01/x?id=7#c"})
+    assert isinstance(derived, Article)
+    assert derived.id.startswith("news.example-")
+    assert all(ch.isalnum() or ch in "._~-" for ch in derived.id)
+    for bad in ("a/b", "https://x.org/1", "with space", "nul\x00"):
+        refused = article_from({"id": bad, "text": TEXT})
+        assert isinstance(refused, str) and refused.startswith("id: must be URL-safe"), bad
+
+
+def test_a_partial_publication_date_does_not_refuse_the_article() -> None:
+    for given, day in (("2016-04", "2016-04-01"), ("2016", "2016-01-01"),
+                       ("2024-01-10T08:30:00Z", "2024-01-10")):
+        art = article_from({"id": "p", "text": TEXT, "published": given})
+        assert isinstance(art, Article), art
+        assert str(art.published) == day
+    assert isinstance(article_from({"id": "p", "text": TEXT, "published": "2016-13"}), str)

@@ -117,16 +117,34 @@ def test_rewritten_articles_leave_the_aggregates_a_fresh_load_would(
 
 
 def test_relations_aggregate_mentions_across_articles(loader: Loader) -> None:
-    docs = [make_doc(f"m{i}", [("USA", "SANCTIONS", "TUR")])[0] for i in range(3)]
+    docs = [make_doc(f"m{i}", [("USA", "SANCTIONS", "TUR")], source="Wire")[0] for i in range(3)]
     loader.load_many(docs)
     loader.load_many(docs)  # again: still three supporting sentences, not six
     records, _, _ = loader.driver.execute_query(
         "MATCH (:State {code:'USA'})-[r:SANCTIONS]->(:State {code:'TUR'}) RETURN r")
     assert len(records) == 1
     rel = records[0]["r"]
-    assert rel["mentions"] == 3
-    assert 0.8 < rel["confidence"] <= 1.0
+    assert (rel["mentions"], rel["articles"], rel["sources"]) == (3, 3, 1)
+    # Three stories of one outlet are one source: its best claim, 0.8.
+    assert rel["confidence"] == 0.8
     assert rel["first_seen"] is not None and rel["first_seen"] <= rel["last_seen"]
+
+
+def test_confidence_grows_with_outlets_not_with_sentences_of_one(loader: Loader) -> None:
+    docs = []
+    for i, outlet in enumerate(["Antara", "Reuters", "reuters", None]):
+        doc = make_doc(f"o{i}", [("USA", "SANCTIONS", "TUR"), ("USA", "SANCTIONS", "TUR")],
+                       source=outlet)[0]
+        doc.relations[1].start, doc.relations[1].end = 40, 60  # a second sentence saying it
+        doc.article.url = None if outlet is None else doc.article.url
+        docs.append(doc)
+    loader.load_many(docs)
+    records, _, _ = loader.driver.execute_query(
+        "MATCH (:State {code:'USA'})-[r:SANCTIONS]->(:State {code:'TUR'}) RETURN r")
+    rel = records[0]["r"]
+    # Antara, Reuters (in either case), and an article of no known outlet: three sources.
+    assert (rel["mentions"], rel["articles"], rel["sources"]) == (8, 4, 3)
+    assert rel["confidence"] == round(1 - (1 - 0.8) ** 3, 6)
 
 
 def test_symmetric_relations_are_stored_once_in_code_order(loader: Loader) -> None:

@@ -16,9 +16,10 @@ import pytest
 from neo4j import Driver, ManagedTransaction
 
 from entente.config import Settings
-from entente.models import Actor, ActorKind, Predicate
+from entente.models import Actor, ActorKind, Article, Predicate
 from graph import queries
 from graph.loader import _rows, _write_batch, load_fingerprint, relation_key
+from ingest.dedup import fingerprint_keys, with_signature
 from tests.factories import make_doc
 
 pytestmark = pytest.mark.neo4j
@@ -84,8 +85,10 @@ CREATE (:Actor:State {key: 'S' + i, code: 'S' + i, kind: 'State'})
 def test_loader_statements_seek_and_never_scan_whatever_graph_they_are_planned_on(
     empty_graph: Driver, neo4j_server: Settings, graph: str
 ) -> None:
-    doc, _ = make_doc("p1", [("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS"),
-                             ("TUR", "BUYS", None), ("IDN", "MEETS", "TUR")], item="S-400")
+    doc, text = make_doc("p1", [("USA", "SANCTIONS", "TUR"), ("TUR", "BUYS", "RUS"),
+                                ("TUR", "BUYS", None), ("IDN", "MEETS", "TUR")], item="S-400")
+    with_signature(doc, Article(id="p1", text=text))  # checked for duplicates, indexed
+    keys = fingerprint_keys(doc.article.url, doc.article.text_hash, doc.article.minhash)
     doc.actors.append(Actor(key="USA-TREASURY", kind=ActorKind.AGENCY, name="Treasury",
                             state="USA"))
     rows = _rows([doc], {doc.article.id: load_fingerprint(doc)})
@@ -106,7 +109,11 @@ def test_loader_statements_seek_and_never_scan_whatever_graph_they_are_planned_o
         explaining = _Explaining(tx, old)
         explaining.run(queries.UNCHANGED_ARTICLES,
                        rows=[{"id": doc.article.id, "load_hash": "x"}])
+        explaining.run(queries.LOCK_FINGERPRINTS, keys=keys)
+        explaining.run(queries.STORED_IDENTITIES, urls=[doc.article.url],
+                       hashes=[doc.article.text_hash], ids=[doc.article.id])
         _write_batch(explaining, rows)  # type: ignore[arg-type]
+        explaining.run(queries.DROP_ORPHAN_FINGERPRINTS, keys=keys)
         return explaining.plans
 
     with empty_graph.session(database=db) as session:
@@ -119,7 +126,9 @@ def test_loader_statements_seek_and_never_scan_whatever_graph_they_are_planned_o
             queries.ADD_TO_RELATIONS, queries.ADJUST_RELATIONS,
             queries.STAMP_INGEST, queries.STAMP_RELATIONS,
             queries.refresh_relations(Predicate.SANCTIONS),
-            queries.drop_unsupported_relations(Predicate.SANCTIONS)} <= run
+            queries.drop_unsupported_relations(Predicate.SANCTIONS), queries.LOCK_FINGERPRINTS,
+            queries.STORED_IDENTITIES, queries.LINK_FINGERPRINTS, queries.SET_INDEPENDENT,
+            queries.DROP_ORPHAN_FINGERPRINTS} <= run
     for query, plan in plans:
         operators = _operators(plan)
         scans = [op for op in operators if "Scan" in op]

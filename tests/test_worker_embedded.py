@@ -99,7 +99,8 @@ def test_duplicates_bad_input_and_retry(empty_graph, neo4j_server, tmp_path) -> 
         from ingest.formats import article_from
 
         raw = [
-            {"id": "b-0", "text": ""}, {"id": "b-1", "text": "   \n\t"}, {"text": "no id"},
+            {"id": "b-0", "text": ""}, {"id": "b-1", "text": "   \n\t"},
+            {"id": "b/2", "text": "An id that is not URL-safe."},
             "a string", 42, {"id": "b-5", "text": "x" * 2_000_001},
             {"id": "b-6", "text": "bin\x00\x01\x02ary"},
             {"id": "b-7", "lang": "xx", "text": "Hallo"},

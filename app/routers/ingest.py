@@ -56,6 +56,9 @@ class JobAccepted(BaseModel):
     accepted: int = Field(description="articles queued for extraction")
     duplicates: int = Field(description="items already submitted before: processed once")
     rejected: list[ItemError] = Field(description="refused items, by index")
+    ids: list[str | None] = Field(
+        default_factory=list, description="each item's article id, by index (derived from "
+                                          "its URL or text when it gave none); null if refused")
     location: str
 
 
@@ -92,18 +95,19 @@ def queue_for(settings: Settings) -> IngestQueue:
 # (and dropped): the corpus files carry gold annotations beside the article.
 _OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}]}
 ARTICLE_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["id", "text"], "additionalProperties": True,
+    "type": "object", "required": ["text"], "additionalProperties": True,
     "properties": {
         "id": {"type": "string", "minLength": 1, "maxLength": 300,
-               "pattern": "^[^\\u0000-\\u001f\\u007f]+$",
-               "description": "no control characters"},
+               "pattern": "^[A-Za-z0-9._~-]+$",
+               "description": "URL-safe; left out, one is derived from the URL or the text"},
         "text": {"type": "string", "minLength": 1,
                  "description": "plain text (not HTML), at most ENTENTE_INGEST_MAX_ARTICLE_BYTES"},
         "lang": {"anyOf": [{"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$"},
                            {"type": "null"}],
                  "description": "ISO 639-1 code; found in the text when not given"},
         "title": _OPTIONAL_TEXT, "url": _OPTIONAL_TEXT, "source": _OPTIONAL_TEXT,
-        "published": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        "published": {"anyOf": [{"type": "string"}, {"type": "null"}],
+                      "description": "a date, or a year or month (2016, 2016-04)"},
     },
 }
 _ARTICLE_LIST = {"type": "array", "items": ARTICLE_SCHEMA, "minItems": 1, "maxItems": MAX_BATCH}
@@ -163,7 +167,8 @@ def submit_articles(
     response.headers["Location"] = location
     status = q.status(receipt.job) or {"status": "queued"}
     return JobAccepted(job=receipt.job, status=status["status"], accepted=receipt.accepted,
-                       duplicates=receipt.duplicates, rejected=rejected, location=location)
+                       duplicates=receipt.duplicates, rejected=rejected, location=location,
+                       ids=[it.article.id if it.article else None for it in items])
 
 
 def _shown_id(record: object) -> str | None:

@@ -82,9 +82,11 @@ class Claim:
 
 @dataclass
 class Outcome:
-    state: str  # DONE or FAILED
+    state: str  # DONE, DUPLICATE (found so by the loader) or FAILED
     reason: str | None = None
     relations: int = 0
+    # For DUPLICATE: the stored article it copies, `{"id": ..., "why": ...}`.
+    duplicate_of: dict[str, Any] | None = None
 
 
 def new_id() -> str:
@@ -305,9 +307,11 @@ class SqliteLedger(Ledger):
                 return False  # the lease was lost: another worker owns the chunk now
             job = db.execute("SELECT job FROM chunks WHERE id = ?", (chunk,)).fetchone()["job"]
             db.executemany(
-                "UPDATE articles SET state = ?, reason = ?, relations = ? "
-                "WHERE job = ? AND idx = ?",
-                [(o.state, o.reason, o.relations, job, idx) for idx, o in outcomes.items()])
+                "UPDATE articles SET state = ?, reason = ?, relations = ?, "
+                "duplicate_of = coalesce(?, duplicate_of) WHERE job = ? AND idx = ?",
+                [(o.state, o.reason, o.relations,
+                  json.dumps(o.duplicate_of) if o.duplicate_of else None, job, idx)
+                 for idx, o in outcomes.items()])
         return True
 
     def postpone(self, chunk: str, token: str, reason: str, eta: float) -> int:
@@ -574,7 +578,9 @@ class RedisLedger(Ledger):
         if not job:
             return False
         args = self._arts_update(job, {i: {"state": o.state, "reason": o.reason,
-                                           "relations": o.relations}
+                                           "relations": o.relations,
+                                           **({"duplicate_of": o.duplicate_of}
+                                              if o.duplicate_of else {})}
                                        for i, o in outcomes.items()})
         return bool(self._finish(
             keys=[self._k("chunk", chunk), self._k("running"), self._k("job", job, "arts")],

@@ -21,7 +21,8 @@ import time
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from entente.models import Article, ExtractionResult
-from ingest.queue.ledger import DONE, FAILED, Outcome
+from ingest.dedup import with_signature
+from ingest.queue.ledger import DONE, DUPLICATE, FAILED, Outcome
 from ingest.queue.runtime import WorkerRuntime
 
 log = logging.getLogger("entente.worker")
@@ -72,13 +73,13 @@ def extract_all(rt: WorkerRuntime, articles: list[tuple[int, dict]]
         except Exception as exc:  # noqa: BLE001 - an article never takes the worker down
             failed[idx] = Outcome(FAILED, str(exc))
     try:  # the fast path: each language's texts through nlp.pipe
-        results = list(zip((i for i, _ in ready),
-                           rt.extractor.extract_many(a for _, a in ready), strict=True))
+        results = [(i, with_signature(r, a)) for (i, a), r in zip(
+            ready, rt.extractor.extract_many(a for _, a in ready), strict=True)]
     except Exception:  # noqa: BLE001 - find the culprit article by article
         results = []
         for idx, article in ready:
             try:
-                results.append((idx, rt.extractor.extract(article)))
+                results.append((idx, with_signature(rt.extractor.extract(article), article)))
             except Exception as exc:  # noqa: BLE001
                 log.warning("article %s: extraction failed: %s", article.id, exc)
                 failed[idx] = Outcome(FAILED, f"extraction failed: {exc}")
@@ -117,8 +118,17 @@ def process_chunk(rt: WorkerRuntime, chunk: str) -> None:
             return
         for idx, res in results:
             why = report.failed.get(res.article.id)
-            outcomes[idx] = (Outcome(FAILED, f"not loaded: {why}") if why
-                             else Outcome(DONE, None, len(res.relations)))
+            copy = report.duplicates.get(res.article.id)
+            if why:
+                outcomes[idx] = Outcome(FAILED, why if why.startswith("conflict:")
+                                        else f"not loaded: {why}")
+            elif copy:
+                # A copy the ledger could not see (a near-duplicate, or one stored by
+                # another path): processed once, where it was stored first.
+                outcomes[idx] = Outcome(DUPLICATE, copy["why"], 0,
+                                        {"id": copy["of"], "why": copy["why"]})
+            else:
+                outcomes[idx] = Outcome(DONE, None, len(res.relations))
         if ledger.finish(chunk, claim.token, outcomes):
             log.info("chunk %s: %d articles loaded, %d failed (pid %d; extract %.2fs, "
                      "load %.2fs)", chunk, sum(o.state == DONE for o in outcomes.values()),
