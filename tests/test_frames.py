@@ -284,3 +284,17 @@ def test_a_clause_without_subject_is_the_act_of_the_actor_in_focus(frames):
     text = "Malaysia mengecam serangan Israel. Mesir juga mendesak Israel menghentikan serangan."
     found = rels(frames, text, "id")
     assert ("EGY", "DEMANDS", "ISR") in found and ("MYS", "DEMANDS", "ISR") not in found
+
+
+def test_a_pair_joined_by_a_hyphen_names_both_parties(frames):
+    text = "The ministers held the annual Australia-Japan security consultations in Tokyo."
+    assert ("AUS", "MEETS", "JPN") in rels(frames, text, "en")
+
+
+def test_a_verb_read_as_part_of_the_name_before_it_is_that_names_act(frames):
+    # The Indonesian parser reads "Kanada mengecam Rusia" as one name, or hangs the verb
+    # under the name as a modifier: a lower-case word is no part of a name.
+    assert ("CAN", "CRITICIZES", "RUS") in rels(frames, "Kanada mengecam Rusia atas serangan itu.",
+                                                "id")
+    text = "Filipina menggugat Tiongkok ke mahkamah internasional pada 2013."
+    assert ("PHL", "CRITICIZES", "CHN") in rels(frames, text, "id")

@@ -141,8 +141,12 @@ class FrameReader:
                         self.case(c) in self.inner_cases:
                     out.extend(self.actors(c, at, triggers, depth + 1))
         for c in tok.children:
-            # Coordinated actors; a list the parser read as appositions ("A, B and C").
-            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at) and c.i not in triggers:
+            # Coordinated actors; a list the parser read as appositions ("A, B and C");
+            # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
+            paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
+                and at.get(tok.i) is not at[c.i]
+            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at or paired) and \
+                    c.i not in triggers:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)
 
@@ -183,7 +187,7 @@ class FrameReader:
         dep, g = v.dep_, v.head
         if g is v:
             return None, False
-        if self._under_name(v) is not None or g.i < v.i and self._at is not None and \
+        if seen == 0 and self._under_name(v) is not None or g.i < v.i and self._at is not None and \
                 g.i in self._at and dep == "acl" and any(c.dep_ in OBJECTS for c in v.children) \
                 and not any(c.dep_ == "mark" for c in v.children):
             # A verb the parser hung under the name before it ("Kanada mengecam Rusia"
@@ -233,7 +237,7 @@ class FrameReader:
         mengecam Israel" read as one noun phrase), if it was."""
         g = v.head
         if v.is_lower and g.i < v.i and v.dep_ in ("flat", "flat:name", "compound", "nmod",
-                                                  "appos") and self.has_actor(g):
+                                                  "appos", "amod") and self.has_actor(g):
             return g
         return None
 
