@@ -28,8 +28,8 @@ def article(i: int, prefix: str = "t") -> dict[str, Any]:
     a, b = PAIRS[i % len(PAIRS)]
     c, d = BUYERS[(i // len(PAIRS)) % len(BUYERS)]
     text = (f"{a} imposed sanctions on {b} over its missile programme, according to "
-            f"bulletin number {i} of the series {prefix}. "
-            f"Separately, {c} bought fighter jets from {d} in a deal worth {i + 1} million "
+            f"bulletin number {i} of the {prefix} series. "
+            f"Separately, {c} bought fighter jets from {d} for {i + 1} million "
             "dollars, officials said.")
     return {"id": f"{prefix}-{i:05d}", "lang": "en", "text": text,
             "url": f"https://news.example.org/{prefix}/{i}"}
