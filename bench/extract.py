@@ -37,7 +37,7 @@ def load(corpus: Path, min_words: int) -> dict[str, list[Article]]:
     for lang, arts in by_lang.items():
         words = sum(len(a.text.split()) for a in arts)
         reps = max(1, -(-min_words // words))
-        out[lang] = [a.model_copy(update={"id": f"{a.id}#{r}"}) for r in range(reps) for a in arts]
+        out[lang] = [a.model_copy(update={"id": f"{a.id}.{r}"}) for r in range(reps) for a in arts]
     return out
 
 
