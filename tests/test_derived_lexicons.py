@@ -25,6 +25,7 @@ DERIVED = {  # script module -> the files it writes, relative to ingest/extracti
     "event_codes": ["data/event_codes.tsv"],
     "cameo_triggers": ["lang/en/triggers.tsv"],
     "wordnet_bahasa": ["lang/id/triggers.tsv", "lang/ms/triggers.tsv"],
+    "phoenix_people": ["data/people-derived.csv"],
 }
 
 

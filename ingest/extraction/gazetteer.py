@@ -6,6 +6,9 @@ catalogues) plus the reviewed `data/state_aliases.csv` for what pycountry lacks
 Organisations and groups come from `data/organizations.csv`; people, agencies and
 items from `data/people.csv`, `data/agencies.csv`, `data/items.csv`, which are
 maintained separately and may be missing: a missing file is an empty list.
+More people, with their dated terms, come from `data/people-derived.csv` (derived from the
+Phoenix actor dictionary by `derive/phoenix_people.py`); the reviewed `people.csv` wins over it
+on any key or surface form.
 """
 
 from __future__ import annotations
@@ -28,6 +31,21 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 CASE_SENSITIVE_KINDS = frozenset({"abbrev"})
 
 
+@dataclass(frozen=True)
+class Term:
+    """A dated affiliation of a person: the state, from `start` to `end` (YYYY[-MM[-DD]]
+    strings; '' when open or unknown)."""
+
+    state: str
+    start: str = ""
+    end: str = ""
+
+    def holds_on(self, date: str) -> bool:
+        # ISO date strings compare as dates; a shorter bound covers its whole month or year.
+        return (not self.start or self.start[: len(date)] <= date) and \
+            (not self.end or date[: len(self.end)] <= self.end)
+
+
 @dataclass
 class ActorEntry:
     """One known actor: its key, kind, display name and the state it acts for."""
@@ -38,11 +56,23 @@ class ActorEntry:
     state: str | None = None  # None for states, organisations, groups
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
+    # A derived person's dated affiliations; `state` is the latest of them.
+    terms: tuple[Term, ...] = ()
+    derived: bool = False  # from people-derived.csv, not hand-reviewed
 
     @property
     def code(self) -> str:
         """The state-level code relations use for this actor."""
         return self.state or self.key
+
+    def state_at(self, date: str | None) -> str | None:
+        """The state the person acted for on `date` (ISO): the term holding then, the
+        latest-starting if several; `state` when no date is given or no term holds."""
+        if date:
+            held = [t for t in self.terms if t.holds_on(date[:10])]
+            if held:
+                return max(held, key=lambda t: t.start).state
+        return self.state
 
 
 @dataclass(frozen=True)
@@ -77,8 +107,12 @@ class Gazetteer:
     def aliases_for(self, lang: str) -> list[Alias]:
         return [a for a in self.aliases if a.lang in ("*", lang)]
 
-    def people(self) -> list[ActorEntry]:
-        return [a for a in self.actors.values() if a.kind is ActorKind.PERSON]
+    def people(self, derived: bool = False) -> list[ActorEntry]:
+        """People, the reviewed ones only unless `derived`. Spelling variants are linked
+        (fuzzily) to reviewed people only: the derived file already lists the variants it
+        knows, and thousands of fuzzy targets would make near-misses and cost time."""
+        return [a for a in self.actors.values()
+                if a.kind is ActorKind.PERSON and (derived or not a.derived)]
 
 
 def slug(text: str) -> str:
@@ -93,13 +127,15 @@ def _split_aliases(value: str | None) -> list[str]:
     return [a.strip() for a in re.split(r"[;|]", value) if a.strip()]
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+def _read_csv(path: Path, comments: bool = False) -> list[dict[str, str]]:
+    """Rows as dicts; with `comments`, leading `#` lines (a derived file's header) are skipped."""
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as f:
+        lines = (ln for ln in f if not ln.startswith("#")) if comments else f
         return [
             {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(f)
+            for row in csv.DictReader(lines)
         ]
 
 
@@ -194,6 +230,7 @@ def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
         _add_dependent(actors, aliases, row, "person", ActorKind.PERSON, role=row.get("role"))
     for row in _read_csv(data_dir / "agencies.csv"):
         _add_dependent(actors, aliases, row, "agency", ActorKind.AGENCY, role=row.get("kind"))
+    _add_derived_people(actors, aliases, _read_csv(data_dir / "people-derived.csv", comments=True))
 
     aliases = _precise_aliases_win(aliases)
     # States and organisations carry their names in every supported language, so the
@@ -254,3 +291,37 @@ def _add_dependent(
         entry.aliases.add(alias)
         sensitive = alias.isupper() and len(alias) <= 5
         aliases.append(Alias(alias, key, "*", prefix, sensitive))
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def _add_derived_people(
+    actors: dict[str, ActorEntry], aliases: list[Alias], rows: list[dict[str, str]]
+) -> None:
+    """The derived people: the rows of one key are one person's terms. Whatever the gazetteer
+    already names wins (reviewed people, states, organisations, agencies): a derived person
+    whose key or name is taken is left out, a form that is taken is dropped."""
+    taken = {_fold(a.text) for a in aliases}
+    by_key: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        if row.get("key") and row.get("name") and row.get("state"):
+            by_key.setdefault(row["key"], []).append(row)
+    for key, terms_rows in by_key.items():
+        first = terms_rows[0]
+        name = first["name"]
+        if key in actors or _fold(name) in taken:
+            continue
+        forms = [f for f in dict.fromkeys([name, *_split_aliases(first.get("aliases"))])
+                 if _fold(f) not in taken]
+        terms = tuple(Term(r["state"].upper(), r.get("start", ""), r.get("end", ""))
+                      for r in terms_rows)
+        # Where the article's date is not known, the latest affiliation (an open term
+        # first, then the latest end, then the latest start) gives the state.
+        latest = max(terms, key=lambda t: (t.end or "9999", t.start))
+        actors[key] = ActorEntry(key, ActorKind.PERSON, name, state=latest.state,
+                                 role=first.get("role") or None, aliases=set(forms),
+                                 terms=terms, derived=True)
+        for form in forms:
+            aliases.append(Alias(form, key, "*", "person", form.isupper() and len(form) <= 5))
