@@ -6,14 +6,16 @@ sentences here are made up for the tests."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
 
 from entente.models import Article
 from ingest.extraction.derive import phoenix_people
-from ingest.extraction.gazetteer import Term, load_gazetteer
+from ingest.extraction.gazetteer import DATA_DIR, Term, load_gazetteer
 from ingest.extraction.pipeline import Extractor, build_nlp
+from tests.conftest import OWN_FILES
 
 HEADER = "key,name,state,role,start,end,aliases,source\n"
 
@@ -186,3 +188,19 @@ def test_shipped_file_knows_office_holders_the_reviewed_file_lacks():
     # Every shipped form names one person only.
     texts = [a.text.casefold() for a in gaz.aliases if a.kind == "person"]
     assert len(texts) == len(set(texts))
+
+
+def test_a_person_acts_for_the_state_served_when_the_article_was_published(tmp_path) -> None:
+    for name in OWN_FILES:
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    (tmp_path / "people-derived.csv").write_text(
+        "key,name,state,role,start,end,aliases,source\n"
+        "person:ilse-vandermark,Ilse Vandermark,NLD,other,2001-01-01,2008-12-31,,test\n"
+        "person:ilse-vandermark,Ilse Vandermark,BEL,other,2009-01-01,,,test\n",
+        encoding="utf-8")
+    ex = Extractor(languages=["en"], data_dir=tmp_path)
+    text = "Ilse Vandermark condemned Iran's missile test."
+    then = ex.extract(Article(id="a", lang="en", text=text, published="2005-03-01"))
+    now = ex.extract(Article(id="b", lang="en", text=text, published="2015-03-01"))
+    assert ("NLD", "IRN") in {(r.subject, r.object) for r in then.relations}
+    assert ("BEL", "IRN") in {(r.subject, r.object) for r in now.relations}

@@ -128,6 +128,9 @@ class Extractor:
         relations: dict[tuple[str, str, str | None], Relation] = {}
         actors: dict[str, Actor] = {}
         for f in found:
+            self._at_the_time(f, article.published)
+            if f["subject"] == f["object"]:
+                continue  # one state on both sides, once dated
             date = self.dates.resolve(f["date_text"], article.published) if f["date_text"] else None
             rel = Relation(
                 subject=f["subject"], predicate=f["predicate"], object=f["object"],
@@ -151,6 +154,18 @@ class Extractor:
         return ExtractionResult(
             article=meta, actors=list(actors.values()), relations=list(relations.values())
         )
+
+    def _at_the_time(self, f: dict, published) -> None:  # noqa: ANN001 - date or None
+        """A person with dated terms acts for the state he or she served when the
+        article was published, not for the latest (a minister who later moved abroad)."""
+        if published is None:
+            return
+        for side in ("subject", "object"):
+            entry = self.gazetteer.actors.get(f.get(side + "_actor") or "")
+            if entry is not None and entry.terms:
+                state = entry.state_at(str(published))
+                if state and state != f[side]:
+                    f[side] = state
 
     def _actor(self, key: str, dynamic: dict[str, dict[str, str]]) -> Actor:
         entry = self.gazetteer.actors.get(key)
