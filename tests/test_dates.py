@@ -65,3 +65,15 @@ def test_a_weekday_and_the_date_after_it_are_one_span(lang: str, sentence: str,
                                                       span: str) -> None:
     found = span_pattern(load_lexicon(lang).dates).search(sentence)
     assert found is not None and found.group(0) == span
+
+
+def test_the_extractor_dates_a_relation_by_the_weekday_and_its_date(extractor) -> None:
+    from entente.models import Article
+
+    text = "Pada Rabu (10/1/2024), Malaysia mengecam serangan Israel di Gaza."
+    # Published a week later (also a Wednesday): the stated date wins over the weekday.
+    result = extractor.extract(Article(id="d", lang="id", text=text, published="2024-01-17"))
+    assert {str(r.date) for r in result.relations} == {"2024-01-10"}
+    text = "On Monday, March 4, 2024, Canada condemned Russia's strikes on Kharkiv."
+    result = extractor.extract(Article(id="e", lang="en", text=text))
+    assert {str(r.date) for r in result.relations} == {"2024-03-04"}

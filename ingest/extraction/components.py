@@ -15,7 +15,6 @@ knows from the language's lexicon (`ingest/extraction/lang/<lang>/lexicon.yaml`)
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -28,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entente.models import ActorKind
+from ingest.extraction.dates import span_pattern
 from ingest.extraction.gazetteer import Gazetteer, load_gazetteer, slug
 from ingest.extraction.lexicon import Lexicon, load_lexicon
 
@@ -318,24 +318,10 @@ def make_dates(nlp: Language, name: str, lang_dir: str | None) -> DateSpotter:
 
 class DateSpotter:
     """Date-like spans by one regular expression built from the language's month and
-    weekday names; only these spans are ever handed to dateparser."""
+    weekday names (`dates.span_pattern`); only these spans are ever handed to dateparser."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        d = lexicon.dates
-        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
-        months, days = alt(d.get("months", ())), alt(d.get("weekdays", ()))
-        rel, past = alt(d.get("relative", ())), alt(d.get("past_suffix", ()))
-        parts = [r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"]
-        if months:
-            parts.append(
-                rf"\b(?:\d{{1,2}}\s+(?:{months})\b(?:\s+\d{{4}})?|(?:{months})\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?)"
-                + (rf"(?:\s+(?:{past})\b)?" if past else "")
-            )
-        if days:
-            parts.append(rf"\b(?:{days})\b")
-        if rel:
-            parts.append(rf"\b(?:{rel})\b")
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE)
+        self.pattern = span_pattern(lexicon.dates)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
