@@ -229,7 +229,11 @@ def test_extract_reads_what_ingest_reads(tmp_path) -> None:
 def test_one_bad_line_never_costs_the_good_ones_on_any_path(neo4j_server, empty_graph,
                                                              tmp_path) -> None:
     src = tmp_path / "mixed.jsonl"
-    good = [{**GOOD, "id": f"cli-line-{i}"} for i in range(3)]
+    # Three different stories (copies of one would be loaded once: duplicates).
+    texts = ["Turkey bought S-400 missiles from Russia.",
+             "Canada imposed new sanctions on Iran over its drone programme.",
+             "Japan and Vietnam signed a maritime security agreement in Hanoi."]
+    good = [{**GOOD, "id": f"cli-line-{i}", "text": t} for i, t in enumerate(texts)]
     src.write_bytes(b"\n".join([
         json.dumps(good[0]).encode(),
         b'{"id": "latin-1", "lang": "en", "text": "Caf\xe9 talks in Paris."}',
