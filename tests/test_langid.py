@@ -99,3 +99,8 @@ def test_every_candidate_is_known_to_lingua():
     for code in langid.CANDIDATES:
         IsoCode639_1.from_str(code)
     assert set(NINE) <= set(langid.CANDIDATES)
+
+
+def test_a_short_malay_text_is_known_by_malay_spellings() -> None:
+    text = "Kedua-dua negara bersetuju untuk meningkatkan kerjasama pertahanan."
+    assert detect_language(text, ("id", "en", "ms")) == "ms"
