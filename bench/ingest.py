@@ -6,9 +6,9 @@ usage: python bench/ingest.py [--articles N] [--corpus DIR] [--workers 1 2] [--c
 Builds N synthetic articles (default 10,000) from the sentences of the dev corpus, read
 at run time (../shared/corpus/dev): each article is a few sentences of one language,
 picked by a seeded generator, all texts distinct. With `--real`, the dev articles as
-they are instead (real length), each copy made distinct by a last line naming it. For
-each worker count it starts a
-throw-away queue (the embedded SQLite default) and `entente worker --concurrency K`
+they are instead (real length), each once (a copy would be a near-duplicate, refused
+by the loader; use a small `--chunk` so that several workers share them). For each
+worker count it starts a throw-away queue (the embedded SQLite default) and `entente worker --concurrency K`
 against a throw-away Neo4j (bench/common.py), warms the workers up, then times from the
 first submission to the job's end, and checks every article is in the graph.
 Prints articles/s and words/s per worker count and the ratio of the largest to one
