@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +105,26 @@ def count_articles(driver: Driver, database: str, prefix: str) -> int:
         "MATCH (a:Article) WHERE a.id STARTS WITH $p RETURN count(a) AS n",
         p=prefix + "-", database_=database)
     return records[0]["n"]
+
+
+def serve_api(env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+    """`uvicorn app.main:app` in its own process with `env`; yields its base URL."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
+         str(port)], env=env, cwd=Path(__file__).resolve().parents[1],
+        stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+
+    def up() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            assert proc.poll() is None, log.read_text()
+            return False
+
+    try:
+        wait_for(up, 60, "the API")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from tests.conftest import REPO, derived_port, worker_env
-from tests.ingest_support import Worker, articles, count_articles, wait_for
+from tests.conftest import derived_port, worker_env
+from tests.ingest_support import Worker, articles, count_articles, serve_api, wait_for
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.api]
 
@@ -32,25 +30,7 @@ def _serve(neo4j_server, tmp_path, **extra: str) -> Iterator[tuple[str, dict]]: 
     url = f"sqlite:///{tmp_path / 'queue' / 'queue.db'}"
     env = worker_env(neo4j_server, url, ENTENTE_API_KEYS=KEY, ENTENTE_API_WARM_UP="false",
                      **extra)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
-         str(port)], env=env, cwd=REPO, stdout=open(tmp_path / "api.log", "wb"),  # noqa: SIM115
-        stderr=subprocess.STDOUT)
-
-    def up() -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            assert proc.poll() is None, (tmp_path / "api.log").read_text()
-            return False
-
-    try:
-        wait_for(up, 60, "the API")
-        yield f"http://127.0.0.1:{port}", env
-    finally:
-        proc.terminate()
-        proc.wait(20)
+    yield from ((base, env) for base in serve_api(env, port, tmp_path / "api.log"))
 
 
 def test_post_articles_then_follow_the_job(api, empty_graph, neo4j_server, tmp_path) -> None:

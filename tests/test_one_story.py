@@ -6,9 +6,7 @@ a worker in their own processes, the embedded queue, the real Neo4j."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import REPO, derived_port, worker_env
-from tests.ingest_support import ENTENTE, Worker, wait_for
+from tests.ingest_support import ENTENTE, Worker, serve_api, wait_for
 from tests.test_duplicates import STORY, SYNDICATED
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.api]
@@ -42,25 +40,7 @@ def api(neo4j_server, tmp_path) -> Iterator[tuple[str, dict]]:
     url = f"sqlite:///{tmp_path / 'queue' / 'queue.db'}"
     env = worker_env(neo4j_server, url, ENTENTE_API_KEYS=KEY, ENTENTE_API_WARM_UP="false",
                      COLUMNS="1000")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
-         str(port)], env=env, cwd=REPO, stdout=open(tmp_path / "api.log", "wb"),  # noqa: SIM115
-        stderr=subprocess.STDOUT)
-
-    def up() -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            assert proc.poll() is None, (tmp_path / "api.log").read_text()
-            return False
-
-    try:
-        wait_for(up, 60, "the API")
-        yield f"http://127.0.0.1:{port}", env
-    finally:
-        proc.terminate()
-        proc.wait(20)
+    yield from ((base, env) for base in serve_api(env, port, tmp_path / "api.log"))
 
 
 def _cli(env: dict, *args: str) -> subprocess.CompletedProcess[str]:
