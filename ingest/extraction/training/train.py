@@ -1,14 +1,16 @@
 """Train the Entente syntactic pipelines (tok2vec, morphologizer, trainable
-lemmatizer, parser) for English and Indonesian from Universal Dependencies.
+lemmatizer, parser) from Universal Dependencies: English, Indonesian, Turkish,
+Russian, German, French and Spanish.
 
-    python -m ingest.extraction.training.train en|id|all [--ud DIR]
+    python -m ingest.extraction.training.train en|id|tr|ru|de|fr|es|all [--ud DIR]
         [--max-steps N] [--max-minutes M] [--threads T] [--seed S]
         [--parallel] [--eval-only]
 
 Steps per language:
   1. convert the CoNLL-U files to .spacy (one sentence per doc) in
      build/models/<lang>/corpus/;
-  2. train with the config <lang>.cfg next to this file (output in
+  2. train with the config <lang>.cfg next to this file (small.cfg for the
+     languages trained on a couple of thousand sentences) (output in
      build/models/<lang>/train/, model-best chosen on the dev corpus);
   3. copy model-best to ingest/extraction/lang/<lang>/pipeline/;
   4. evaluate on the held-out test file and write ACCURACY.json there.
@@ -118,6 +120,51 @@ SPECS = {
 }
 
 
+def _small_treebank(lang: str, name: str, files: list[str], author: str) -> dict:
+    """A language whose treebank here has no train file (dev and test only): both files
+    train, every 10th sentence of each is the held-out test set and every 15th of the
+    rest picks the best model."""
+    return {
+        "train": files,
+        "dev": [],
+        "test": f"every 10th sentence of {' and '.join(files)}",
+        "test_every": 10,
+        "merge_mwt": True,
+        "dev_every": 15,
+        "upsample": {},
+        "config": "small.cfg",
+        "meta": {
+            "name": f"entente_ud_{lang}",
+            "description": (
+                f"Entente {name} syntactic pipeline (UPOS+morphology, edit-tree "
+                f"lemmatizer, UD dependency parser), CPU CNN, trained on {author.split(' (')[0]}."
+            ),
+            "license": "CC BY-SA 4.0",
+            "sources": [{
+                "name": author.split(" (")[0],
+                "url": "https://github.com/UniversalDependencies/" + author.split(" (")[0],
+                "license": "CC BY-SA 4.0",
+                "author": author,
+            }],
+        },
+    }
+
+
+SPECS.update({
+    # Turkish: BOUN only; IMST is licensed for non-commercial use and stays out.
+    "tr": _small_treebank("tr", "Turkish", ["tr/tr_boun-ud-dev.conllu", "tr/tr_boun-ud-test.conllu"],
+                          "UD_Turkish-BOUN (Türk et al. 2019, Boğaziçi University)"),
+    "ru": _small_treebank("ru", "Russian", ["ru/ru_gsd-ud-dev.conllu", "ru/ru_gsd-ud-test.conllu"],
+                          "UD_Russian-GSD (McDonald et al. 2013; Google, revised by UD)"),
+    "de": _small_treebank("de", "German", ["de/de_gsd-ud-dev.conllu", "de/de_gsd-ud-test.conllu"],
+                          "UD_German-GSD (McDonald et al. 2013; Google, revised by UD)"),
+    "fr": _small_treebank("fr", "French", ["fr/fr_gsd-ud-dev.conllu", "fr/fr_gsd-ud-test.conllu"],
+                          "UD_French-GSD (McDonald et al. 2013; Google, revised by Guillaume et al.)"),
+    "es": _small_treebank("es", "Spanish", ["es/es_gsd-ud-dev.conllu", "es/es_gsd-ud-test.conllu"],
+                          "UD_Spanish-GSD (McDonald et al. 2013; Google, revised by UD)"),
+})
+
+
 # --------------------------------------------------------------------------
 # CoNLL-U -> spaCy Doc
 
@@ -222,9 +269,13 @@ def convert(ud: Path, lang: str, corpus_dir: Path) -> dict:
         return [sentence_to_doc(vocab, s, spec["merge_mwt"])
                 for s in read_conllu_sentences(ud / rel)]
 
-    train, dev = [], []
+    train, dev, test = [], [], []
     for rel in spec["train"]:
         docs = docs_of(rel)
+        if spec.get("test_every"):
+            every = spec["test_every"]
+            test += [d for k, d in enumerate(docs) if k % every == every - 1]
+            docs = [d for k, d in enumerate(docs) if k % every != every - 1]
         if spec["dev_every"]:
             held = [d for k, d in enumerate(docs) if k % spec["dev_every"] == spec["dev_every"] - 1]
             docs = [d for k, d in enumerate(docs) if k % spec["dev_every"] != spec["dev_every"] - 1]
@@ -232,7 +283,8 @@ def convert(ud: Path, lang: str, corpus_dir: Path) -> dict:
         train += docs * spec["upsample"].get(rel, 1)
     for rel in spec["dev"]:
         dev += docs_of(rel)
-    test = docs_of(spec["test"])
+    if not spec.get("test_every"):
+        test = docs_of(spec["test"])
     for name, docs in (("train", train), ("dev", dev), ("test", test)):
         DocBin(docs=docs, store_user_data=False).to_disk(corpus_dir / f"{name}.spacy")
         stats[name] = {"sentences": len(docs), "tokens": sum(len(d) for d in docs)}
@@ -280,7 +332,9 @@ def train(lang: str, corpus_dir: Path, out_dir: Path, args) -> None:
         overrides["training.max_steps"] = args.max_steps
     if args.seed is not None:
         overrides["system.seed"] = args.seed
-    config = util.load_config(HERE / f"{lang}.cfg", overrides=overrides, interpolate=False)
+    cfg_file = HERE / SPECS[lang].get("config", f"{lang}.cfg")
+    overrides["nlp.lang"] = lang
+    config = util.load_config(cfg_file, overrides=overrides, interpolate=False)
     if args.max_minutes:
         _register_time_limit_logger()
         config["training"]["logger"] = {
@@ -433,7 +487,7 @@ def run_lang(lang: str, args) -> None:
 
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(prog="python -m ingest.extraction.training.train")
-    p.add_argument("lang", choices=["en", "id", "all"])
+    p.add_argument("lang", choices=[*SPECS, "all"])
     p.add_argument("--ud", help=f"UD treebank root (default {DEFAULT_UD})")
     p.add_argument("--max-steps", type=int, default=0, help="override training.max_steps")
     p.add_argument("--max-minutes", type=float, default=0,
