@@ -64,7 +64,7 @@ def main() -> int:
         t0 = time.perf_counter()
         n_rel = sum(len(r.relations) for r in extractor.extract_many(arts))
         ext = time.perf_counter() - t0
-        nlp, parser = extractor.nlp(lang), extractor._readers[lang].parser
+        nlp, parser = extractor.nlp(lang), extractor.reader(lang).parser
         t0 = time.perf_counter()
         for doc in nlp.pipe(texts, batch_size=64):
             parser.parse(doc.sents)

@@ -67,13 +67,14 @@ class ParagraphSplitter:
     "entente_actors",
     assigns=["doc.spans"],
     requires=["token.is_sent_start"],
-    default_config={"data_dir": None, "lang_dir": None},
+    default_config={"data_dir": None, "lang_dir": None, "lang": None},
 )
 def make_actors(
-    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None, lang: str | None
 ) -> ActorMatcher:
     return ActorMatcher(
-        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir))
+        nlp, load_gazetteer(data_dir=_dir(data_dir), lang_dir=_dir(lang_dir)),
+        load_lexicon(lang or nlp.lang, _dir(lang_dir))
     )
 
 
@@ -86,8 +87,14 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_key: dict[tuple[str, bool], set[str]] = {}
-        for alias in gazetteer.aliases_for(nlp.lang):
+        for alias in gazetteer.aliases_for(lexicon.code):
             forms = {alias.text}
+            entry = gazetteer.actors.get(alias.key)
+            if lexicon.name_forms and not (entry is not None and entry.derived):
+                # The inflected forms of the language ("Rusya'dan", "России", "والصين");
+                # not for the thousands of derived people, whose names the press of
+                # these languages rarely inflects in Latin script.
+                forms |= lexicon.inflect(alias.text)
             folded = unicodedata.normalize("NFKD", alias.text).encode("ascii", "ignore").decode()
             if folded and folded != alias.text:
                 forms.add(folded)
@@ -131,14 +138,15 @@ class ActorMatcher:
     "entente_people",
     assigns=["doc.spans", "doc._.dynamic_actors"],
     requires=["doc.spans"],
-    default_config={"data_dir": None, "lang_dir": None, "min_score": 90.0},
+    default_config={"data_dir": None, "lang_dir": None, "lang": None, "min_score": 90.0},
 )
 def make_people(
-    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None, min_score: float
+    nlp: Language, name: str, data_dir: str | None, lang_dir: str | None, lang: str | None,
+    min_score: float
 ) -> PeopleLinker:
     return PeopleLinker(
-        nlp, load_gazetteer(data_dir=_dir(data_dir)), load_lexicon(nlp.lang, _dir(lang_dir)),
-        min_score,
+        nlp, load_gazetteer(data_dir=_dir(data_dir), lang_dir=_dir(lang_dir)),
+        load_lexicon(lang or nlp.lang, _dir(lang_dir)), min_score,
     )
 
 
@@ -310,10 +318,11 @@ def _docs(nlp: Language, words: Iterable[str]) -> list[Doc]:
 
 
 @Language.factory(
-    "entente_dates", assigns=["doc.spans"], default_config={"lang_dir": None}
+    "entente_dates", assigns=["doc.spans"], default_config={"lang_dir": None, "lang": None}
 )
-def make_dates(nlp: Language, name: str, lang_dir: str | None) -> DateSpotter:
-    return DateSpotter(load_lexicon(nlp.lang, _dir(lang_dir)))
+def make_dates(nlp: Language, name: str, lang_dir: str | None, lang: str | None
+               ) -> DateSpotter:
+    return DateSpotter(load_lexicon(lang or nlp.lang, _dir(lang_dir)))
 
 
 class DateSpotter:

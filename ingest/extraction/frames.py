@@ -99,6 +99,11 @@ class FrameReader:
         self.members = w("member_nouns")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
+        case_classes = (self.agent_case, self.target_case, self.source_case, self.with_case,
+                        self.between_case, self.locative, self.of_case)
+        self.known_cases = frozenset().union(*case_classes)
+        # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
+        self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
         # The most salient actor when the sentence is read (set by the reader).
         self.focus: Mention | None = None
         self._at: dict[int, Mention] | None = None
@@ -109,7 +114,7 @@ class FrameReader:
     def case(self, tok: Token) -> str | None:
         """The case marker of a nominal (its `case` children, joined), lower case."""
         # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
-        marks = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+        marks = [_marker(c) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
         if tok.dep_ == "nmod:poss":
             # A marker before a possessor marks the phrase it belongs to ("on Russia's
             # banks"): parsers often hang it on the possessor.
@@ -117,6 +122,14 @@ class FrameReader:
         if not marks:
             marks = [m.lower_ for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
                      for m in c.children if m.dep_ == "case" and m.i < c.i]
+        if not marks:
+            # A postposition ("Rusya'ya karşı", "Hollanda tarafından"): only a known
+            # marker counts, so that a clitic such as English "'s" marks nothing.
+            marks = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i > tok.i
+                     and c.lower_ in self.known_cases][:1]
+        if not marks and self.morph_cases:
+            marks = [m for m in (f"case={v.lower()}" for v in tok.morph.get("Case"))
+                     if m in self.morph_cases]
         return marks[-1] if marks else None
 
     def actors(self, tok: Token, at: dict[int, Mention], triggers: set[int],
@@ -519,6 +532,13 @@ class FrameReader:
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
         return agents, patients
+
+
+def _marker(c: Token) -> str:
+    """A case marker's words: one, or several joined by `fixed` ("because of", "в
+    отношении", "من قبل")."""
+    fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
+    return " ".join([c.lower_, *fixed]) if fixed else c.lower_
 
 
 def word_class(t: Token) -> str:

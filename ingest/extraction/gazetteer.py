@@ -188,14 +188,27 @@ def _uninvert(aliases: list[Alias]) -> list[Alias]:
 
 
 def load_gazetteer(
-    langs: tuple[str, ...] = ("en", "id"), data_dir: Path | None = None
+    langs: tuple[str, ...] | None = None, data_dir: Path | None = None,
+    lang_dir: Path | None = None,
 ) -> Gazetteer:
-    """Build the gazetteer from pycountry and the data files (cached per directory)."""
-    return _load(langs, str(data_dir or DATA_DIR))
+    """Build the gazetteer from pycountry, the data files and each language folder's
+    names (cached per set of languages and directories). `langs` defaults to every
+    language with a folder in `lang_dir`."""
+    from ingest.extraction.lexicon import LANG_DIR, available_languages
+
+    lang_dir = lang_dir or LANG_DIR
+    if langs is None:
+        langs = available_languages(lang_dir)
+    return _load(tuple(langs), str(data_dir or DATA_DIR), str(lang_dir))
+
+
+# The names a language folder adds: reviewed (`names.csv`) and derived from a resource
+# (`names-derived.csv`); columns code, alias, kind, source.
+NAME_FILES = ("names.csv", "names-derived.csv")
 
 
 @lru_cache(maxsize=8)
-def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
+def _load(langs: tuple[str, ...], data_dir_s: str, lang_dir_s: str) -> Gazetteer:
     data_dir = Path(data_dir_s)
     actors: dict[str, ActorEntry] = {}
     aliases: list[Alias] = []
@@ -231,6 +244,10 @@ def _load(langs: tuple[str, ...], data_dir_s: str) -> Gazetteer:
     for row in _read_csv(data_dir / "agencies.csv"):
         _add_dependent(actors, aliases, row, "agency", ActorKind.AGENCY, role=row.get("kind"))
     _add_derived_people(actors, aliases, _read_csv(data_dir / "people-derived.csv", comments=True))
+    for lang in langs:
+        for name in NAME_FILES:
+            _add_language_names(actors, aliases, lang,
+                                _read_csv(Path(lang_dir_s) / lang / name, comments=True))
 
     aliases = _precise_aliases_win(aliases)
     # States and organisations carry their names in every supported language, so the
@@ -291,6 +308,21 @@ def _add_dependent(
         entry.aliases.add(alias)
         sensitive = alias.isupper() and len(alias) <= 5
         aliases.append(Alias(alias, key, "*", prefix, sensitive))
+
+
+def _add_language_names(actors: dict[str, ActorEntry], aliases: list[Alias], lang: str,
+                        rows: list[dict[str, str]]) -> None:
+    """One language's names of known actors: a state's or organisation's names, demonyms
+    and capitals, or a person's spelling in the language's script ("Путин")."""
+    for row in rows:
+        code, alias = row.get("code", ""), row.get("alias", "")
+        entry = actors.get(code)
+        if entry is None or not alias:
+            continue
+        kind = row.get("kind") or ("person" if entry.kind is ActorKind.PERSON else "name")
+        if entry.state is not None:  # a person or agency: the alias is its own name
+            entry.aliases.add(alias)
+        aliases.append(Alias(alias, code, lang, kind, kind in CASE_SENSITIVE_KINDS))
 
 
 def _fold(text: str) -> str:

@@ -72,6 +72,18 @@ class Lexicon:
     # governors whose complement is not asserted, references): `syntax:` in the file.
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Inflection of names (`names: inflect:` in the file): regex and replacements that
+    # make the forms a name takes in running text ("Rusya" -> "Rusya'dan").
+    name_forms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+
+    def inflect(self, name: str) -> set[str]:
+        """The inflected forms of a name (without the name itself)."""
+        out: set[str] = set()
+        for pattern, replacements in self.name_forms:
+            if pattern.search(name):
+                out.update(pattern.sub(r, name, count=1) for r in replacements)
+        out.discard(name)
+        return out
 
     def words(self, cls: str) -> frozenset[str]:
         """The lemmas of one `syntax:` class (empty when the language has none)."""
@@ -174,7 +186,21 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         confusable={k: frozenset(_words(v)) for k, v in (raw.get("confusable") or {}).items()},
         syntax={k: frozenset(_words(v)) for k, v in (raw.get("syntax") or {}).items()},
         references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
+        name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
     )
+
+
+def _name_forms(path: Path, rules: list) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    out = []
+    for rule in rules:
+        if not (isinstance(rule, list) and len(rule) == 2 and isinstance(rule[1], list)):
+            raise ConfigurationError(f"{path}: names.inflect rules are [regex, [forms...]]")
+        try:
+            pattern = re.compile(str(rule[0]))
+        except re.error as e:
+            raise ConfigurationError(f"{path}: bad names.inflect regex {rule[0]!r}: {e}") from None
+        out.append((pattern, tuple(str(r) for r in rule[1])))
+    return tuple(out)
 
 
 def _group_voice(group: str) -> str:

@@ -45,7 +45,10 @@ class Modality:
                    for c in t.children)
 
     def _negated(self, t: Token) -> bool:
-        return any(c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
+        # A verb negated by its own morphology (Turkish "uygulamadı", Polarity=Neg), or
+        # a negating word on it.
+        return "Neg" in t.morph.get("Polarity") or any(
+            c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
 
     def _possible(self, t: Token) -> bool:
         return any(c.dep_ in ("aux", "advmod") and c.lower_ in self.possible for c in t.children)

@@ -1,18 +1,19 @@
 """The extractor: an `Article` in, an `ExtractionResult` out.
 
 `Extractor` is built once and holds, per supported language, a cheap first pass
-(`spacy.blank(lang)` with a sentencizer and the components of `components`: actors,
+(spaCy's blank pipeline of the language with a sentencizer and the components of `components`: actors,
 people, dates) and an `ArticleReader` (`reading`) that parses the candidate sentences
-with the language's trained pipeline and reads relations from the parse. A language is
-supported when `lang/<code>/lexicon.yaml` exists.
+with the language's trained pipeline (or, where it has none, the shallow reading of
+`shallow`) and reads relations from the parse. A language is supported when
+`lang/<code>/lexicon.yaml` exists; its pipelines are loaded on its first article.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -33,7 +34,7 @@ from ingest.extraction.gazetteer import Gazetteer, load_gazetteer
 from ingest.extraction.langid import detect_language
 from ingest.extraction.lexicon import LANG_DIR, available_languages, load_lexicon
 from ingest.extraction.reading import ArticleReader
-from ingest.extraction.syntax import Parser
+from ingest.extraction.syntax import blank, make_parser
 
 # "U.S.-Russia", "U.K.-based": split a hyphen after an abbreviation's final dot.
 _EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"
@@ -42,16 +43,16 @@ _EXTRA_INFIX = r"(?<=\.)-(?=[A-Za-z])"
 def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = None,
               vocab=True) -> Language:
     """The first pass of one language: tokens, sentences, actors, dates."""
-    nlp = spacy.blank(lang, vocab=vocab)
+    nlp = blank(lang, vocab=vocab)
     infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     cfg = {"data_dir": str(data_dir) if data_dir else None,
-           "lang_dir": str(lang_dir) if lang_dir else None}
+           "lang_dir": str(lang_dir) if lang_dir else None, "lang": lang}
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("entente_paragraphs")
     nlp.add_pipe("entente_actors", config=cfg)
     nlp.add_pipe("entente_people", config=cfg)
-    nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"]})
+    nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"], "lang": lang})
     return nlp
 
 
@@ -65,18 +66,15 @@ class Extractor:
         lang_dir: Path | None = None,
     ) -> None:
         self.languages = tuple(languages or available_languages(lang_dir))
-        self.gazetteer: Gazetteer = load_gazetteer(data_dir=data_dir)
+        self._data_dir, self._lang_dir = data_dir, lang_dir
+        self.gazetteer: Gazetteer = load_gazetteer(data_dir=data_dir, lang_dir=lang_dir)
         lexicons = [load_lexicon(lang, lang_dir) for lang in self.languages]
+        self._lexicons = dict(zip(self.languages, lexicons, strict=True))
+        # Pipelines are loaded on a language's first article: a worker pays only for the
+        # languages it sees.
         self._nlp: dict[str, Language] = {}
         self._readers: dict[str, ArticleReader] = {}
-        for lang, lexicon in zip(self.languages, lexicons, strict=True):
-            parser = Parser(lang, lang_dir)
-            # The first pass shares the trained pipeline's vocabulary, so that the
-            # sentences it hands to the parser are made of the same lexemes.
-            nlp = build_nlp(lang, data_dir, lang_dir, vocab=parser.nlp.vocab)
-            self._nlp[lang] = nlp
-            self._readers[lang] = ArticleReader(nlp, lexicon, self.gazetteer,
-                                                lang_dir or LANG_DIR, parser)
+        self._lock = threading.Lock()
         self.dates = DateResolver(
             tuple(dict.fromkeys(w for lx in lexicons
                                 for w in lx.dates.get("settings_languages", ()))),
@@ -84,15 +82,34 @@ class Extractor:
         )
 
     def nlp(self, lang: str) -> Language:
-        try:
-            return self._nlp[lang]
-        except KeyError:
-            raise UnsupportedLanguageError(lang, self.languages) from None
+        if lang not in self._nlp:
+            self.load(lang)
+        return self._nlp[lang]
+
+    def load(self, lang: str) -> None:
+        """Load one language's pipelines (done on its first article)."""
+        if lang not in self._lexicons:
+            raise UnsupportedLanguageError(lang, self.languages)
+        with self._lock:
+            if lang in self._nlp:
+                return
+            lexicon = self._lexicons[lang]
+            parser = make_parser(lang, lexicon, self._lang_dir)
+            # The first pass shares the parser's vocabulary, so that the sentences it
+            # hands to the parser are made of the same lexemes.
+            nlp = build_nlp(lang, self._data_dir, self._lang_dir, vocab=parser.vocab)
+            self._readers[lang] = ArticleReader(nlp, lexicon, self.gazetteer,
+                                                self._lang_dir or LANG_DIR, parser, lang)
+            self._nlp[lang] = nlp
+
+    def reader(self, lang: str) -> ArticleReader:
+        self.nlp(lang)
+        return self._readers[lang]
 
     def language_of(self, article: Article) -> str:
         if article.lang:
             lang = article.lang.lower().split("-")[0]
-            if lang not in self._nlp:
+            if lang not in self._lexicons:
                 raise UnsupportedLanguageError(lang, self.languages)
             return lang
         return detect_language(article.text, self.languages)
@@ -113,7 +130,7 @@ class Extractor:
             docs = list(self.nlp(lang).pipe(
                 (a.text for a in batch), n_process=n_process, batch_size=batch_size
             ))
-            found = self._readers[lang].read_many(
+            found = self.reader(lang).read_many(
                 [(doc, self._title(a, lang)) for a, doc in zip(batch, docs, strict=True)])
             for article, doc, rels in zip(batch, docs, found, strict=True):
                 yield self._result(article, lang, doc, rels)
@@ -123,7 +140,7 @@ class Extractor:
     def _result(self, article: Article, lang: str, doc: Doc,
                 found: list[dict] | None = None) -> ExtractionResult:
         if found is None:
-            found = self._readers[lang].read(doc, self._title(article, lang))
+            found = self.reader(lang).read(doc, self._title(article, lang))
         dynamic: dict[str, dict[str, str]] = doc._.dynamic_actors or {}
         relations: dict[tuple[str, str, str | None], Relation] = {}
         actors: dict[str, Actor] = {}

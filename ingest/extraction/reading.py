@@ -28,6 +28,7 @@ from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
 from ingest.extraction.references import Salience
+from ingest.extraction.shallow import ShallowParser
 from ingest.extraction.syntax import Lemmatizer, Parser
 from ingest.extraction.triggers import Match, TriggerTable, load_triggers
 
@@ -39,8 +40,9 @@ NOMINAL_PENALTY = 0.05
 
 class ArticleReader:
     def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
-                 lang_dir: Path, parser: Parser) -> None:
-        lang = nlp.lang
+                 lang_dir: Path, parser: Parser | ShallowParser, lang: str | None = None
+                 ) -> None:
+        lang = lang or nlp.lang
         self.lexicon = lexicon
         self.parser = parser
         self.lemma = Lemmatizer(lang)
@@ -52,7 +54,8 @@ class ArticleReader:
         self.obligation = lexicon.words("obligation")
         self.cue_words: dict[str, frozenset[str]] = {}
         self.speech = lexicon.words("speech")
-        self.fallback = bool(lexicon.words("pos_fallback")) or lang in ("id", "ms")
+        # Trigger rows of any part of speech where the tagger confuses them (Indonesian).
+        self.fallback = bool(lexicon.words("pos_fallback"))
         self.refs = PhraseMatcher(nlp.vocab, attr="LOWER")
         for cls, words in lexicon.references.items():
             if words:
@@ -77,7 +80,8 @@ class ArticleReader:
         """The relations of several articles: their candidate sentences are parsed in
         one batch, which keeps the parser's batches full."""
         plans = [self._plan(doc, title) for doc, title in docs]
-        parsed = iter(self.parser.parse([t[1] for plan in plans for t in plan[0]]))
+        todo = [t for plan in plans for t in plan[0]]
+        parsed = iter(self.parser.parse([t[1] for t in todo], [(t[2], t[3]) for t in todo]))
         out = []
         for (doc, _), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []

@@ -7,6 +7,9 @@ whole article cheaply, finds actors and trigger candidates, and hands only the
 sentences that can hold a relation to `Parser.parse`, which runs the trained
 components on each sentence as a Doc of its own.
 
+A language with no pipeline of its own (and no close language to borrow one from) is
+read by `shallow.ShallowParser`, which builds the tree from the lexicon by rules.
+
 Lemmas for trigger matching come from `simplemma` (a lookup lemmatizer shipped with its
 tables): cheap enough to run on every token before parsing, so the candidate filter and
 the trigger matcher read the same lemma.
@@ -22,8 +25,10 @@ import simplemma
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from entente.errors import ConfigurationError
+from ingest.extraction.lexicon import Lexicon
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 # Languages whose lookup tables simplemma lacks read those of a close one.
@@ -43,6 +48,27 @@ def load_pipeline(path: str) -> Language:
     return spacy.load(path)
 
 
+def blank(lang: str, vocab: Vocab | bool = True) -> Language:
+    """spaCy's blank pipeline of a language: its tokenizer, or the language-neutral one
+    (`xx`) for a language spaCy does not know."""
+    try:
+        spacy.util.get_lang_class(lang)
+    except ImportError:
+        lang = "xx"
+    return spacy.blank(lang, vocab=vocab)
+
+
+def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
+    """The trained pipeline of a language (or of the close language it borrows one from),
+    else the shallow reading built from its lexicon."""
+    for code in (lang, LEMMA_LANGUAGE.get(lang)):
+        if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
+            return Parser(code, lang_dir)
+    from ingest.extraction.shallow import ShallowParser
+
+    return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
+
+
 class Parser:
     """The trained components of one language, applied to sentences."""
 
@@ -52,8 +78,13 @@ class Parser:
             path = pipeline_path(LEMMA_LANGUAGE[lang], lang_dir)
         self.nlp = load_pipeline(str(path))
 
-    def parse(self, sentences: Iterable[Span], batch_size: int = 64) -> list[Doc]:
-        """Each sentence parsed as a Doc of its own, token for token the same words."""
+    @property
+    def vocab(self) -> Vocab:
+        return self.nlp.vocab
+
+    def parse(self, sentences: Iterable[Span], hints=None, batch_size: int = 64) -> list[Doc]:
+        """Each sentence parsed as a Doc of its own, token for token the same words
+        (`hints`, what the shallow reading needs, is not used)."""
         # A fresh Doc of the sentence's words: `Span.as_doc` would copy every span group
         # and annotation of the article along, at several times the cost.
         docs = []

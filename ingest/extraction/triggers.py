@@ -137,6 +137,10 @@ def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
     rows = list(_load(lang, str(lang_dir)))
     if lexicon is not None and lemma is not None:
         rows += _from_lexicon(lexicon, lemma)
+    if not rows:
+        raise ConfigurationError(
+            f"no triggers for language {lang!r}: neither {' nor '.join(TRIGGER_FILES)} in "
+            f"{Path(lang_dir) / lang} nor trigger words in its lexicon")
     return TriggerTable(_dedupe(rows))
 
 
@@ -148,8 +152,6 @@ def _load(lang: str, lang_dir: str) -> tuple[TriggerRow, ...]:
         path = folder / name
         if path.is_file():
             rows.extend(_read(path))
-    if not rows:
-        raise ConfigurationError(f"no trigger table for language {lang!r} in {folder}")
     return tuple(rows)
 
 
