@@ -71,6 +71,15 @@ def test_possessive_agent_and_of_target(extractor):
         extractor, "Observers recalled Russia's invasion of Georgia.")
 
 
+def test_an_office_without_its_state_is_the_state_in_focus(extractor):
+    text = ("Iran tested a new missile on Monday. "
+            "The foreign ministry condemned Israel for the strike.")
+    assert rels(extractor, text) == {("IRN", "CRITICIZES", "ISR")}
+    # Named beside its state, the office is that state's.
+    text = "Iran tested a new missile. The president of France condemned Israel."
+    assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")
