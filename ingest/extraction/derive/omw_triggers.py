@@ -151,9 +151,10 @@ def read_target(path: Path, lang: str) -> dict[str, set[str]]:
 
 
 def carrying_synsets(rows: list[dict[str, str]], indonesian: dict[str, set[str]]):
-    """(synset -> {(predicate, voice, pos): Indonesian row}, confirmed synsets, seed synsets).
+    """(synset -> {(predicate, voice, pos): Indonesian row}, confirmed (synset, key) pairs,
+    seed synsets).
 
-    seed synsets: (predicate, voice, pos) -> {seed lemma: its small synsets}."""
+    seed synsets: (predicate, voice, pos) -> {seed lemma: its synsets in Wordnet Bahasa}."""
     rules = wordnet_bahasa.nasal_rules()
     by_word: dict[tuple[str, str], set[str]] = defaultdict(set)
     for sid, words in indonesian.items():
@@ -162,13 +163,13 @@ def carrying_synsets(rows: list[dict[str, str]], indonesian: dict[str, set[str]]
             for w in words:
                 by_word[(w, pos)].add(sid)
     carried: dict[str, dict[tuple[str, str, str], dict[str, str]]] = defaultdict(dict)
-    confirmed: set[str] = set()
+    confirmed: set[tuple[str, tuple[str, str, str]]] = set()
     seed_syn: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(dict)
     for r in rows:
         key = (r["predicate"], r["voice"], r["pos"])
         if r["source"] != "seed":
             carried[r["source"]].setdefault(key, r)
-            confirmed.add(r["source"])  # the Indonesian rule vetted it
+            confirmed.add((r["source"], key))  # the Indonesian rule vetted it
             continue
         if r["noun"]:
             continue  # a verb + object seed: the verb alone is no trigger
@@ -180,7 +181,7 @@ def carrying_synsets(rows: list[dict[str, str]], indonesian: dict[str, set[str]]
             if sum(1 for s in seeds.values() if sid in s) >= 2:
                 if len(indonesian[sid]) > MAX_CONFIRMED:
                     continue  # "raise", "push", "take over": Wordnet Bahasa's catch-alls
-                confirmed.add(sid)  # a sense two seeds share
+                confirmed.add((sid, key))  # a sense two seeds of this predicate share
             elif len(indonesian[sid]) > wordnet_bahasa.MAX_SYNSET:
                 continue  # one seed's large synset: a loose sense
             carried[sid].setdefault(key, next(
@@ -192,7 +193,8 @@ def carrying_synsets(rows: list[dict[str, str]], indonesian: dict[str, set[str]]
 def derive(shared: Path, lang: str, rows: list[dict[str, str]] | None = None
            ) -> tuple[list[tuple[str, ...]], Counter]:
     rows = rows if rows is not None else read_tsv(INDONESIAN)
-    indonesian = wordnet_bahasa.read_wordnet(lexicons(shared) / "wordnet-bahasa" / "wn-data-ind.tab")
+    wn = lexicons(shared) / "wordnet-bahasa" / "wn-data-ind.tab"
+    indonesian = wordnet_bahasa.read_wordnet(wn)
     target = read_target(lexicons(shared) / "omw" / FILES[lang][0],
                          {"fr": "fra", "ar": "arb"}[lang])
     return transfer(rows, indonesian, target, lang)
@@ -224,7 +226,7 @@ def transfer(rows: list[dict[str, str]], indonesian: dict[str, set[str]],
         for (pred, voice), via in by_pred.items():
             seeds = {lemma for lemma, syns in seed_syn[(pred, voice, pos)].items()
                      if any(sid in syns for sid, _ in via)}
-            if any(sid in confirmed for sid, _ in via) or len(seeds) >= 2:
+            if any((sid, (pred, voice, pos)) in confirmed for sid, _ in via) or len(seeds) >= 2:
                 good.append((pred, voice))
         if not good:
             stats["dropped: one seed's synset only"] += 1
@@ -239,7 +241,8 @@ def transfer(rows: list[dict[str, str]], indonesian: dict[str, set[str]],
         else:
             pred, voice = good[0]
             via = by_pred[(pred, voice)]
-            sid, row = next(((s, r) for s, r in via if s in confirmed), via[0])
+            sid, row = next(((s, r) for s, r in via if (s, (pred, voice, pos)) in confirmed),
+                            via[0])
             out.append((w, "", "", pred, row["cameo"], voice, pos, sid))
             stats["kept"] += 1
     return sorted(out, key=lambda r: (r[3], r[0], r[6], r[5])), stats
@@ -247,7 +250,10 @@ def transfer(rows: list[dict[str, str]], indonesian: dict[str, set[str]],
 
 def main() -> None:
     args = arguments(__doc__, "extraction folder to write lang/fr and lang/ar triggers into")
-    rows = read_tsv(INDONESIAN)
+    # The Indonesian table just derived into --out (all.py runs wordnet_bahasa first), else the
+    # shipped one.
+    fresh = args.out / "lang" / "id" / "triggers.tsv"
+    rows = read_tsv(fresh if fresh.is_file() else INDONESIAN)
     for lang, (file, name, license_) in FILES.items():
         table, stats = derive(args.shared, lang, rows)
         comments = [

@@ -16,8 +16,9 @@ which Spanish verb of the block a pattern belongs to. Hence:
   - a pattern "- * NOUN [code]" (a single object noun, no pre-verb part) gives a verb + noun
     row only in a block with one Spanish verb; other patterns (phrases, synsets, subject
     constraints) are skipped, and so are objects that are no nouns (adverbs in -mente,
-    infinitives, participles, NOT_NOUNS). Nouns are written without accents in the file (NEGOCIACION):
-    the regular endings -cion/-sion get theirs back (negociación); other nouns stay as written;
+    infinitives, participles, NOT_NOUNS). The file writes nouns in the plural and without
+    accents (NEGOCIACIONES): they are made singular, and the regular endings -cion/-sion get
+    their accent back (negociación); other nouns stay as written;
   - STOPLIST: general verbs (ser, estar, hacer, dar, tener, ir, ...) never trigger alone;
     NOT_ALONE: verbs whose block code does not fit them alone, found by reading every bare row
     (as cameo_triggers.NOT_ALONE does for English);
@@ -171,10 +172,10 @@ def noun_lemma(word: str) -> str:
     w = word.lower()
     if re.search(r"[cs]iones$", w):
         w = w[:-2]
+    elif re.search(r"[aeiou][lrnd]es$", w):  # capitales, but detalles -> detalle below
+        w = w[:-2]
     elif re.search(r"[aeiouáéó]s$", w) and len(w) > 3:
         w = w[:-1]
-    elif re.search(r"[lrnd]es$", w):
-        w = w[:-2]
     return re.sub(r"([cs])ion$", r"\1ión", w)
 
 
