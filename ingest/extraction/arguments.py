@@ -94,6 +94,13 @@ class ArgumentReader:
             # A marker before a possessor marks the phrase it belongs to ("on Russia's
             # banks"): parsers often hang it on the possessor.
             return None
+        if marks and f"{marks[-1]} {tok.lower_}" in self.known_cases:
+            # A preposition and a noun that make one marker, not joined by the parse ("со
+            # стороны США", "в отношении Ирана"): the actor is the noun's modifier.
+            return f"{marks[-1]} {tok.lower_}"
+        if not marks and tok.pos_ == "NOUN" and tok.lower_ in self.known_cases:
+            # A postposition that is a noun heading its possessor ("ABD tarafından").
+            return tok.lower_
         if not marks:
             marks = [m.lower_ for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
                      for m in c.children if m.dep_ == "case" and m.i < c.i]
@@ -266,7 +273,16 @@ def word_class(t: Token) -> str:
         return "VERB"
     if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
         return "VERB"
+    if t.pos_ in ("NOUN", "PROPN", "ADJ") and light_verb(t):
+        return "VERB"
     return t.pos_
+
+
+def light_verb(t: Token) -> bool:
+    """Whether a noun heads a light-verb construction ("tehdit etti", "ziyaret etti":
+    UD hangs the verb on the noun): the phrase is a verb, with the noun's subject."""
+    return any(c.dep_ == "compound:lvc" or c.dep_ == "compound" and c.pos_ in ("VERB", "AUX")
+               and c.i > t.i for c in t.children)
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:

@@ -29,6 +29,7 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
     ArgumentReader,
     Mention,
     _unique,
+    light_verb,
     word_class,
 )
 from ingest.extraction.triggers import TriggerRow
@@ -63,7 +64,7 @@ class FrameReader(ArgumentReader):
         self._at, self._triggers = at, triggers
         if row.voice in ("evaluation", "seller"):
             return self._predicative(t, row, at, triggers)
-        if row.pos == "NOUN" or word_class(t) in ("NOUN", "PROPN"):
+        if row.pos == "NOUN" and not light_verb(t) or word_class(t) in ("NOUN", "PROPN"):
             agents, patients = self._nominal(t, row, at, triggers)
         else:
             agents, patients = self._verbal(t, row, at, triggers)
