@@ -157,6 +157,14 @@ class ArgumentReader:
             return pron.doc[j]
         return None
 
+    def _topic(self, c: Token) -> bool:
+        """Whether an actor opens the sentence and a comma follows it ("Kanada, Rusya'ya
+        yaptırım uyguladı"): the topic a Turkish sentence starts with is its subject,
+        whatever case the tagger guessed for the bare name."""
+        m = self._at.get(c.i) if self._at is not None else None
+        return m is not None and not m.reference and m.start == 0 and m.end < len(c.doc) \
+            and c.doc[m.end].text == "," and not any(x.dep_ == "case" for x in c.children)
+
     def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
         """The subject of a verb and whether it is a passive subject, inherited where
         the verb has none of its own."""
@@ -176,8 +184,9 @@ class ArgumentReader:
         for c in v.children:
             # An actor before the verb that the parser took for a modifier ("Chile
             # advmod condemned"): names of states are rare in the treebank's subjects.
-            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS and c.pos_ in ("PROPN", "NOUN") \
-                    and self.case(c) is None and self._at is not None and c.i in self._at:
+            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS + ("obl",) and \
+                    c.pos_ in ("PROPN", "NOUN") and self._at is not None and c.i in self._at \
+                    and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head
         if g is v:

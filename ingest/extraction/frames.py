@@ -149,6 +149,13 @@ class FrameReader(ArgumentReader):
         for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
+        for s in t.children:
+            # A case-marked name the parse hung on the subject's name as part of it
+            # ("Almanya Ukrayna'ya yardım gönderdi"): another actor, the verb's oblique.
+            if s.dep_ in SUBJECTS and s.i in at:
+                out += [m for c in s.children if c.dep_ in ("flat", "flat:name", "dep", "nmod")
+                        and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
+                        for m in self.actors(c, at, triggers)]
         return out
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
