@@ -165,11 +165,26 @@ class ArgumentReader:
         return m is not None and not m.reference and m.start == 0 and m.end < len(c.doc) \
             and c.doc[m.end].text == "," and not any(x.dep_ == "case" for x in c.children)
 
+    def _swapped(self, v: Token) -> Token | None:
+        """An actor the parse made the object before the verb while it made one after the
+        verb the subject ("США/obj раскритиковали Китай/nsubj"): news puts the subject
+        first, so the one before is the subject (and the one after, the object)."""
+        if self._at is None:
+            return None
+        subs = [c for c in v.children if c.dep_ in SUBJECTS]
+        if not subs or subs[0].i < v.i or subs[0].i not in self._at:
+            return None
+        return next((c for c in v.children if c.dep_ in OBJECTS and c.i < v.i and c.i in self._at
+                     and not any(x.dep_ == "case" for x in c.children)), None)
+
     def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
         """The subject of a verb and whether it is a passive subject, inherited where
         the verb has none of its own."""
         if seen > 4:
             return None, False
+        swapped = self._swapped(v)
+        if swapped is not None:
+            return swapped, False
         for c in v.children:
             if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
                 if c.lower_ in self.relative and v.dep_.startswith("acl"):

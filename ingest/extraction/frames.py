@@ -175,10 +175,13 @@ class FrameReader(ArgumentReader):
                 patients += [m for c in name.children if c.i > v.i and c.dep_ in INNER
                              and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
-                # An object the parser took for a modifier or a secondary predicate.
+                # An object the parser took for a modifier or a secondary predicate, or
+                # for a second subject after the verb ("Россия поддержала Китай/nsubj").
                 bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
-                if not (c.dep_ in OBJECTS or bare):
+                second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
+                    and c.i in at
+                if c is subj or not (c.dep_ in OBJECTS or bare or second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
