@@ -95,11 +95,13 @@ def test_sanctions_undergone_name_their_giver(extractor):
 
 
 def test_an_import_ban_sanctions_the_seller(extractor):
-    assert ("CAN", "SANCTIONS", "RUS") in rels(extractor, "Канада запретила импорт российской нефти.")
+    found = rels(extractor, "Канада запретила импорт российской нефти.")
+    assert ("CAN", "SANCTIONS", "RUS") in found
 
 
 def test_seats_of_government_stand_for_states(extractor):
-    assert ("RUS", "CRITICIZES", "USA") in rels(extractor, "Кремль раскритиковал решение Белого дома.")
+    found = rels(extractor, "Кремль раскритиковал решение Белого дома.")
+    assert ("RUS", "CRITICIZES", "USA") in found
     assert ("CHN", "SUPPORTS", "RUS") in rels(extractor, "Пекин приветствовал решение Москвы.")
 
 

@@ -135,7 +135,8 @@ def test_first_person_country_is_the_speaker_in_focus(extractor):
 
 
 def test_title_binds_a_minister_and_the_date_with_its_suffix(extractor):
-    text = "Rus Dışişleri Bakanı Sergey Lavrov, 12 Mart 2024'te Ankara'da Türk mevkidaşı ile görüştü."
+    text = ("Rus Dışişleri Bakanı Sergey Lavrov, 12 Mart 2024'te Ankara'da Türk mevkidaşı ile "
+            "görüştü.")
     result = extractor.extract(Article(id="t", text=text, lang=LANG,
                                        published=dt.date(2024, 3, 14)))
     (rel,) = [r for r in result.relations if r.predicate.value == "MEETS"]
