@@ -94,6 +94,13 @@ class ArgumentReader:
             # A marker before a possessor marks the phrase it belongs to ("on Russia's
             # banks"): parsers often hang it on the possessor.
             return None
+        if marks and f"{marks[-1]} {tok.lower_}" in self.known_cases:
+            # A preposition and a noun that make one marker, not joined by the parse ("со
+            # стороны США", "в отношении Ирана"): the actor is the noun's modifier.
+            return f"{marks[-1]} {tok.lower_}"
+        if not marks and tok.pos_ == "NOUN" and tok.lower_ in self.known_cases:
+            # A postposition that is a noun heading its possessor ("ABD tarafından").
+            return tok.lower_
         if not marks:
             marks = [m.lower_ for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
                      for m in c.children if m.dep_ == "case" and m.i < c.i]
@@ -150,11 +157,34 @@ class ArgumentReader:
             return pron.doc[j]
         return None
 
+    def _topic(self, c: Token) -> bool:
+        """Whether an actor opens the sentence and a comma follows it ("Kanada, Rusya'ya
+        yaptırım uyguladı"): the topic a Turkish sentence starts with is its subject,
+        whatever case the tagger guessed for the bare name."""
+        m = self._at.get(c.i) if self._at is not None else None
+        return m is not None and not m.reference and m.start == 0 and m.end < len(c.doc) \
+            and c.doc[m.end].text == "," and not any(x.dep_ == "case" for x in c.children)
+
+    def _swapped(self, v: Token) -> Token | None:
+        """An actor the parse made the object before the verb while it made one after the
+        verb the subject ("США/obj раскритиковали Китай/nsubj"): news puts the subject
+        first, so the one before is the subject (and the one after, the object)."""
+        if self._at is None:
+            return None
+        subs = [c for c in v.children if c.dep_ in SUBJECTS]
+        if not subs or subs[0].i < v.i or subs[0].i not in self._at:
+            return None
+        return next((c for c in v.children if c.dep_ in OBJECTS and c.i < v.i and c.i in self._at
+                     and not any(x.dep_ == "case" for x in c.children)), None)
+
     def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
         """The subject of a verb and whether it is a passive subject, inherited where
         the verb has none of its own."""
         if seen > 4:
             return None, False
+        swapped = self._swapped(v)
+        if swapped is not None:
+            return swapped, False
         for c in v.children:
             if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
                 if c.lower_ in self.relative and v.dep_.startswith("acl"):
@@ -169,8 +199,9 @@ class ArgumentReader:
         for c in v.children:
             # An actor before the verb that the parser took for a modifier ("Chile
             # advmod condemned"): names of states are rare in the treebank's subjects.
-            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS and c.pos_ in ("PROPN", "NOUN") \
-                    and self.case(c) is None and self._at is not None and c.i in self._at:
+            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS + ("obl",) and \
+                    c.pos_ in ("PROPN", "NOUN") and self._at is not None and c.i in self._at \
+                    and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head
         if g is v:
@@ -266,7 +297,16 @@ def word_class(t: Token) -> str:
         return "VERB"
     if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
         return "VERB"
+    if t.pos_ in ("NOUN", "PROPN", "ADJ") and light_verb(t):
+        return "VERB"
     return t.pos_
+
+
+def light_verb(t: Token) -> bool:
+    """Whether a noun heads a light-verb construction ("tehdit etti", "ziyaret etti":
+    UD hangs the verb on the noun): the phrase is a verb, with the noun's subject."""
+    return any(c.dep_ == "compound:lvc" or c.dep_ == "compound" and c.pos_ in ("VERB", "AUX")
+               and c.i > t.i for c in t.children)
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:

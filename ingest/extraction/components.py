@@ -51,8 +51,11 @@ def strip_marks(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics: the form spelling variants are compared in."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """Lower case without diacritics: the form spelling variants are compared in. A name
+    in another script keeps its letters (only its marks go): folded to ASCII it would
+    be empty, and every capitalised Cyrillic word would match every such name."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return (ascii_ if ascii_.strip() else strip_marks(text)).lower()
 
 
 @Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])

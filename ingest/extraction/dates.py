@@ -38,6 +38,7 @@ WEEKDAYS: dict[str, int] = {
 _WEEKDAY_FIRST = re.compile(r"^(?P<day>[^\W\d_]+(?:'[^\W\d_]+)?)\s*(?:,\s*|\s+|\(\s*)"
                             r"(?P<date>\S.*?)\s*\)?$")
 _YEAR = re.compile(r"\d{4}")
+_SUFFIX = re.compile(r"(?<=\w)['’]\w+$")
 
 
 class DateResolver:
@@ -49,13 +50,20 @@ class DateResolver:
         ) if past_words else None
         self._resolve = lru_cache(maxsize=4096)(self._resolve_uncached)
 
-    def resolve(self, text: str, published: dt.date | None) -> dt.date | None:
+    def resolve(self, text: str, published: dt.date | None, lang: str | None = None
+                ) -> dt.date | None:
+        """The date a span names; `lang`, the article's language, is the one dateparser
+        reads it in (with every language at once, Turkish "Mart" is read as the
+        Marquesas time zone)."""
         text = " ".join(text.split())
         if self._past is not None:
             text = self._past.sub("", text)
-        return self._resolve(text, published)
+        # A case suffix after an apostrophe ("12 Mart 2024'te") is no part of the date.
+        text = _SUFFIX.sub("", text)
+        return self._resolve(text, published, lang if lang in self.languages else None)
 
-    def _resolve_uncached(self, text: str, published: dt.date | None) -> dt.date | None:
+    def _resolve_uncached(self, text: str, published: dt.date | None,
+                          lang: str | None = None) -> dt.date | None:
         weekday = WEEKDAYS.get(text.casefold())
         if weekday is not None:
             if published is None:
@@ -64,7 +72,7 @@ class DateResolver:
         named = _WEEKDAY_FIRST.match(text)
         if named and named.group("day").casefold() in WEEKDAYS:
             # "Rabu (10/1/2024)": the date stated beside the weekday.
-            return self._resolve(named.group("date").strip(" ,()"), published)
+            return self._resolve(named.group("date").strip(" ,()"), published, lang)
         m = _NUMERIC.match(text)
         if m:
             # News "(24/8)" and "(31/7/2024)" are day/month in both languages served.
@@ -86,7 +94,8 @@ class DateResolver:
             settings["RELATIVE_BASE"] = base
         elif not _YEAR.search(text):
             return None  # "29 September" without a year or a base is no date
-        parsed = dateparser.parse(text, languages=self.languages, settings=settings)
+        parsed = dateparser.parse(text, languages=[lang] if lang else self.languages,
+                                  settings=settings)
         return parsed.date() if parsed else None
 
 

@@ -29,6 +29,7 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
     ArgumentReader,
     Mention,
     _unique,
+    light_verb,
     word_class,
 )
 from ingest.extraction.triggers import TriggerRow
@@ -63,7 +64,7 @@ class FrameReader(ArgumentReader):
         self._at, self._triggers = at, triggers
         if row.voice in ("evaluation", "seller"):
             return self._predicative(t, row, at, triggers)
-        if row.pos == "NOUN" or word_class(t) in ("NOUN", "PROPN"):
+        if row.pos == "NOUN" and not light_verb(t) or word_class(t) in ("NOUN", "PROPN"):
             agents, patients = self._nominal(t, row, at, triggers)
         else:
             agents, patients = self._verbal(t, row, at, triggers)
@@ -148,6 +149,13 @@ class FrameReader(ArgumentReader):
         for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
+        for s in t.children:
+            # A case-marked name the parse hung on the subject's name as part of it
+            # ("Almanya Ukrayna'ya yardım gönderdi"): another actor, the verb's oblique.
+            if s.dep_ in SUBJECTS and s.i in at:
+                out += [m for c in s.children if c.dep_ in ("flat", "flat:name", "dep", "nmod")
+                        and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
+                        for m in self.actors(c, at, triggers)]
         return out
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
@@ -167,10 +175,13 @@ class FrameReader(ArgumentReader):
                 patients += [m for c in name.children if c.i > v.i and c.dep_ in INNER
                              and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
-                # An object the parser took for a modifier or a secondary predicate.
+                # An object the parser took for a modifier or a secondary predicate, or
+                # for a second subject after the verb ("Россия поддержала Китай/nsubj").
                 bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
-                if not (c.dep_ in OBJECTS or bare):
+                second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
+                    and c.i in at
+                if c is subj or not (c.dep_ in OBJECTS or bare or second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))

@@ -38,6 +38,29 @@ class Modality:
         self.implicative = w("negative_implicative")
         self.threat = w("threat_governor")
         self.hedge = w("hedge")
+        # A class may also name a morphological feature ("polarity=neg", "mood=pot") or a
+        # word ending ("-madı"): Turkish negates, conditions and makes possible by
+        # suffixes, which the lookup lemma drops.
+        self.affixes = {cls: (frozenset(x for x in words if "=" in x),
+                              tuple(x[1:] for x in words if x.startswith("-") and len(x) > 1))
+                        for cls, words in (("negation", self.negation),
+                                           ("possible", self.possible),
+                                           ("condition", self.condition))}
+
+    def _affixed(self, t: Token, cls: str) -> bool:
+        """Whether the word, or the light verb it carries ("talep etmedi"), bears one of
+        the class's features or endings."""
+        feats, endings = self.affixes[cls]
+        if not feats and not endings:
+            return False
+        for x in [t, *(c for c in t.children if c.dep_ in ("compound:lvc", "compound")
+                       and c.pos_ in ("VERB", "AUX") and c.i > t.i)]:
+            if feats and feats & {f"{k}={v}".lower() for k, vs in x.morph.to_dict().items()
+                                  for v in vs.split(",")}:
+                return True
+            if endings and x.lower_.endswith(endings):
+                return True
+        return False
 
     def _hedged(self, t: Token) -> bool:
         return any(c.dep_ in ("advmod", "aux", "advcl", "parataxis") and
@@ -47,14 +70,16 @@ class Modality:
     def _negated(self, t: Token) -> bool:
         # A verb negated by its own morphology (Turkish "uygulamadı", Polarity=Neg), or
         # a negating word on it.
-        return "Neg" in t.morph.get("Polarity") or any(
+        return "Neg" in t.morph.get("Polarity") or self._affixed(t, "negation") or any(
             c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
 
     def _possible(self, t: Token) -> bool:
-        return any(c.dep_ in ("aux", "advmod") and c.lower_ in self.possible for c in t.children)
+        return self._affixed(t, "possible") or any(
+            c.dep_ in ("aux", "advmod") and c.lower_ in self.possible for c in t.children)
 
     def _conditional(self, t: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
+        return self._affixed(t, "condition") or any(
+            c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
 
     def reading(self, t: Token, predicate: str) -> str:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""

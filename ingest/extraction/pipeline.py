@@ -148,7 +148,8 @@ class Extractor:
             self._at_the_time(f, article.published)
             if f["subject"] == f["object"]:
                 continue  # one state on both sides, once dated
-            date = self.dates.resolve(f["date_text"], article.published) if f["date_text"] else None
+            date = self.dates.resolve(f["date_text"], article.published, lang) \
+                if f["date_text"] else None
             rel = Relation(
                 subject=f["subject"], predicate=f["predicate"], object=f["object"],
                 item=f["item"], topic=f["topic"], subject_entity=f["subject_entity"],

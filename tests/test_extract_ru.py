@@ -1,0 +1,146 @@
+"""Russian extraction: declined names, the twelve predicates (prepositions and bare cases
+as markers, both aspects of a verb), negation and modality, accusations, references, metonymy
+and dates, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from entente.models import Article
+from ingest.extraction.lexicon import load_lexicon
+from tests.conftest import triples
+
+LANG = "ru"
+
+
+def rels(extractor, text, **kw):
+    return triples(extractor, text, LANG, **kw)
+
+
+# ------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [("Россия", "России"), ("Россия", "Россией"), ("Украина", "Украине"),
+     ("Америка", "Америки"), ("Иран", "Ираном"), ("Израиль", "Израилем"),
+     ("Китай", "Китае"), ("Южная Корея", "Южной Корее"), ("Саудовская Аравия", "Саудовской Аравии"),
+     ("Соединённые Штаты Америки", "Соединённых Штатов Америки"),
+     ("Европейский союз", "Европейского союза"), ("Белый дом", "Белом доме"),
+     ("российский", "российских"), ("турецкий", "турецкой"), ("Путин", "Путиным")],
+)
+def test_names_decline(name, form):
+    assert form in load_lexicon(LANG).inflect(name)
+
+
+def test_declined_names_abbreviations_and_combining_forms(extractor):
+    doc = extractor.nlp(LANG)(
+        "США ввели санкции против Российской Федерации, а Евросоюзом введены ограничения в "
+        "отношении Ирана. Российско-турецкие переговоры прошли в Анкаре.")
+    found = [(s.text, s.kb_id_) for s in doc.spans["actors"]]
+    assert found == [("США", "USA"), ("Российской Федерации", "RUS"), ("Евросоюзом", "EU"),
+                     ("Ирана", "IRN"), ("Российско", "RUS"), ("турецкие", "TUR"),
+                     ("Анкаре", "TUR")]
+
+
+def test_cities_are_no_people(extractor):
+    # A capitalised Cyrillic word is not linked to a person by an empty folded name.
+    doc = extractor.nlp(LANG)("Белгородская область, Одесса и Харьков.")
+    assert not list(doc.spans["actors"])
+
+
+# ------------------------------------------------------------------ the twelve predicates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("США ввели новые санкции против России.", ("USA", "SANCTIONS", "RUS")),
+        ("Евросоюз утвердил новый пакет санкций против Ирана.", ("EU", "SANCTIONS", "IRN")),
+        ("Япония присоединилась к санкциям против России.", ("JPN", "SANCTIONS", "RUS")),
+        ("Россия выслала трех немецких дипломатов.", ("RUS", "SANCTIONS", "DEU")),
+        ("Индия закупила у России зенитные ракетные комплексы.", ("IND", "BUYS", "RUS")),
+        ("Россия будет сотрудничать с Китаем в сфере энергетики.",
+         ("CHN", "COOPERATES_ON", "RUS")),
+        ("Президент России встретился с президентом Турции в Сочи.", ("RUS", "MEETS", "TUR")),
+        ("Россия и Китай подписали соглашение о сотрудничестве в области энергетики.",
+         ("CHN", "SIGNS_AGREEMENT", "RUS")),
+        ("Евросоюз потребовал от России вывести войска.", ("EU", "DEMANDS", "RUS")),
+        ("США раскритиковали Китай.", ("USA", "CRITICIZES", "CHN")),
+        ("Иран обвинил Израиль в нападении.", ("IRN", "CRITICIZES", "ISR")),
+        ("Венгрия отвергла предложение Украины.", ("HUN", "OPPOSES", "UKR")),
+        ("Россия поддержала Китай.", ("RUS", "SUPPORTS", "CHN")),
+        ("Турция заявила, что поддерживает Азербайджан.", ("TUR", "SUPPORTS", "AZE")),
+        ("Германия направила Украине гуманитарную помощь.", ("DEU", "PROVIDES_AID", "UKR")),
+        ("Япония выделила Индонезии кредит.", ("JPN", "PROVIDES_AID", "IDN")),
+        ("Россия нанесла удар по Украине.", ("RUS", "ATTACKS", "UKR")),
+        ("Израиль атаковал Ливан.", ("ISR", "ATTACKS", "LBN")),
+    ],
+)
+def test_each_predicate(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+# ------------------------------------------------------------------ voice and direction
+
+
+def test_seller_is_the_subject_of_selling(extractor):
+    assert rels(extractor, "Россия продала Индии истребители.") == {("IND", "BUYS", "RUS")}
+
+
+def test_sanctions_undergone_name_their_giver(extractor):
+    assert rels(extractor, "Россия попала под санкции США.") == {("USA", "SANCTIONS", "RUS")}
+
+
+def test_an_import_ban_sanctions_the_seller(extractor):
+    found = rels(extractor, "Канада запретила импорт российской нефти.")
+    assert ("CAN", "SANCTIONS", "RUS") in found
+
+
+def test_seats_of_government_stand_for_states(extractor):
+    found = rels(extractor, "Кремль раскритиковал решение Белого дома.")
+    assert ("RUS", "CRITICIZES", "USA") in found
+    assert ("CHN", "SUPPORTS", "RUS") in rels(extractor, "Пекин приветствовал решение Москвы.")
+
+
+# ------------------------------------------------------------------ negation and modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Япония не ввела санкции против Южной Кореи.",
+     "Если Россия нападет на Польшу, НАТО ответит."],
+)
+def test_negated_or_conditional_asserts_nothing(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] in ("SANCTIONS", "ATTACKS")}
+
+
+def test_possible_sanction_is_a_threat(extractor):
+    found = rels(extractor, "Россия может ввести санкции против Молдавии.")
+    assert ("RUS", "THREATENS", "MDA") in found
+    assert ("RUS", "SANCTIONS", "MDA") not in found
+
+
+def test_a_plan_of_sanctions_is_no_sanction(extractor):
+    found = rels(extractor, "Венгрия отвергла план ЕС по санкциям против России.")
+    assert not {t for t in found if t[1] == "SANCTIONS"}
+
+
+# ------------------------------------------------------------------ references and dates
+
+
+def test_both_countries_are_the_pair_under_discussion(extractor):
+    text = ("Россия и Турция провели переговоры. "
+            "Обе страны подписали соглашение о поставках газа.")
+    assert {("RUS", "MEETS", "TUR"), ("RUS", "SIGNS_AGREEMENT", "TUR")} <= rels(extractor, text)
+
+
+def test_evidence_offsets_and_date(extractor):
+    text = "Новости дня.\n12 марта 2024 года Израиль атаковал Ливан."
+    result = extractor.extract(Article(id="t", text=text, lang=LANG,
+                                       published=dt.date(2024, 3, 14)))
+    (rel,) = [r for r in result.relations if r.predicate.value == "ATTACKS"]
+    assert text[rel.start:rel.end] == rel.evidence
+    assert rel.date == dt.date(2024, 3, 12)

@@ -1,0 +1,145 @@
+"""Turkish extraction: names with their case suffixes, the twelve predicates (light-verb
+phrases, case suffixes and postpositions as markers), negation and possibility as verb
+suffixes, accusations and denials, references and dates, on sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from entente.models import Article
+from ingest.extraction.lexicon import load_lexicon
+from tests.conftest import triples
+
+LANG = "tr"
+
+
+def rels(extractor, text, **kw):
+    return triples(extractor, text, LANG, **kw)
+
+
+# ------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [("Rusya", "Rusya'ya"), ("Rusya", "Rusya'nın"), ("İran", "İran'a"), ("İran", "İran'dan"),
+     ("Irak", "Irak'ta"), ("Türkiye", "Türkiye'ye"), ("Türkiye", "Türkiyeli"),
+     ("ABD", "ABD'ye"), ("ABD", "ABD'li"), ("NATO", "NATO'nun"), ("BM", "BM'nin"),
+     ("Amerika Birleşik Devletleri", "Amerika Birleşik Devletleri'ne"),
+     ("Avrupa Birliği", "Avrupa Birliği'nin"), ("İranlı", "İranlılar")],
+)
+def test_names_inflect_by_vowel_harmony(name, form):
+    assert form in load_lexicon(LANG).inflect(name)
+
+
+def test_inflected_names_abbreviations_and_people(extractor):
+    doc = extractor.nlp(LANG)(
+        "ABD'nin Rusya'ya uyguladığı yaptırımlar AB'den ve BM'den tepki aldı. "
+        "Erdoğan'ın Putin'le görüşmesi Moskova'da yapıldı.")
+    found = [(s.text, s.kb_id_) for s in doc.spans["actors"]]
+    assert found == [("ABD'nin", "USA"), ("Rusya'ya", "RUS"), ("AB'den", "EU"),
+                     ("BM'den", "UN"), ("Erdoğan'ın", "TUR"), ("Putin'le", "RUS"),
+                     ("Moskova'da", "RUS")]
+
+
+def test_lowercase_words_are_not_states(extractor):
+    doc = extractor.nlp(LANG)("Hükümet mali yardım paketini açıkladı.")
+    assert not list(doc.spans["actors"])
+
+
+# ------------------------------------------------------------------ the twelve predicates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ABD, İran'a yeni yaptırımlar uyguladı.", ("USA", "SANCTIONS", "IRN")),
+        ("Türkiye Rusya'dan S-400 hava savunma sistemi satın aldı.", ("TUR", "BUYS", "RUS")),
+        ("Erdoğan, Putin ile Moskova'da görüştü.", ("RUS", "MEETS", "TUR")),
+        ("Erdoğan, Putin ile bir araya geldi.", ("RUS", "MEETS", "TUR")),
+        ("Azerbaycan ve Türkiye savunma anlaşması imzaladı.", ("AZE", "SIGNS_AGREEMENT", "TUR")),
+        ("Ankara, Tahran ile yeni bir ticaret anlaşması imzaladı.",
+         ("IRN", "SIGNS_AGREEMENT", "TUR")),
+        ("Kuzey Kore, Güney Kore'yi tehdit etti.", ("PRK", "THREATENS", "KOR")),
+        ("ABD, İran'ı uyardı.", ("USA", "THREATENS", "IRN")),
+        ("AB, İsrail'e ateşkes çağrısında bulundu.", ("EU", "DEMANDS", "ISR")),
+        ("Fransa, İsrail'in saldırısını kınadı.", ("FRA", "CRITICIZES", "ISR")),
+        ("Türkiye, İsrail'i sert bir dille eleştirdi.", ("TUR", "CRITICIZES", "ISR")),
+        ("Mısır, Etiyopya'yı suçladı.", ("EGY", "CRITICIZES", "ETH")),
+        ("Macaristan, Ukrayna'nın teklifini reddetti.", ("HUN", "OPPOSES", "UKR")),
+        ("Çin, ABD'nin kararına karşı çıktı.", ("CHN", "OPPOSES", "USA")),
+        ("Almanya Ukrayna'ya insani yardım gönderdi.", ("DEU", "PROVIDES_AID", "UKR")),
+        ("Japonya, Filipinler'e 500 milyon dolarlık kredi verdi.",
+         ("JPN", "PROVIDES_AID", "PHL")),
+        ("Katar, Gazze'ye yardım gönderdi.", ("QAT", "PROVIDES_AID", "PSE")),
+        ("Rusya Ukrayna'ya saldırdı.", ("RUS", "ATTACKS", "UKR")),
+        ("İsrail, Lübnan'ı bombaladı.", ("ISR", "ATTACKS", "LBN")),
+    ],
+)
+def test_each_predicate(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_supports_each_member_of_a_list(extractor):
+    found = rels(extractor, "Türkiye, Finlandiya ve İsveç'in NATO üyeliğini destekledi.")
+    assert {("TUR", "SUPPORTS", "FIN"), ("TUR", "SUPPORTS", "SWE")} <= found
+
+
+# ------------------------------------------------------------------ voice and direction
+
+
+def test_passive_agent_is_marked_by_taraf(extractor):
+    assert rels(extractor, "İran, ABD tarafından yaptırıma maruz kaldı.") == {
+        ("USA", "SANCTIONS", "IRN")}
+
+
+def test_seller_is_the_subject_of_selling(extractor):
+    assert rels(extractor, "Rusya, Hindistan'a savaş uçakları sattı.") == {
+        ("IND", "BUYS", "RUS")}
+
+
+def test_seats_of_government_stand_for_states(extractor):
+    assert ("RUS", "CRITICIZES", "USA") in rels(
+        extractor, "Kremlin, Beyaz Saray'ın açıklamasını eleştirdi.")
+
+
+# ------------------------------------------------------------------ negation and modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japonya Güney Kore'ye yaptırım uygulamadı.",
+     "Rusya, Ukrayna'ya saldırmadı.",
+     "Fransa Mali'ye yaptırım uygulamayacağını açıkladı.",
+     "Eğer Rusya saldırırsa NATO karşılık verecek."],
+)
+def test_negated_or_conditional_asserts_nothing(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] in ("SANCTIONS", "ATTACKS")}
+
+
+def test_denied_report_is_rejected_not_asserted(extractor):
+    found = rels(extractor, "Mısır, İsrail'in Gazze'ye saldırdığı iddialarını yalanladı.")
+    assert ("EGY", "OPPOSES", "ISR") in found
+    assert ("ISR", "ATTACKS", "PSE") not in found
+
+
+# ------------------------------------------------------------------ references and dates
+
+
+def test_first_person_country_is_the_speaker_in_focus(extractor):
+    text = "Türkiye ile Rusya görüştü. Ülkemiz, Rusya'nın saldırısını kınıyor."
+    assert {("RUS", "MEETS", "TUR"), ("TUR", "CRITICIZES", "RUS")} <= rels(extractor, text)
+
+
+def test_title_binds_a_minister_and_the_date_with_its_suffix(extractor):
+    text = ("Rus Dışişleri Bakanı Sergey Lavrov, 12 Mart 2024'te Ankara'da Türk mevkidaşı ile "
+            "görüştü.")
+    result = extractor.extract(Article(id="t", text=text, lang=LANG,
+                                       published=dt.date(2024, 3, 14)))
+    (rel,) = [r for r in result.relations if r.predicate.value == "MEETS"]
+    assert (rel.subject, rel.object) == ("RUS", "TUR")
+    assert rel.date == dt.date(2024, 3, 12)
+    assert text[rel.start:rel.end] == rel.evidence
