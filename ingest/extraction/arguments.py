@@ -20,7 +20,8 @@ from ingest.extraction.lexicon import Lexicon
 SUBJECTS = ("nsubj", "csubj", "nsubj:outer")
 PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 OBJECTS = ("obj", "iobj")
-OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:tmod", "nmod:tmod")
+# French treebanks label adjunct obliques `obl:mod` ("avec la Chine", "par la France").
+OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:mod", "obl:tmod", "nmod:tmod")
 # Modifiers through which a noun that is no actor names one ("firms from China",
 # "Chinese firms", "the Russian embassy", "perusahaan China").
 INNER = ("nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "nmod:desc",

@@ -63,7 +63,8 @@ class Modality:
         return False
 
     def _hedged(self, t: Token) -> bool:
-        return any(c.dep_ in ("advmod", "aux", "advcl", "parataxis") and
+        # Subtypes count as their relation: a French conditional "aurait" is `aux:tense`.
+        return any(c.dep_.split(":")[0] in ("advmod", "aux", "advcl", "parataxis") and
                    (c.lower_ in self.hedge or self.lemma(c.text) in self.hedge)
                    for c in t.children)
 
@@ -75,7 +76,8 @@ class Modality:
 
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(
-            c.dep_ in ("aux", "advmod") and c.lower_ in self.possible for c in t.children)
+            c.dep_.split(":")[0] in ("aux", "advmod") and c.lower_ in self.possible
+            for c in t.children)
 
     def _conditional(self, t: Token) -> bool:
         return self._affixed(t, "condition") or any(

@@ -66,19 +66,26 @@ class Match:
 
 
 class TriggerTable:
-    def __init__(self, rows: list[TriggerRow]) -> None:
+    def __init__(self, rows: list[TriggerRow], particles: frozenset[str] = frozenset(),
+                 clause_words: frozenset[str] = frozenset()) -> None:
         self.by_first: dict[str, list[TriggerRow]] = {}
         for r in rows:
             self.by_first.setdefault(r.lemma[0], []).append(r)
         self.first_lemmas = frozenset(self.by_first)
+        # Separable verb particles (German "an", "ab", "zurück"): a finite verb whose
+        # particle closes its clause ("griff die Ukraine an") is the joined verb
+        # ("angreifen"); a clause ends at punctuation or at one of `clause_words`.
+        self.particles = particles
+        self.clause_words = clause_words
 
     def candidates(self, lemmas: list[str], lowers: list[str]) -> list[Match]:
         """Every row whose lemma sequence starts at some token; longest first per token."""
         out: list[Match] = []
         n = len(lemmas)
         present = set(lemmas) | set(lowers)
+        joined = self._separated(lemmas, lowers) if self.particles else {}
         for i in range(n):
-            rows = self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
+            rows = joined.get(i) or self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
             if not rows:
                 continue
             by_len: dict[int, list[TriggerRow]] = {}
@@ -93,6 +100,26 @@ class TriggerTable:
             if by_len:
                 k = max(by_len)
                 out.append(Match(i, k, tuple(by_len[k])))
+        return out
+
+    def _separated(self, lemmas: list[str], lowers: list[str]) -> dict[int, list[TriggerRow]]:
+        """One-word rows of particle verbs whose particle stands apart from the verb,
+        by the verb's position: the nearest verb before a clause-final particle whose
+        joined lemma is a trigger."""
+        out: dict[int, list[TriggerRow]] = {}
+        n = len(lowers)
+        for j in range(1, n):
+            if lowers[j] not in self.particles or j + 1 < n and (
+                    lowers[j + 1].isalpha() and lowers[j + 1] not in self.clause_words):
+                continue
+            for i in range(j - 1, -1, -1):
+                if not lowers[i].isalpha() or lowers[i] in self.clause_words:
+                    break  # the particle's clause begins here
+                rows = [r for r in self.by_first.get(lowers[j] + lemmas[i], ())
+                        if len(r.lemma) == 1]
+                if rows:
+                    out.setdefault(i, rows)
+                    break
         return out
 
     @staticmethod
@@ -141,7 +168,9 @@ def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
         raise ConfigurationError(
             f"no triggers for language {lang!r}: neither {' nor '.join(TRIGGER_FILES)} in "
             f"{Path(lang_dir) / lang} nor trigger words in its lexicon")
-    return TriggerTable(_dedupe(rows))
+    particles = lexicon.words("separable_particles") if lexicon is not None else frozenset()
+    clause = frozenset(lexicon.markers.get("conj", ())) if lexicon is not None else frozenset()
+    return TriggerTable(_dedupe(rows), particles, clause)
 
 
 @lru_cache(maxsize=16)
