@@ -50,4 +50,5 @@ lexicons: python-deps
 bench: install
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/ingest.py

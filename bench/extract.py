@@ -1,6 +1,8 @@
-"""Extraction speed against bare tokenization, on the dev corpus repeated to >= N words.
+"""Extraction speed against bare tokenization, on the dev corpora repeated to >= N words.
 
-usage: python bench/extract.py [--corpus DIR] [--words N]
+usage: python bench/extract.py [--corpus DIR ...] [--words N] [--lang CODE ...]
+
+The corpora default to `../shared/corpus/dev` and `dev-multi` (all nine languages).
 
 Prints, per language and overall, words per second on one core for (a) the bare
 tokenizer (`spacy.blank(lang)` through `nlp.pipe`), (b) the full extraction
@@ -16,18 +18,17 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from entente.models import Article  # noqa: E402
 from ingest.extraction.pipeline import Extractor  # noqa: E402
+from ingest.extraction.syntax import blank  # noqa: E402
 
 
-def load(corpus: Path, min_words: int) -> dict[str, list[Article]]:
+def load(corpora: list[Path], min_words: int) -> dict[str, list[Article]]:
     by_lang: dict[str, list[Article]] = {}
-    for path in sorted(corpus.glob("*.jsonl")):
+    for path in sorted(p for corpus in corpora for p in corpus.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
@@ -43,17 +44,21 @@ def load(corpus: Path, min_words: int) -> dict[str, list[Article]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    shared = ROOT.parent / "shared" / "corpus"
+    ap.add_argument("--corpus", type=Path, nargs="+", default=[shared / "dev", shared / "dev-multi"])
     ap.add_argument("--words", type=int, default=200_000, help="minimum words per language")
+    ap.add_argument("--lang", nargs="+", help="only these languages")
     a = ap.parse_args()
     data = load(a.corpus, a.words)
+    if a.lang:
+        data = {k: v for k, v in data.items() if k in a.lang}
     extractor = Extractor(languages=tuple(data))
     tot_words = tot_tok = tot_ext = 0.0
     print(f"{'lang':6}{'words':>10}{'tokenize w/s':>15}{'extract w/s':>14}{'ratio':>8}")
     for lang, arts in sorted(data.items()):
         texts = [x.text for x in arts]
         words = sum(len(t.split()) for t in texts)
-        bare = spacy.blank(lang)
+        bare = blank(lang)
         for _ in bare.pipe(texts[:20]):  # warm-up
             pass
         t0 = time.perf_counter()

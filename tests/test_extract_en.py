@@ -71,6 +71,15 @@ def test_possessive_agent_and_of_target(extractor):
         extractor, "Observers recalled Russia's invasion of Georgia.")
 
 
+def test_an_office_without_its_state_is_the_state_in_focus(extractor):
+    text = ("Iran tested a new missile on Monday. "
+            "The foreign ministry condemned Israel for the strike.")
+    assert rels(extractor, text) == {("IRN", "CRITICIZES", "ISR")}
+    # Named beside its state, the office is that state's.
+    text = "Iran tested a new missile. The president of France condemned Israel."
+    assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")
@@ -138,17 +147,17 @@ def test_language_detected_when_absent(extractor):
 
 def test_unsupported_language_is_reported(extractor):
     with pytest.raises(UnsupportedLanguageError):
-        extractor.extract(Article(id="c", text="Le gouvernement du Chili a condamné "
-                                                "l'attaque contre l'ambassade."))
+        extractor.extract(Article(id="c", text="Il governo del Cile ha condannato "
+                                                "l'attacco contro l'ambasciata."))
     with pytest.raises(UnsupportedLanguageError):
-        extractor.extract(Article(id="d", lang="tr", text="Türkiye Rusya ile anlaşma imzaladı."))
+        extractor.extract(Article(id="d", lang="pt", text="O Brasil assinou um acordo com a Rússia."))
 
 
 def test_extract_jsonl_skips_bad_lines(extractor):
     lines = [
         json.dumps({"id": "ok", "lang": "en", "text": "Canada condemned Russia."}),
         "{not json",
-        json.dumps({"id": "fr", "text": "Le Chili a condamné la Russie pour son attaque."}),
+        json.dumps({"id": "it", "text": "Il Cile ha condannato la Russia per il suo attacco."}),
         json.dumps({"id": "empty", "lang": "en", "text": "   "}),
         json.dumps({"id": "ok2", "text": "Presiden Brasil mengecam Israel.",
                     "published": "2024-05-01"}),
@@ -363,13 +372,12 @@ def test_agent_of_a_passive_is_not_the_subject_of_the_next_verb(extractor):
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("Le gouvernement français a imposé des sanctions contre la Russie "
-      "après l'invasion de l'Ukraine.", "fr"),
-     ("Türkiye, Rusya'dan S-400 hava savunma sistemi satın aldı "
-      "ve Amerika'nın yaptırımlarını eleştirdi.", "tr"),
-     ("Malaysia dan Singapura menandatangani perjanjian kerjasama ekonomi pada hari Isnin, "
-      "kata jurucakap kerajaan.",
-      "ms")],
+    [("Il governo italiano ha imposto sanzioni contro la Russia "
+      "dopo l'invasione dell'Ucraina.", "it"),
+     ("O Brasil comprou caças da Suécia e criticou as sanções dos Estados Unidos "
+      "contra a Venezuela.", "pt"),
+     ("De Nederlandse regering heeft nieuwe sancties tegen Rusland aangekondigd, "
+      "zei de minister van Buitenlandse Zaken.", "nl")],
 )
 def test_unsupported_language_without_lang_is_named(extractor, text, lang):
     with pytest.raises(UnsupportedLanguageError) as err:
@@ -379,14 +387,14 @@ def test_unsupported_language_without_lang_is_named(extractor, text, lang):
 
 def test_jsonl_reports_an_unsupported_language_and_goes_on(extractor):
     lines = [
-        json.dumps({"id": "fr", "text": "La France a imposé de nouvelles sanctions "
-                    "contre la Russie, a déclaré le ministre des Affaires étrangères."}),
+        json.dumps({"id": "it", "text": "L'Italia ha imposto nuove sanzioni contro la "
+                    "Russia, ha dichiarato il ministro degli Esteri."}),
         json.dumps({"id": "en",
                     "text": "Canada imposed new sanctions on Iran, the foreign minister said."}),
     ]
     out = io.StringIO()
     summary = extract_jsonl(io.StringIO("\n".join(lines) + "\n"), out, extractor)
     assert summary.articles == 1 and len(summary.errors) == 1
-    assert "fr" in summary.errors[0].message
+    assert "it" in summary.errors[0].message
     rec = json.loads(out.getvalue())
     assert rec["lang"] == "en" and rec["id"] == "en"

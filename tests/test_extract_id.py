@@ -102,6 +102,13 @@ def test_seat_of_government(extractor):
         extractor, "Gedung Putih mendesak Iran menghentikan pengayaan uranium.")
 
 
+def test_jabatan_tanpa_negara_adalah_negara_yang_dibicarakan(extractor):
+    text = "Indonesia mengirim bantuan ke Gaza. Kemlu mengecam Israel atas serangan itu."
+    assert ("IDN", "CRITICIZES", "ISR") in rels(extractor, text)
+    text = "Indonesia mengirim bantuan. Presiden Prancis mengecam Israel."
+    assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = "Presiden Brasil Luiz Lula tiba di Jakarta. Ia bertemu Presiden Indonesia Budi Santoso."
     assert ("BRA", "MEETS", "IDN") in rels(extractor, text)

@@ -43,6 +43,13 @@ def _dir(value: str | None) -> Path | None:
     return Path(value) if value else None
 
 
+def strip_marks(text: str) -> str:
+    """The text without combining marks (accents, Arabic harakat), letters kept."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: the form spelling variants are compared in."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -89,15 +96,18 @@ class ActorMatcher:
         by_key: dict[tuple[str, bool], set[str]] = {}
         for alias in gazetteer.aliases_for(lexicon.code):
             forms = {alias.text}
+            folded = unicodedata.normalize("NFKD", alias.text).encode("ascii", "ignore").decode()
+            if folded:
+                forms.add(folded)
+            # Without its marks in any script: Arabic vowel signs and shadda, which news
+            # text leaves out ("الولايات المتّحدة"), Russian "ё" written "е".
+            forms.add(strip_marks(alias.text))
             entry = gazetteer.actors.get(alias.key)
             if lexicon.name_forms and not (entry is not None and entry.derived):
                 # The inflected forms of the language ("Rusya'dan", "России", "والصين");
                 # not for the thousands of derived people, whose names the press of
                 # these languages rarely inflects in Latin script.
-                forms |= lexicon.inflect(alias.text)
-            folded = unicodedata.normalize("NFKD", alias.text).encode("ascii", "ignore").decode()
-            if folded and folded != alias.text:
-                forms.add(folded)
+                forms |= {f for base in list(forms) for f in lexicon.inflect(base)}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():
             matcher = self.exact if sensitive else self.lower

@@ -11,7 +11,8 @@ yields every actor it names: the actor itself and its conjuncts, or the actors t
 modify a noun that is not one ("firms from A, B and C").
 
 What languages differ in (which case marker means what, which verbs receive) comes
-from the lexicon's `syntax:` lemma classes.
+from the lexicon's `syntax:` lemma classes; the helpers that read a phrase's actors, a
+nominal's case and a verb's subject are in `arguments`.
 """
 
 from __future__ import annotations
@@ -20,42 +21,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: re-exported)
+    INNER,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    ArgumentReader,
+    Mention,
+    _unique,
+    word_class,
+)
 from ingest.extraction.triggers import TriggerRow
 
 SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
-SUBJECTS = ("nsubj", "csubj", "nsubj:outer")
-PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
-OBJECTS = ("obj", "iobj")
-OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:tmod", "nmod:tmod")
-# Modifiers through which a noun that is no actor names one ("firms from China",
-# "Chinese firms", "the Russian embassy", "perusahaan China").
-INNER = ("nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "nmod:desc",
-         "nmod:unmarked", "det:poss")
-MAX_DEPTH = 2
-# Relations a parser gives a sentence-initial name it did not read as the subject.
-MISREAD_SUBJECTS = ("advmod", "amod", "det", "dep", "compound", "nmod", "nmod:unmarked")
-# Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
-AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked")
-
-
-@dataclass
-class Mention:
-    """An actor named (or referred to) in the sentence."""
-
-    code: str
-    key: str
-    text: str
-    start: int  # sentence-local token offsets
-    end: int
-    reference: bool = False
-    # Other readings of a reference, best first: tried when `code` is the other side.
-    alternatives: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()  # a reference to several actors ("both sides", "they")
-    kind: str = ""  # the class of a reference ("speaker", "entity", ...)
-
-    def codes(self) -> tuple[str, ...]:
-        return self.members or (self.code,)
 
 
 @dataclass
@@ -76,202 +54,8 @@ class Frame:
         return self.predicate or self.row.predicate
 
 
-class FrameReader:
-    """Arguments of triggers in one parsed sentence."""
-
-    def __init__(self, lexicon: Lexicon, lemma=None) -> None:
-        w = lexicon.words
-        self.lemma = lemma or (lambda word: word.lower())
-        self.agent_case = w("agent_case")
-        self.target_case = w("target_case")
-        self.source_case = w("source_case")
-        self.with_case = w("with_case")
-        self.between_case = w("between_case")
-        self.locative = w("locative_case")
-        self.of_case = w("of_case")
-        self.receiving = w("receiving")
-        self.halt = w("halt")
-        self.copula = w("copula")
-        self.judging = w("judging")
-        self.speech = w("speech")
-        self.relative = w("relative")
-        self.quantity = w("quantity")
-        self.members = w("member_nouns")
-        self.inner_cases = {None} | self.source_case | self.of_case
-        self.possessive_suffix = tuple(w("possessive_suffix"))
-        case_classes = (self.agent_case, self.target_case, self.source_case, self.with_case,
-                        self.between_case, self.locative, self.of_case)
-        self.known_cases = frozenset().union(*case_classes)
-        # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
-        self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
-        # The most salient actor when the sentence is read (set by the reader).
-        self.focus: Mention | None = None
-        self._at: dict[int, Mention] | None = None
-        self._triggers: set[int] = set()
-
-    # ------------------------------------------------------------------ helpers
-
-    def case(self, tok: Token) -> str | None:
-        """The case marker of a nominal (its `case` children, joined), lower case."""
-        # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
-        marks = [_marker(c) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
-        if tok.dep_ == "nmod:poss":
-            # A marker before a possessor marks the phrase it belongs to ("on Russia's
-            # banks"): parsers often hang it on the possessor.
-            return None
-        if not marks:
-            marks = [m.lower_ for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
-                     for m in c.children if m.dep_ == "case" and m.i < c.i]
-        if not marks:
-            # A postposition ("Rusya'ya karşı", "Hollanda tarafından"): only a known
-            # marker counts, so that a clitic such as English "'s" marks nothing.
-            marks = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i > tok.i
-                     and c.lower_ in self.known_cases][:1]
-        if not marks and self.morph_cases:
-            marks = [m for m in (f"case={v.lower()}" for v in tok.morph.get("Case"))
-                     if m in self.morph_cases]
-        return marks[-1] if marks else None
-
-    def actors(self, tok: Token, at: dict[int, Mention], triggers: set[int],
-               depth: int = 0) -> list[Mention]:
-        """Every actor an argument phrase headed by `tok` names."""
-        out: list[Mention] = []
-        m = at.get(tok.i)
-        if m is not None:
-            out.append(m)
-        elif tok.i in triggers:
-            # An event named as the argument ("condemned Russia's invasion"): its agent.
-            for c in tok.children:
-                if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
-                                            or self.case(c) in self.agent_case):
-                    out.extend(self.actors(c, at, triggers, depth + 1))
-        elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
-            # A noun that is no actor names those that modify it ("firms from China",
-            # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
-            # nor the group a "member" or "ally" belongs to.
-            for c in tok.children:
-                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
-                        self.case(c) in self.inner_cases:
-                    out.extend(self.actors(c, at, triggers, depth + 1))
-        for c in tok.children:
-            # Coordinated actors; a list the parser read as appositions ("A, B and C");
-            # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
-            paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
-                and at.get(tok.i) is not at[c.i]
-            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at or paired) and \
-                    c.i not in triggers:
-                out.extend(self.actors(c, at, triggers, depth))
-        return _unique(out)
-
-    def has_actor(self, tok: Token) -> bool:
-        return self._at is not None and bool(self.actors(tok, self._at, self._triggers))
-
-    def _antecedent(self, pron: Token) -> Token | None:
-        """The actor token right before a relative pronoun (punctuation skipped)."""
-        j = pron.i - 1
-        while j >= 0 and pron.doc[j].is_punct:
-            j -= 1
-        if j >= 0 and self._at is not None and j in self._at:
-            return pron.doc[j]
-        return None
-
-    def subject(self, v: Token, seen: int = 0) -> tuple[Token | None, bool]:
-        """The subject of a verb and whether it is a passive subject, inherited where
-        the verb has none of its own."""
-        if seen > 4:
-            return None, False
-        for c in v.children:
-            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
-                if c.lower_ in self.relative and v.dep_.startswith("acl"):
-                    return v.head, c.dep_ in PASSIVE_SUBJECTS
-                if c.lower_ in self.relative:
-                    # A relative clause the parser attached elsewhere: the pronoun
-                    # stands for the actor right before it ("Chile, which bought ...").
-                    ante = self._antecedent(c)
-                    if ante is not None:
-                        return ante, c.dep_ in PASSIVE_SUBJECTS
-                return c, c.dep_ in PASSIVE_SUBJECTS
-        for c in v.children:
-            # An actor before the verb that the parser took for a modifier ("Chile
-            # advmod condemned"): names of states are rare in the treebank's subjects.
-            if c.i < v.i and c.dep_ in MISREAD_SUBJECTS and c.pos_ in ("PROPN", "NOUN") \
-                    and self.case(c) is None and self._at is not None and c.i in self._at:
-                return c, False
-        dep, g = v.dep_, v.head
-        if g is v:
-            return None, False
-        if seen == 0 and self._under_name(v) is not None or g.i < v.i and self._at is not None and \
-                g.i in self._at and dep == "acl" and any(c.dep_ in OBJECTS for c in v.children) \
-                and not any(c.dep_ == "mark" for c in v.children):
-            # A verb the parser hung under the name before it ("Kanada mengecam Rusia"
-            # read as one name; "Norwegia mendesak Sudan ..." as a noun phrase): a
-            # lower-case word is no part of a name, and a verb with an object of its own
-            # is no modifier; the name is its subject.
-            return g, False
-        if dep == "acl:relcl":
-            return g, False
-        if g.i < v.i and (dep in ("acl", "amod") and v.morph.get("VerbForm") == ["Fin"]
-                          or dep == "appos") and not any(c.dep_ == "mark" for c in v.children):
-            # A finite verb the parser hung under the noun before it ("Both countries
-            # signed ..." read as a noun phrase): that noun is its subject.
-            return g, False
-        if dep == "acl" and v.morph.get("VerbForm") == ["Inf"] or dep == "acl" and any(
-                c.dep_ == "mark" for c in v.children):
-            # "X signed a contract to buy ...": the infinitive's subject is the subject
-            # of the verb that takes the noun.
-            if g.dep_ in OBJECTS and g.head is not g:
-                return self.subject(g.head, seen + 1)[0], False
-            return None, False
-        if dep == "acl":  # "sanctions imposed by X": the noun is the patient
-            return g, True
-        if dep == "advcl" and self.case(v) is not None:
-            # "sanctioned Y for buying", "karena membeli": the one acted on acts.
-            for c in g.children:
-                if (c.dep_ in OBJECTS or c.dep_ in OBLIQUES and self.case(c) in
-                        self.target_case) and self.has_actor(c):
-                    return c, False
-            return self.subject(g, seen + 1)[0], False
-        if dep in ("xcomp", "ccomp"):
-            # Object control ("urged Y to act", "prevented Y from buying") before
-            # subject control ("X agreed to buy").
-            obj = next((c for c in g.children if c.dep_ in OBJECTS), None)
-            if obj is not None:
-                return obj, False
-            return self.subject(g, seen + 1)[0], False
-        if dep in ("conj", "advcl"):
-            return self.subject(g, seen + 1)[0], False
-        return None, False
-
-    def _receiving(self, v: Token) -> bool:
-        return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)
-
-    def _under_name(self, v: Token) -> Token | None:
-        """The name a lower-case word was hung under as if part of it ("Presiden Brasil
-        mengecam Israel" read as one noun phrase), if it was."""
-        g = v.head
-        if v.is_lower and g.i < v.i and v.dep_ in ("flat", "flat:name", "compound", "nmod",
-                                                  "appos", "amod") and self.has_actor(g):
-            return g
-        return None
-
-    def passive(self, v: Token) -> bool:
-        if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in v.children):
-            return True
-        if any(c.dep_ in SUBJECTS for c in v.children):
-            return False
-        # A passive verb form (Indonesian di-), not a participle that may be active.
-        return "Pass" in v.morph.get("Voice") and "Part" not in v.morph.get("VerbForm")
-
-    def marks(self, v: Token, cases: frozenset[str]) -> bool:
-        """Whether one of `cases` marks an argument of `v` or of its object."""
-        heads = [v] + [c for c in v.children if c.dep_ in OBJECTS]
-        return any(self.case(c) in cases or c.dep_ == "compound:prt" and c.lower_ in cases
-                   for h in heads for c in h.children)
-
-    def obliques(self, tok: Token, cases: frozenset[str]) -> list[Token]:
-        return [c for c in tok.children if c.dep_ in OBLIQUES and self.case(c) in cases]
-
-    # ------------------------------------------------------------------ frames
+class FrameReader(ArgumentReader):
+    """The frames of the triggers of one parsed sentence."""
 
     def read(self, doc: Doc, t: Token, row: TriggerRow, at: dict[int, Mention],
              triggers: set[int]) -> Frame | None:
@@ -534,29 +318,6 @@ class FrameReader:
         return agents, patients
 
 
-def _marker(c: Token) -> str:
-    """A case marker's words: one, or several joined by `fixed` ("because of", "в
-    отношении", "من قبل")."""
-    fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
-    return " ".join([c.lower_, *fixed]) if fixed else c.lower_
-
-
-def word_class(t: Token) -> str:
-    """The part of speech a token's syntax gives it, where the tagger's guess and the
-    parse disagree: a "verb" that is an argument and heads no clause is a noun ("slapped
-    travel bans on ..."); a "noun" with an object is a verb ("Britain froze assets")."""
-    if t.pos_ == "VERB" and t.dep_ in OBJECTS + SUBJECTS + PASSIVE_SUBJECTS + ("obl", "nmod") \
-            and not any(c.dep_ in OBJECTS + SUBJECTS + ("aux", "aux:pass", "mark")
-                        for c in t.children):
-        return "NOUN"
-    if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS and c.pos_ in ("NOUN", "PROPN")
-                                           for c in t.children):
-        return "VERB"
-    if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
-        return "VERB"
-    return t.pos_
-
-
 def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
     """Subject-object pairs of a frame: one side against the other (hub and spoke);
     a symmetric frame with one side only pairs its members with each other."""
@@ -568,13 +329,3 @@ def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
     if not frame.patients:
         return [(a, None) for a in frame.agents] if frame.relation == "BUYS" else []
     return [(a, p) for a in frame.agents for p in frame.patients]
-
-
-def _unique(ms: list[Mention]) -> list[Mention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in ms:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
-    return out

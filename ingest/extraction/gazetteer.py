@@ -304,7 +304,14 @@ def _add_dependent(
     entry = actors.get(key)
     if entry is None:
         entry = actors[key] = ActorEntry(key, kind, name, state=state, role=role or None)
+    if kind is ActorKind.PERSON:
+        # One row per term: a person who served two states, or an organisation and a
+        # state ("Borrell": Spain, then the EU), acts for the one of the article's date.
+        entry.terms = (*entry.terms, Term(state, row.get("start", ""), row.get("end", "")))
+        entry.state = max(entry.terms, key=lambda t: (t.end or "9999", t.start)).state
     for alias in [name, *_split_aliases(row.get("aliases"))]:
+        if alias in entry.aliases:
+            continue  # a later term's row repeats the person's names
         entry.aliases.add(alias)
         sensitive = alias.isupper() and len(alias) <= 5
         aliases.append(Alias(alias, key, "*", prefix, sensitive))

@@ -54,6 +54,9 @@ class ArticleReader:
         self.obligation = lexicon.words("obligation")
         self.cue_words: dict[str, frozenset[str]] = {}
         self.speech = lexicon.words("speech")
+        # Words between an office and its state or holder ("of", a comma).
+        self.office_links = frozenset({",", *lexicon.words("of_case"),
+                                       *lexicon.markers.get("genitive", ())})
         # Trigger rows of any part of speech where the tagger confuses them (Indonesian).
         self.fallback = bool(lexicon.words("pos_fallback"))
         self.refs = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -135,9 +138,15 @@ class ArticleReader:
     def _references(self, doc: Doc, refs, offset, mentions, salience: Salience
                     ) -> list[Mention]:
         taken = {i for m in mentions for i in range(m.start, m.end)}
+        starts = {m.start for m in mentions}
         out = []
         for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
             if any(i - offset in taken for i in range(s, e)):
+                continue
+            if cls == "office" and (e - offset in starts or e + 1 - offset in starts and
+                                    e < len(doc) and doc[e].lower_ in self.office_links):
+                # "the president of France", "Presiden Prancis", "the minister, Lavrov":
+                # an office next to its state or its holder is no reference.
                 continue
             before = [x for x in mentions if x.end <= s - offset]
             m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)

@@ -58,7 +58,9 @@ class Salience:
             b = before[0]
             return Mention(b.code, b.key, text, start, end, reference=True,
                            alternatives=tuple(self.ranked({b.code})[:2]))
-        if cls == "possessive":
+        if cls in ("possessive", "office"):
+            # An office named without its state ("the foreign ministry said"): the
+            # state the article is about.
             cls = "entity"
         if cls == "entity":
             ranked = self.ranked()

@@ -1,15 +1,26 @@
 """Re-derive every lexicon file of ingest/extraction from the resources in ../shared:
     python -m ingest.extraction.derive.all [--shared DIR] [--out DIR]
 event_codes first (the trigger scripts map CAMEO codes through it), then the English triggers
-from CAMEO.2.0.txt, then the Indonesian and Malay triggers from Wordnet Bahasa, then the people
-and their dated terms from the Phoenix country actor dictionary.
+from CAMEO.2.0.txt, then the Indonesian and Malay triggers from Wordnet Bahasa, then the French
+and Arabic triggers carried over from the Indonesian ones (so after them), the Spanish triggers
+from UniversalPetrarch, the state names of the new languages from CLDR, and the people and
+their dated terms from the Phoenix country actor dictionary.
 """
 
-from ingest.extraction.derive import cameo_triggers, event_codes, phoenix_people, wordnet_bahasa
+from ingest.extraction.derive import (
+    cameo_triggers,
+    cldr_names,
+    event_codes,
+    omw_triggers,
+    petrarch_es,
+    phoenix_people,
+    wordnet_bahasa,
+)
 
 
 def main() -> None:
-    for script in (event_codes, cameo_triggers, wordnet_bahasa, phoenix_people):
+    for script in (event_codes, cameo_triggers, wordnet_bahasa, omw_triggers, petrarch_es,
+                   cldr_names, phoenix_people):
         script.main()  # each parses the same --shared / --out options
 
 

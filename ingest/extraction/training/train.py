@@ -369,6 +369,7 @@ def export(lang: str, model_best: Path, dest: Path) -> None:
     nlp.meta.update(meta)
     if dest.exists():
         shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(dest)
     # the training section only matters for training; restore the plain
     # logger and drop the scratch paths so the shipped config is clean
