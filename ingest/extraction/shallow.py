@@ -232,6 +232,12 @@ class ShallowParser:
                         attach(j, u, "punct" if pos[j] == "PUNCT" else "cc")
                     last[first] = u
                     continue
+                if not between:
+                    # A name right after another is the same actor phrase: the state
+                    # of a title, then the person ("الرئيس الروسي فلاديمير بوتين").
+                    attach(u, last.get(first, first), "appos")
+                    last[first] = u
+                    continue
             out.append(u)
         return out
 
