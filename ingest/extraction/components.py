@@ -140,11 +140,15 @@ class ActorMatcher:
         return doc
 
     def _plausible(self, span: Span) -> bool:
-        # A lower-case match of a name that is also an ordinary word is that word.
+        # A lower-case match of a name that is also an ordinary word is that word. A
+        # script without letter case (Arabic) gives no such hint: its short names (مصر,
+        # قطر) stand, and only the language's `not_names` are words.
         first = span[0].text
         if first[:1].isupper():
             return True
-        return span.text.lower() not in self.lexicon.not_names and len(span.text) > 3
+        caseless = not first[:1].islower()
+        return span.text.lower() not in self.lexicon.not_names and (caseless or
+                                                                     len(span.text) > 3)
 
 
 @Language.factory(

@@ -63,6 +63,11 @@ class ShallowParser:
         self.light = set(lexicon.markers.get("light_verbs", ())) | set(w("light_verb"))
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
+        # The lexicon's own surface forms, by whether it lists them as event nouns: a
+        # lemma shared by a verb and its noun (أدانت, إدانة -> أدان) or a derived row of
+        # both parts of speech is read as the form written in the sentence is listed.
+        self.noun_forms = {t.text for t in lexicon.triggers if t.voice == "noun"}
+        self.verb_forms = {t.text for t in lexicon.triggers if t.voice != "noun"}
 
     def parse(self, sentences: Iterable[Span], hints: Sequence | None = None) -> list[Doc]:
         """Each sentence as a Doc of its own words with a rule-built tree. `hints` gives,
@@ -91,6 +96,7 @@ class ShallowParser:
         # Actors: one phrase each, headed by the first word.
         units: list[int] = []
         ends: dict[int, int] = {}
+        codes: dict[int, str] = {}
         for m in sorted(mentions, key=lambda m: m.start):
             if any(j in taken or pos[j] == "PROPN" for j in range(m.start, m.end)):
                 continue
@@ -99,6 +105,7 @@ class ShallowParser:
                 attach(j, m.start, "flat")
             units.append(m.start)
             ends[m.start] = m.end
+            codes[m.start] = m.code
         # Triggers: verbs where a verbal reading is listed, event nouns otherwise.
         verbs, nouns = [], []
         for match in matches:
@@ -106,6 +113,9 @@ class ShallowParser:
             if pos[i] == "PROPN":
                 continue
             verbal = any(r.pos in ("VERB", "ANY") for r in match.rows)
+            form = " ".join(words[i:i + match.length]).lower()
+            if form in self.noun_forms or form in self.verb_forms:
+                verbal = form in self.verb_forms
             pos[i] = "VERB" if verbal else "NOUN"
             for j in range(i + 1, min(n, i + match.length)):
                 attach(j, i, "fixed")
@@ -115,12 +125,14 @@ class ShallowParser:
             if pos[i] == "X" and self._is(word, self.governors | self.light):
                 pos[i] = "VERB"
                 verbs.append(i)
-                if self._is(word, self.governors):
-                    governors.append(i)
+            # A trigger verb of threatening or accusing governs the act after it too
+            # ("هددت ... بشن هجوم": the attack is only threatened).
+            if pos[i] == "VERB" and self._is(word, self.governors):
+                governors.append(i)
         verbs.sort()
 
         marked = self._cases(words, pos, units, nouns, attach)
-        units = self._coordinate(words, pos, units, ends, marked, attach)
+        units = self._coordinate(words, pos, units, ends, marked, attach, codes)
         head_of_all = verbs[0] if verbs else (nouns[0] if nouns else None)
         for v in verbs:
             for j in range(max(0, v - 2), v):
@@ -215,7 +227,7 @@ class ShallowParser:
                 return k
         return 1 if self._is(words[i], self.cases) else 0
 
-    def _coordinate(self, words, pos, units, ends, marked, attach) -> list[int]:
+    def _coordinate(self, words, pos, units, ends, marked, attach, codes) -> list[int]:
         """Coordinate actors joined by conjunctions; the first conjunct of each list."""
         out: list[int] = []
         last: dict[int, int] = {}  # first conjunct -> the latest one joined to it
@@ -230,6 +242,14 @@ class ShallowParser:
                     attach(u, first, "conj")
                     for j in between:
                         attach(j, u, "punct" if pos[j] == "PUNCT" else "cc")
+                    last[first] = u
+                    continue
+                prev = last.get(first, first)
+                if not between and codes.get(u) == codes.get(prev):
+                    # A name right after another of the same state is the same actor
+                    # phrase: the state of a title, then the person ("الرئيس الروسي
+                    # فلاديمير بوتين"); two states side by side are subject and object.
+                    attach(u, prev, "appos")
                     last[first] = u
                     continue
             out.append(u)

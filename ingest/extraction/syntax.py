@@ -50,7 +50,11 @@ def load_pipeline(path: str) -> Language:
 
 def blank(lang: str, vocab: Vocab | bool = True) -> Language:
     """spaCy's blank pipeline of a language: its tokenizer, or the language-neutral one
-    (`xx`) for a language spaCy does not know."""
+    (`xx`) for a language spaCy does not know. With the vocabulary of a pipeline borrowed
+    from a close language (Malay read with Indonesian's), that language's: spaCy ties a
+    vocabulary to one language."""
+    if isinstance(vocab, Vocab) and vocab.lang and vocab.lang != lang:
+        lang = vocab.lang
     try:
         spacy.util.get_lang_class(lang)
     except ImportError:
