@@ -99,11 +99,9 @@ class ActorMatcher:
         by_key: dict[tuple[str, bool], set[str]] = {}
         for alias in gazetteer.aliases_for(lexicon.code):
             forms = {alias.text}
-            folded = unicodedata.normalize("NFKD", alias.text).encode("ascii", "ignore").decode()
-            if folded:
-                forms.add(folded)
-            # Without its marks in any script: Arabic vowel signs and shadda, which news
-            # text leaves out ("الولايات المتّحدة"), Russian "ё" written "е".
+            # Without its marks in any script ("Turkiye"; Arabic vowel signs and shadda,
+            # which news text leaves out: "الولايات المتّحدة"; Russian "ё" written "е").
+            # An ASCII fold would leave only the spaces and hyphens of a Cyrillic name.
             forms.add(strip_marks(alias.text))
             entry = gazetteer.actors.get(alias.key)
             if lexicon.name_forms and not (entry is not None and entry.derived):
