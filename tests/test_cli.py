@@ -328,9 +328,9 @@ def test_ingest_fetches_a_web_page_like_a_local_html_file(neo4j_server, empty_gr
 def test_ingest_queue_prints_a_summary_not_every_line(neo4j_server, tmp_path) -> None:
     src = tmp_path / "bad.jsonl"
     lines = [json.dumps({"id": f"blank-{i}", "text": " "}) for i in range(8)]
-    lines.append(json.dumps({"id": "de-1", "text": (
-        "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, "
-        "teilte das Auswärtige Amt in Berlin mit. Die Maßnahmen treten sofort in Kraft.")}))
+    lines.append(json.dumps({"id": "it-1", "text": (
+        "Il governo ha approvato lunedì nuove sanzioni contro la Russia, "
+        "ha comunicato il ministero degli Esteri a Roma. Le misure entrano subito in vigore.")}))
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     queue = f"sqlite:///{tmp_path / 'queue' / 'queue.db'}"
     done = _run(["ingest", "--queue", str(src)], entente_env(neo4j_server,
@@ -345,7 +345,7 @@ def test_ingest_queue_prints_a_summary_not_every_line(neo4j_server, tmp_path) ->
     show = _run(["jobs", "show", done.stderr.split("job ", 1)[1].split(":", 1)[0]],
                 entente_env(neo4j_server, ENTENTE_QUEUE_URL=queue))
     errors = json.loads(show.stdout)["errors"]
-    assert "language 'de' is not supported" in errors[-1]["reason"]
+    assert "language 'it' is not supported" in errors[-1]["reason"]
 
 
 def test_up_stops_neo4j_when_its_output_is_gone(neo4j_settings, tmp_path) -> None:

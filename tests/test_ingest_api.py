@@ -172,11 +172,11 @@ def test_every_refused_item_is_reported_and_the_batch_names_its_job(api) -> None
     nul = json.dumps({"id": "nul\u0000id", "lang": "en", "text": "Japan met China."})
     html_page = json.dumps({"id": "page", "lang": "en",
                             "text": "<!doctype html><html><body><nav>Home</nav></body></html>"})
-    german = json.dumps({"id": "de-1", "text": (
-        "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, "
-        "teilte das Auswärtige Amt in Berlin mit. Die Maßnahmen treten sofort in Kraft.")})
+    italian = json.dumps({"id": "it-1", "text": (
+        "Il governo ha approvato lunedì nuove sanzioni contro la Russia, "
+        "ha comunicato il ministero degli Esteri a Roma. Le misure entrano subito in vigore.")})
     body = b"[" + b",".join([json.dumps(good[0]).encode(), surrogate, nul.encode(),
-                              html_page.encode(), german.encode(),
+                              html_page.encode(), italian.encode(),
                               json.dumps(good[1]).encode()]) + b"]"
     with httpx.Client(base_url=base, timeout=30) as c:
         r = c.post("/v1/articles", content=body,
@@ -189,7 +189,7 @@ def test_every_refused_item_is_reported_and_the_batch_names_its_job(api) -> None
         assert "surrogate" in rejected[1]["reason"] and rejected[1]["id"] is None
         assert "control characters" in rejected[2]["reason"] and rejected[2]["id"] is None
         assert "HTML" in rejected[3]["reason"] and rejected[3]["id"] == "page"
-        assert "not supported" in rejected[4]["reason"] and "'de'" in rejected[4]["reason"]
+        assert "not supported" in rejected[4]["reason"] and "'it'" in rejected[4]["reason"]
         assert "\\udcff" not in r.text and "\\u0000" not in r.text
         status = c.get(got["location"], headers={"X-API-Key": KEY}).json()
         assert status["counts"]["rejected"] == 4 and status["accepted"] == 2

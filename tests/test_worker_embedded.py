@@ -104,13 +104,13 @@ def test_duplicates_bad_input_and_retry(empty_graph, neo4j_server, tmp_path) -> 
             "a string", 42, {"id": "b-5", "text": "x" * 2_000_001},
             {"id": "b-6", "text": "bin\x00\x01\x02ary"},
             {"id": "b-7", "lang": "xx", "text": "Hallo"},
-            {"id": "b-8", "text": "Le gouvernement français a annoncé hier de nouvelles mesures "
-                                  "économiques pour soutenir les agriculteurs de la région."},
+            {"id": "b-8", "text": "Il governo italiano ha annunciato ieri nuove misure "
+                                  "economiche per sostenere gli agricoltori della regione."},
         ]
         items = [Item(article=a) if isinstance(a := article_from(r), Article) else Item(reason=a)
                  for r in raw]
         bad = q.submit(items)
-        assert bad.rejected == 8 and bad.accepted == 1  # the French text fails in the worker
+        assert bad.rejected == 8 and bad.accepted == 1  # the Italian text fails in the worker
         status = wait_job(q, bad.job)
         assert status["status"] == "failed"
         assert [e["index"] for e in status["errors"]] == list(range(9))
