@@ -15,7 +15,6 @@ knows from the language's lexicon (`ingest/extraction/lang/<lang>/lexicon.yaml`)
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +27,7 @@ from spacy.util import filter_spans
 
 from entente.models import ActorKind
 from ingest.extraction.dates import span_pattern
-from ingest.extraction.gazetteer import Gazetteer, load_gazetteer, slug
+from ingest.extraction.gazetteer import Gazetteer, fold, load_gazetteer, slug, strip_marks
 from ingest.extraction.lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("dynamic_actors"):
@@ -41,21 +40,6 @@ PLACE = "_PLACE_"
 
 def _dir(value: str | None) -> Path | None:
     return Path(value) if value else None
-
-
-def strip_marks(text: str) -> str:
-    """The text without combining marks (accents, Arabic harakat), letters kept."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: the form spelling variants are compared in. A name
-    in another script keeps its letters (only its marks go): folded to ASCII it would
-    be empty, and every capitalised Cyrillic word would match every such name."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return (ascii_ if ascii_.strip() else strip_marks(text)).lower()
 
 
 @Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])

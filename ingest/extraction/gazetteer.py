@@ -121,6 +121,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_") or "x"
 
 
+def strip_marks(text: str) -> str:
+    """The text without combining marks (accents, Arabic harakat), letters kept."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form spelling variants are compared in. A name
+    in another script keeps its letters (only its marks go): folded to ASCII it would
+    be empty, and every capitalised Cyrillic word would match every such name."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return (ascii_ if ascii_.strip() else strip_marks(text)).lower()
+
+
 def _split_aliases(value: str | None) -> list[str]:
     if not value:
         return []
@@ -332,17 +347,13 @@ def _add_language_names(actors: dict[str, ActorEntry], aliases: list[Alias], lan
         aliases.append(Alias(alias, code, lang, kind, kind in CASE_SENSITIVE_KINDS))
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def _add_derived_people(
     actors: dict[str, ActorEntry], aliases: list[Alias], rows: list[dict[str, str]]
 ) -> None:
     """The derived people: the rows of one key are one person's terms. Whatever the gazetteer
     already names wins (reviewed people, states, organisations, agencies): a derived person
     whose key or name is taken is left out, a form that is taken is dropped."""
-    taken = {_fold(a.text) for a in aliases}
+    taken = {fold(a.text) for a in aliases}
     by_key: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         if row.get("key") and row.get("name") and row.get("state"):
@@ -350,10 +361,10 @@ def _add_derived_people(
     for key, terms_rows in by_key.items():
         first = terms_rows[0]
         name = first["name"]
-        if key in actors or _fold(name) in taken:
+        if key in actors or fold(name) in taken:
             continue
         forms = [f for f in dict.fromkeys([name, *_split_aliases(first.get("aliases"))])
-                 if _fold(f) not in taken]
+                 if fold(f) not in taken]
         terms = tuple(Term(r["state"].upper(), r.get("start", ""), r.get("end", ""))
                       for r in terms_rows)
         # Where the article's date is not known, the latest affiliation (an open term

@@ -31,13 +31,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pycountry
 
 from ingest.extraction.derive._common import arguments, lexicons
+from ingest.extraction.gazetteer import fold
 
 OUT = Path("data") / "people-derived.csv"
 COLUMNS = ("key", "name", "state", "role", "start", "end", "aliases", "source")
@@ -127,10 +127,6 @@ def _words(form: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", form.strip("_ ")) if w]
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def _display(words: list[str]) -> str:
     return " ".join(w.lower().title() if w.isupper() else w for w in words)
 
@@ -144,7 +140,7 @@ def common_words(shared: Path) -> set[str]:
                 if line and line[0].isdigit():
                     form = line.split("\t", 2)[1]
                     if form.islower():
-                        out.add(_fold(form))
+                        out.add(fold(form))
     return out
 
 
@@ -154,13 +150,13 @@ def gazetteer_names() -> tuple[set[str], set[str], set[str]]:
     from ingest.extraction.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    taken = {_fold(a.text) for a in gaz.aliases if a.kind != "person"}
-    taken |= {_fold(p) for p in gaz.places}
-    state_words = {_fold(w) for a in gaz.aliases if a.kind in ("name", "short", "demonym")
+    taken = {fold(a.text) for a in gaz.aliases if a.kind != "person"}
+    taken |= {fold(p) for p in gaz.places}
+    state_words = {fold(w) for a in gaz.aliases if a.kind in ("name", "short", "demonym")
                    for w in a.text.split()}
     # The reviewed people only (the gazetteer may have loaded an earlier people-derived.csv,
     # whose forms never shadow the others', so the rest does not depend on it).
-    reviewed = {_fold(a.text) for a in gaz.aliases
+    reviewed = {fold(a.text) for a in gaz.aliases
                 if a.kind == "person" and not gaz.actors[a.key].derived}
     return taken, state_words, reviewed
 
@@ -168,9 +164,9 @@ def gazetteer_names() -> tuple[set[str], set[str], set[str]]:
 def name_part(form: str, cut: set[str]) -> list[str] | None:
     """The words of a form after its leading titles; None when what is left names an office."""
     words = _words(form)
-    while words and _fold(words[0]) in cut:
+    while words and fold(words[0]) in cut:
         words = words[1:]
-    if not words or any(_fold(w) in ("of", "dari", "for") for w in words):
+    if not words or any(fold(w) in ("of", "dari", "for") for w in words):
         return None
     return words
 
@@ -193,7 +189,7 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], dict[str, int]]:
         if not kept or not words or len(words) < 2:
             continue
         name = _display(words)
-        p = people.setdefault(_fold(name), {"name": name, "terms": [], "forms": set(),
+        p = people.setdefault(fold(name), {"name": name, "terms": [], "forms": set(),
                                             "states": []})
         p["terms"].extend(kept)
         p["states"].append({t[0] for t in kept})
@@ -213,12 +209,12 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     name_words: dict[str, set[str]] = defaultdict(set)
     for folded, p in people.items():
         for w in p["name"].split():
-            name_words[_fold(w)].add(folded)
+            name_words[fold(w)].add(folded)
     stats = {"entries": len(people), "forms_dropped_shared": 0, "forms_dropped_single": 0,
              "forms_dropped_taken": 0, "people_left_to_reviewed": 0, "people_without_form": 0}
 
     def usable(form: str, owner: str) -> bool:
-        f = _fold(form)
+        f = fold(form)
         words = f.split()
         if f in taken:
             stats["forms_dropped_taken"] += 1
@@ -236,20 +232,20 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for folded, forms in candidates.items():
         for form in forms:
-            owners[_fold(form)].add(folded)
+            owners[fold(form)].add(folded)
     rows: list[tuple[str, ...]] = []
     for folded in sorted(people):
         p = people[folded]
-        forms = {f for f in candidates[folded] if len(owners[_fold(f)]) == 1}
+        forms = {f for f in candidates[folded] if len(owners[fold(f)]) == 1}
         stats["forms_dropped_shared"] += len(candidates[folded]) - len(forms)
-        if folded in reviewed or any(_fold(f) in reviewed for f in forms):
+        if folded in reviewed or any(fold(f) in reviewed for f in forms):
             stats["people_left_to_reviewed"] += 1
             continue
         if p["name"] not in forms:
             stats["people_without_form"] += 1
             continue
         key = "person:" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-        aliases = "|".join(sorted((f for f in forms if f != p["name"]), key=_fold))
+        aliases = "|".join(sorted((f for f in forms if f != p["name"]), key=fold))
         for state, code, start, end in p["terms"]:
             rows.append((key, p["name"], state, "other", start, end, aliases, f"phoenix:{code}"))
     stats["people"] = len({r[0] for r in rows})
