@@ -77,10 +77,9 @@ class Parser:
     """The trained components of one language, applied to sentences."""
 
     def __init__(self, lang: str, lang_dir: Path | None = None) -> None:
-        path = pipeline_path(lang, lang_dir)
-        if not path.is_dir() and lang in LEMMA_LANGUAGE:
-            path = pipeline_path(LEMMA_LANGUAGE[lang], lang_dir)
-        self.nlp = load_pipeline(str(path))
+        # `lang` is the pipeline's own language: `make_parser` picks the one a language
+        # borrows.
+        self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
 
     @property
     def vocab(self) -> Vocab:
