@@ -1,8 +1,8 @@
 """The extractor: an `Article` in, an `ExtractionResult` out.
 
 `Extractor` is built once and holds, per supported language, a cheap first pass
-(spaCy's blank pipeline of the language with a sentencizer and the components of `components`: actors,
-people, dates) and an `ArticleReader` (`reading`) that parses the candidate sentences
+(spaCy's blank pipeline of the language with a sentencizer and the components of
+`components`: actors, people, dates) and an `ArticleReader` (`reading`) that parses the candidate sentences
 with the language's trained pipeline (or, where it has none, the shallow reading of
 `shallow`) and reads relations from the parse. A language is supported when
 `lang/<code>/lexicon.yaml` exists; its pipelines are loaded on its first article.

@@ -61,6 +61,7 @@ class ShallowParser:
         self.conj_prefixes = tuple(c for c in self.conj if len(c) == 1 and c.isalpha())
         self.governors = set().union(*(w(c) for c in GOVERNOR_CLASSES))
         self.light = set(lexicon.markers.get("light_verbs", ())) | set(w("light_verb"))
+        self.verb_words = self.governors | self.light
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         # The lexicon's own surface forms, by whether it lists them as event nouns: a
@@ -122,7 +123,7 @@ class ShallowParser:
             (verbs if verbal else nouns).append(i)
         governors = []
         for i, word in enumerate(words):
-            if pos[i] == "X" and self._is(word, self.governors | self.light):
+            if pos[i] == "X" and self._is(word, self.verb_words):
                 pos[i] = "VERB"
                 verbs.append(i)
             # A trigger verb of threatening or accusing governs the act after it too
@@ -151,8 +152,8 @@ class ShallowParser:
                 attach(v, gov[-1], "ccomp")
         subject: dict[int, int] = {}
         obj: dict[int, int] = {}
+        triggers = sorted(verbs + nouns)
         for u in units:
-            triggers = sorted(verbs + nouns)
             if u in marked:
                 prev = [t for t in triggers if t < u] or [t for t in triggers if t > u][:1]
                 if prev:
