@@ -80,6 +80,24 @@ def test_an_office_without_its_state_is_the_state_in_focus(extractor):
     assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Qatar hosted the talks on Sunday. The gas-rich emirate later condemned Syria.",
+     "Qatar hosted the talks. The small Gulf state condemned Syria on Monday.",
+     "Qatar hosted the talks. Afterwards the country's new foreign minister condemned Syria."],
+)
+def test_a_description_refers_to_the_state_in_focus(extractor, text):
+    # A head noun of the class with its modifiers ("the gas-rich emirate") is a
+    # reference, as "the country" is.
+    assert ("QAT", "CRITICIZES", "SYR") in rels(extractor, text)
+
+
+def test_two_described_neighbours_are_the_pair(extractor):
+    text = ("Peru and Ecuador settled the dispute. "
+            "The two Andean neighbours signed a trade agreement on Friday.")
+    assert ("ECU", "SIGNS_AGREEMENT", "PER") in rels(extractor, text)
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -108,6 +108,27 @@ def test_jabatan_tanpa_negara_adalah_negara_yang_dibicarakan(extractor):
     assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
 
 
+def test_a_description_refers_to_the_state_in_focus(extractor):
+    # A head noun with its modifiers and a demonstrative ("negara kepulauan itu") is a
+    # reference, as "negara itu" is.
+    text = "Jepang mengecam Korea Utara. Negara kepulauan itu juga menjatuhkan sanksi kepada Iran."
+    assert ("JPN", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
+def test_a_verb_before_a_demonstrative_is_no_description(extractor):
+    # "pemerintah membantah hal itu": the government denies it; "pemerintah ... itu" is
+    # no description when a word between has a verbal prefix.
+    reader, nlp = extractor.reader(LANG), extractor.nlp(LANG)
+    doc = nlp("Pemerintah membantah hal itu. Pemerintah negara kepulauan itu diam.")
+    spans = [doc[s:e].text for _, s, e in reader.descriptions(doc)]
+    assert spans == ["Pemerintah negara kepulauan itu"]
+
+
+def test_to_govern_is_no_order(extractor):
+    text = "Presiden Belarus telah memerintah negara itu sejak 1994, kata Uni Eropa."
+    assert not {t for t in rels(extractor, text) if t[1] == "DEMANDS"}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = "Presiden Brasil Luiz Lula tiba di Jakarta. Ia bertemu Presiden Indonesia Budi Santoso."
     assert ("BRA", "MEETS", "IDN") in rels(extractor, text)

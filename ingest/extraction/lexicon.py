@@ -75,6 +75,10 @@ class Lexicon:
     # Inflection of names (`names: inflect:` in the file): regex and replacements that
     # make the forms a name takes in running text ("Rusya" -> "Rusya'dan").
     name_forms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    # References by description (`descriptions:` in the file): a head noun of a reference
+    # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
+    # itu"), read by `references.description_matcher`.
+    descriptions: dict[str, Any] = field(default_factory=dict)
 
     def inflect(self, name: str) -> set[str]:
         """The inflected forms of a name (without the name itself)."""
@@ -187,6 +191,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         syntax={k: frozenset(_words(v)) for k, v in (raw.get("syntax") or {}).items()},
         references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
         name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
+        descriptions=dict(raw.get("descriptions") or {}),
     )
 
 

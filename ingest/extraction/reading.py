@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
@@ -27,7 +27,7 @@ from ingest.extraction.frames import word_class, SYMMETRIC, FrameReader, Mention
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
-from ingest.extraction.references import Salience
+from ingest.extraction.references import Salience, description_patterns
 from ingest.extraction.shallow import ShallowParser
 from ingest.extraction.syntax import Lemmatizer, Parser
 from ingest.extraction.triggers import Match, TriggerTable, load_triggers
@@ -63,6 +63,10 @@ class ArticleReader:
         for cls, words in lexicon.references.items():
             if words:
                 self.refs.add(cls, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        self.descriptions = Matcher(nlp.vocab)
+        for cls, patterns in description_patterns(lexicon, nlp.tokenizer).items():
+            if patterns:
+                self.descriptions.add(cls, patterns, greedy="LONGEST")
         self.topics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for topic, words in lexicon.topics.items():
             if words:
@@ -107,8 +111,10 @@ class ArticleReader:
             by_sent[bisect_right(starts, span.start) - 1].append(span)
         refs_by_sent: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         strings = doc.vocab.strings
-        for mid, s, e in self.refs(doc):
-            refs_by_sent[bisect_right(starts, s) - 1].append((strings[mid], s, e))
+        found = {(strings[mid], s, e) for mid, s, e in self.refs(doc)}
+        found |= {(strings[mid], s, e) for mid, s, e in self.descriptions(doc)}
+        for cls, s, e in sorted(found, key=lambda r: (r[1], -r[2])):
+            refs_by_sent[bisect_right(starts, s) - 1].append((cls, s, e))
         salience = Salience()
         if title_doc is not None:
             salience.read(self._mentions(title_doc.spans.get("actors", []), 0), [])

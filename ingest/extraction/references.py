@@ -95,3 +95,42 @@ class Salience:
         if cls == "speaker":  # a "we" with no speaker named: the actor in focus
             return self.resolve("entity", text, start, end, [])
         return None
+
+
+def description_patterns(lexicon, tokenize) -> dict[str, list[list[dict]]]:
+    """Matcher patterns of the lexicon's references by description, per class: a head
+    noun of the class ("kingdom", "negara") with up to `modifiers` words before it
+    ("the oil-rich Gulf kingdom") or after it ("negara kepulauan itu"), between the
+    class's determiners (`before`, `after`). A modifier is no function word of the
+    language (its `stopwords`) and does not match `modifier_not` (Indonesian verbal
+    prefixes: "pemerintah membantah hal itu" is no description)."""
+    spec = lexicon.descriptions
+    if not spec:
+        return {}
+    closed = sorted(lexicon.stopwords)
+    avoid = spec.get("modifier_not") or ""
+    word = r"(?:-|[^\W\d_][\w'’.-]*|\d[\w-]*)"
+    regex = f"^(?!(?:{avoid}))" + word + "$" if avoid else "^" + word + "$"
+    modifier = {"NORM": {"NOT_IN": closed}, "LOWER": {"REGEX": regex}}
+    n = int(spec.get("modifiers", 0))
+    out: dict[str, list[list[dict]]] = {}
+
+    def words(phrase: str) -> list[dict]:
+        return [{"LOWER": t.lower_} for t in tokenize(phrase)]
+
+    for cls, entry in (spec.get("classes") or {}).items():
+        befores = [words(p) for p in entry.get("before") or []] or [[]]
+        afters = [words(p) for p in entry.get("after") or []] or [[]]
+        heads = [words(h) for h in entry.get("heads") or []]
+        # Modifiers come between the determiner and the head where the determiner leads
+        # ("the ... kingdom"), between the head and the demonstrative where it follows.
+        lead = any(befores[0]) if befores else False
+        pats = []
+        for b in befores:
+            for a in afters:
+                for h in heads:
+                    for k in range(n + 1):
+                        mods = [dict(modifier) for _ in range(k)]
+                        pats.append(b + mods + h + a if lead else b + h + mods + a)
+        out[cls] = pats
+    return out
