@@ -124,6 +124,22 @@ def test_a_verb_before_a_demonstrative_is_no_description(extractor):
     assert spans == ["Pemerintah negara kepulauan itu"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Presiden memuji peningkatan kerja sama pertahanan Jepang dengan Filipina.",
+     "Langkah itu bagian dari penguatan kerja sama ekonomi Jepang dengan Filipina."],
+)
+def test_event_noun_inside_a_head_first_phrase_keeps_its_arguments(extractor, text):
+    # "penguatan kerja sama X dengan Y": the parser hangs X and Y on the first noun.
+    assert ("JPN", "COOPERATES_ON", "PHL") in rels(extractor, text)
+
+
+def test_a_marked_actor_after_an_event_noun_alone_is_the_verbs(extractor):
+    # "membebankan biaya perang kepada X": X bears the cost; nobody attacks X.
+    text = "Amerika Serikat akan terus membebankan biaya perang kepada Rusia."
+    assert not {t for t in rels(extractor, text) if t[1] == "ATTACKS"}
+
+
 def test_to_govern_is_no_order(extractor):
     text = "Presiden Belarus telah memerintah negara itu sejak 1994, kata Uni Eropa."
     assert not {t for t in rels(extractor, text) if t[1] == "DEMANDS"}

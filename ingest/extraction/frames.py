@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: re-exported)
     INNER,
+    OBLIQUES,
     OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -220,8 +221,34 @@ class FrameReader(ArgumentReader):
         nouns = [n] + [c for c in n.children if c.dep_ == "conj"]
         if n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
             nouns.append(n.head)
-        return [m for x in nouns for c in self.obliques(x, cases)
-                for m in self.actors(c, at, triggers)]
+        found = [m for x in nouns for c in self.obliques(x, cases)
+                 for m in self.actors(c, at, triggers)]
+        return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
+                        for m in self.actors(c, at, triggers)]
+
+    def _stranded(self, n: Token) -> list[Token]:
+        """The modifiers an event noun leaves to the noun it modifies, after it: in a
+        head-first phrase ("perluasan kerja sama militer X dengan Y", the expansion of
+        X's cooperation with Y) the parser hangs the event's arguments on the first noun,
+        or on a noun of field after the event ("kerja sama pertahanan X dengan Y"). Only
+        where an unmarked actor follows the event noun there (its possessor): a marked
+        one alone may be the verb's ("membebankan biaya perang kepada X")."""
+        g = n.head
+        if n.dep_ not in ("compound", "nmod") or g is n or g.i > n.i or \
+                g.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in n.children):
+            return []
+        out = []
+        for c in g.children:
+            if c.i <= n.i or c.dep_ == "conj":
+                continue
+            out.append(c)
+            if c.pos_ == "NOUN" and c.dep_ in ("nmod", "compound") and \
+                    not any(x.dep_ == "case" for x in c.children):
+                out.extend(x for x in c.children if x.dep_ != "conj")
+        at = self._at or {}
+        if not any(c.i in at and self.case(c) is None for c in out):
+            return []
+        return out
 
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
@@ -233,7 +260,7 @@ class FrameReader(ArgumentReader):
             row.predicate in ("SUPPORTS", "PROVIDES_AID")
         if received:
             of_target = False
-        for c in n.children:
+        for c in [*n.children, *self._stranded(n)]:
             if c.dep_ in ("amod", "acl") and (c.pos_ in ("VERB", "AUX") or any(
                     s.dep_ in SUBJECTS for s in c.children)):
                 # A verb parsed as the noun's modifier with a subject of its own
