@@ -98,6 +98,17 @@ def test_two_described_neighbours_are_the_pair(extractor):
     assert ("ECU", "SIGNS_AGREEMENT", "PER") in rels(extractor, text)
 
 
+def test_a_threat_verb_under_a_warning_stays_a_threat(extractor):
+    found = rels(extractor, "Vietnam warned on Friday that it would retaliate against Cambodia.")
+    assert ("VNM", "THREATENS", "KHM") in found
+    assert ("VNM", "DEMANDS", "KHM") not in found
+
+
+def test_a_threat_named_as_a_noun_under_a_modal_is_talked_about(extractor):
+    text = "Brazil said it would complain to the United Nations about the threat."
+    assert not {t for t in rels(extractor, text) if t[1] == "THREATENS"}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

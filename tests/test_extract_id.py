@@ -140,6 +140,13 @@ def test_a_marked_actor_after_an_event_noun_alone_is_the_verbs(extractor):
     assert not {t for t in rels(extractor, text) if t[1] == "ATTACKS"}
 
 
+def test_a_restriction_on_imports_is_a_sanction(extractor):
+    # Convention 8: a restriction on the seller's goods sanctions the seller.
+    found = rels(extractor, "Korea Selatan memperketat pembatasan impor beras dari Thailand.")
+    assert ("KOR", "SANCTIONS", "THA") in found
+    assert ("KOR", "BUYS", "THA") not in found
+
+
 def test_to_govern_is_no_order(extractor):
     text = "Presiden Belarus telah memerintah negara itu sejak 1994, kata Uni Eropa."
     assert not {t for t in rels(extractor, text) if t[1] == "DEMANDS"}

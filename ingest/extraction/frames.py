@@ -77,7 +77,11 @@ class FrameReader(ArgumentReader):
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
-        if row.predicate == "BUYS" and row.voice != "converse" and t.dep_ in OBJECTS and \
+        # So is one a halting noun governs ("pembatasan impor dari X", an import ban):
+        # a restriction on the seller's goods (convention 8).
+        halted = t.dep_ in OBJECTS or t.dep_ in ("nmod", "compound") and \
+            t.head.pos_ == "NOUN" and self.case(t) in (None, *self.of_case)
+        if row.predicate == "BUYS" and row.voice != "converse" and halted and \
                 {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         return frame

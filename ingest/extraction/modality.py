@@ -112,5 +112,9 @@ class Modality:
             tok = tok.head
             hops += 1
         if threat:
-            return THREAT if predicate in PUNITIVE else NOT_ASSERTED
+            # A verb of threat stays one under a modal or a verb of warning ("warned it
+            # would retaliate"); a threat named as a noun there is talked about.
+            punitive = predicate in PUNITIVE or predicate == "THREATENS" and \
+                t.pos_ in ("VERB", "AUX")
+            return THREAT if punitive else NOT_ASSERTED
         return ASSERTED

@@ -23,7 +23,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
-from ingest.extraction.frames import word_class, SYMMETRIC, FrameReader, Mention, pairs
+from ingest.extraction.frames import OBJECTS, SYMMETRIC, FrameReader, Mention, pairs, word_class
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
@@ -208,7 +208,8 @@ class ArticleReader:
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
                 if row.predicate == "THREATENS" and frame.patients and any(
-                        c.dep_ in ("xcomp", "advcl") for c in tok.children):
+                        c.dep_ in ("xcomp", "advcl") for c in tok.children) and any(
+                        c.dep_ in OBJECTS and c.i in at for c in tok.children):
                     # "X warned Y not to ...", "memperingatkan Y untuk ...": a demand
                     # (the schema's convention 2).
                     predicate = "DEMANDS"
