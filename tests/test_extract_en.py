@@ -427,3 +427,24 @@ def test_jsonl_reports_an_unsupported_language_and_goes_on(extractor):
     assert "it" in summary.errors[0].message
     rec = json.loads(out.getvalue())
     assert rec["lang"] == "en" and rec["id"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile and Peru agreed to strengthen their bilateral ties.",
+         ("CHL", "COOPERATES_ON", "PER")),
+        ("Oman will deepen relations with Jordan.", ("JOR", "COOPERATES_ON", "OMN")),
+        ("Kenya thanked Japan for the new hospital.", ("KEN", "SUPPORTS", "JPN")),
+        ("Ghana deplored Togo's decision to close the border.", ("GHA", "CRITICIZES", "TGO")),
+        ("Norway summoned the Russian ambassador on Tuesday.", ("NOR", "CRITICIZES", "RUS")),
+        ("Egypt dismissed Ethiopia's accusations as baseless.", ("EGY", "OPPOSES", "ETH")),
+    ],
+)
+def test_common_news_wordings(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_ties_named_without_a_verb_of_building_are_no_cooperation(extractor):
+    text = "Ties between Chile and Peru have been strained since the election."
+    assert not {t for t in rels(extractor, text) if t[1] == "COOPERATES_ON"}

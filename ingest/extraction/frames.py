@@ -36,6 +36,9 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
 from ingest.extraction.triggers import TriggerRow
 
 SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
+# Predicates whose verb + noun rows name another's act as the noun ("dismissed Y's
+# accusations", convention 3): the act's agent is the object.
+RESPONSES = frozenset({"OPPOSES", "CRITICIZES", "SUPPORTS"})
 
 
 @dataclass
@@ -193,7 +196,7 @@ class FrameReader(ArgumentReader):
                 elif row.noun:
                     # "impose sanctions on X's firms"; "welcomed Y's visit"
                     patients.extend(self._noun_targets(c, row, at, triggers))
-                    if row.predicate in SYMMETRIC:
+                    if row.predicate in SYMMETRIC or row.predicate in RESPONSES:
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
