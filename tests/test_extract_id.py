@@ -422,3 +422,18 @@ def test_states_carry_their_names_in_each_supported_language(extractor) -> None:
     states = {a.key: set(a.aliases) for a in result.actors}
     assert {"Turki", "Turkey"} <= states["TUR"]
     assert "Amerika Serikat" in states["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam menjalin kerja sama dengan Laos di bidang energi.",
+         ("LAO", "COOPERATES_ON", "VNM")),
+        ("Kenya menyayangkan keputusan Uganda.", ("KEN", "CRITICIZES", "UGA")),
+        ("Mesir membantah tuduhan Etiopia soal bendungan itu.", ("EGY", "OPPOSES", "ETH")),
+        ("Norwegia mengusir diplomat Rusia pekan lalu.", ("NOR", "SANCTIONS", "RUS")),
+        ("Peru memutuskan hubungan diplomatik dengan Meksiko.", ("PER", "SANCTIONS", "MEX")),
+    ],
+)
+def test_common_news_wordings(extractor, text, expected):
+    assert expected in rels(extractor, text)
