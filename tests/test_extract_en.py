@@ -448,3 +448,15 @@ def test_common_news_wordings(extractor, text, expected):
 def test_ties_named_without_a_verb_of_building_are_no_cooperation(extractor):
     text = "Ties between Chile and Peru have been strained since the election."
     assert not {t for t in rels(extractor, text) if t[1] == "COOPERATES_ON"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The decision comes after the European Union also imposed new sanctions on Iran.",
+     "The vote came weeks after Canada quietly expelled two diplomats from Iran."],
+)
+def test_subject_of_a_clause_read_as_a_preposition(extractor, text):
+    # "after X did ...": the parser reads "after X" as an oblique and the verb as a
+    # conjunct; the actor right before the verb is its subject.
+    found = rels(extractor, text)
+    assert {t for t in found if t[1] == "SANCTIONS" and t[2] == "IRN"}

@@ -205,7 +205,7 @@ class ArgumentReader:
                     and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head
-        if g is v:
+        if g.i == v.i:
             return None, False
         if seen == 0 and self._under_name(v) is not None or g.i < v.i and self._at is not None and \
                 g.i in self._at and dep == "acl" and any(c.dep_ in OBJECTS for c in v.children) \
@@ -226,7 +226,7 @@ class ArgumentReader:
                 c.dep_ == "mark" for c in v.children):
             # "X signed a contract to buy ...": the infinitive's subject is the subject
             # of the verb that takes the noun.
-            if g.dep_ in OBJECTS and g.head is not g:
+            if g.dep_ in OBJECTS and g.head.i != g.i:
                 return self.subject(g.head, seen + 1)[0], False
             return None, False
         if dep == "acl":  # "sanctions imposed by X": the noun is the patient
@@ -245,9 +245,36 @@ class ArgumentReader:
             if obj is not None:
                 return obj, False
             return self.subject(g, seen + 1)[0], False
+        # A past form the tagger read as a participle is finite when it has an object.
+        finite = v.morph.get("VerbForm") == ["Fin"] or v.morph.get("VerbForm") == ["Part"] \
+            and any(c.dep_ in OBJECTS for c in v.children)
+        if dep in ("conj", "advcl", "ccomp") and finite:
+            before = self._actor_before(v)
+            if before is not None:
+                return before, False
         if dep in ("conj", "advcl"):
             return self.subject(g, seen + 1)[0], False
         return None, False
+
+    def _actor_before(self, v: Token) -> Token | None:
+        """An actor right before a finite verb that has no subject, hung elsewhere as an
+        oblique or modifier ("comes after the EU stepped up ...", the subordinate clause
+        read as a preposition and its subject): names before a finite verb are its
+        subject."""
+        j = v.i - 1
+        doc = v.doc
+        while j >= 0 and doc[j].dep_ in ("advmod", "aux", "aux:pass") and doc[j].head.i == v.i:
+            j -= 1
+        if j < 0 or self._at is None or j not in self._at:
+            return None
+        m = self._at[j]
+        if m.end - 1 != j:
+            return None
+        head = next((doc[k] for k in range(m.start, m.end)
+                     if not m.start <= doc[k].head.i < m.end or doc[k].head.i == k), doc[j])
+        if head.dep_ not in ("obl", "nmod", "obj", "iobj") or head.head.i > v.i:
+            return None
+        return head
 
     def _receiving(self, v: Token) -> bool:
         return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)

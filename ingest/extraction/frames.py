@@ -96,12 +96,12 @@ class FrameReader(ArgumentReader):
         the seller, and the buyer marked or in focus."""
         clause, judge_verb = t, None
         judged = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-        if judged is None and t.dep_ in ("xcomp", "obj") and t.head is not t:
+        if judged is None and t.dep_ in ("xcomp", "obj") and t.head.i != t.i:
             v = t.head
             lemmas = {v.lemma_.lower(), self.lemma(v.text)}
             if lemmas & self.judging:  # a small clause: "called Y's move reckless"
                 judge_verb = v
-                judged = next((c for c in v.children if c.dep_ in OBJECTS and c is not t), t)
+                judged = next((c for c in v.children if c.dep_ in OBJECTS and c.i != t.i), t)
             elif lemmas & self.copula:
                 clause = v
                 judged, _ = self.subject(v)
@@ -189,7 +189,7 @@ class FrameReader(ArgumentReader):
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
                     and c.i in at
-                if c is subj or not (c.dep_ in OBJECTS or bare or second):
+                if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
@@ -241,7 +241,7 @@ class FrameReader(ArgumentReader):
         where an unmarked actor follows the event noun there (its possessor): a marked
         one alone may be the verb's ("membebankan biaya perang kepada X")."""
         g = n.head
-        if n.dep_ not in ("compound", "nmod") or g is n or g.i > n.i or \
+        if n.dep_ not in ("compound", "nmod") or g.i >= n.i or \
                 g.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in n.children):
             return []
         out = []
@@ -301,7 +301,7 @@ class FrameReader(ArgumentReader):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
             # "serangkaian serangan") to the verb that carries the phrase.
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
-                    g.head is not g and self.case(link) in (None, *self.of_case):
+                    g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
         obj = g.head if g.dep_ == "conj" else g
         if link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
@@ -312,7 +312,7 @@ class FrameReader(ArgumentReader):
                 subj, _ = self.subject(obj.head)
                 agents = (self.actors(subj, at, triggers) if subj is not None else []) or agents
             patients += self.actors(obj, at, triggers)
-        elif link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g is not n:
+        elif link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g.i != n.i:
             # The verb that carries the noun names its agent ("X imposed sanctions",
             # "sanctions were imposed by X") or, for a verb of receiving, its recipient.
             subj, passive = self.subject(g)

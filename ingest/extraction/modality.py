@@ -95,7 +95,7 @@ class Modality:
                 return NOT_ASSERTED
             if self._possible(tok) or self._conditional(tok):
                 threat = True
-            if tok is not t:
+            if tok.i != t.i:
                 lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
@@ -103,11 +103,11 @@ class Modality:
                     threat = True
                 elif lemmas & self.not_asserted:
                     return NOT_ASSERTED
-            if tok.dep_ not in COMPLEMENT or tok.head is tok or hops > 5:
+            if tok.dep_ not in COMPLEMENT or tok.head.i == tok.i or hops > 5:
                 break
-            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok is not t:
+            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.i != t.i:
                 break  # a coordinated clause has its own modality
-            if tok.dep_ in ("obl", "nmod") and tok is not t:
+            if tok.dep_ in ("obl", "nmod") and tok.i != t.i:
                 break
             tok = tok.head
             hops += 1

@@ -112,7 +112,8 @@ class ArticleReader:
         refs_by_sent: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         strings = doc.vocab.strings
         found = {(strings[mid], s, e) for mid, s, e in self.refs(doc)}
-        found |= {(strings[mid], s, e) for mid, s, e in self.descriptions(doc)}
+        if len(self.descriptions):
+            found |= {(strings[mid], s, e) for mid, s, e in self.descriptions(doc)}
         for cls, s, e in sorted(found, key=lambda r: (r[1], -r[2])):
             refs_by_sent[bisect_right(starts, s) - 1].append((cls, s, e))
         salience = Salience()
@@ -268,7 +269,7 @@ class ArticleReader:
                 continue
             verb = tok.head
             gov = verb.head
-            if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov is verb or \
+            if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov.i == verb.i or \
                     {gov.lemma_.lower(), self.lemma(gov.text)}.isdisjoint(self.speech):
                 continue
             subj, _ = self.frames.subject(verb)
