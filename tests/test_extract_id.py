@@ -437,3 +437,11 @@ def test_states_carry_their_names_in_each_supported_language(extractor) -> None:
 )
 def test_common_news_wordings(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+def test_the_named_system_gives_the_seller_before_a_generic_kind(extractor):
+    # "pesawat tempur" names a kind with no maker; "Rafale" is French-made.
+    found = rels(extractor, "Mesir dan Prancis menandatangani kontrak untuk pengadaan 30 "
+                            "pesawat tempur Rafale.")
+    assert ("EGY", "BUYS", "FRA") in found
+    assert ("FRA", "BUYS", "EGY") not in found

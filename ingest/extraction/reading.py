@@ -294,8 +294,11 @@ class ArticleReader:
 
     def _item(self, sd: Doc, tok) -> str | None:
         named = [(abs(s - tok.i), sd.vocab.strings[mid]) for mid, s, _ in self.items(sd)]
-        if named:
-            return min(named)[1]
+        # A named system before a generic kind ("pesawat tempur ... KAAN"): its maker is
+        # the seller when none is named.
+        known = [x for x in named if self.item_origin.get(x[1])]
+        if known or named:
+            return min(known or named)[1]
         obj = next((c for c in tok.children if c.dep_ == "obj"), None)
         if obj is None:
             return None
