@@ -460,3 +460,7 @@ def test_subject_of_a_clause_read_as_a_preposition(extractor, text):
     # conjunct; the actor right before the verb is its subject.
     found = rels(extractor, text)
     assert {t for t in found if t[1] == "SANCTIONS" and t[2] == "IRN"}
+
+
+def test_source_marks_the_agent_of_a_threat(extractor):
+    assert ("IRN", "THREATENS", "ISR") in rels(extractor, "The threat from Iran against Israel grew.")

@@ -445,3 +445,9 @@ def test_the_named_system_gives_the_seller_before_a_generic_kind(extractor):
                             "sistem pertahanan udara S-400.")
     assert ("EGY", "BUYS", "RUS") in found
     assert ("RUS", "BUYS", "EGY") not in found
+
+
+def test_source_marks_the_agent_of_a_criticism(extractor):
+    # The lexicon's roles: CRITICIZES takes its agent with "dari" ("kecaman dari X").
+    assert ("FRA", "CRITICIZES", "MLI") in rels(
+        extractor, "Kecaman dari Prancis terhadap Mali semakin keras.")

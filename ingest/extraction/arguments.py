@@ -75,6 +75,11 @@ class ArgumentReader:
         self.members = w("member_nouns")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
+        # The markers that introduce each predicate's agent (`predicates: <P>: agent:` in
+        # the file): "criticism from X", "ancaman dari X".
+        self.agent_markers = {
+            pred: frozenset(m for cls in roles.agent for m in lexicon.markers.get(cls, ()))
+            for pred, roles in lexicon.roles.items()}
         case_classes = (self.agent_case, self.target_case, self.source_case, self.with_case,
                         self.between_case, self.locative, self.of_case)
         self.known_cases = frozenset().union(*case_classes)

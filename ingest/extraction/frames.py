@@ -283,7 +283,9 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
                 agents.extend(self.actors(c, at, triggers))
-            elif case in self.source_case and row.predicate in ("PROVIDES_AID", "SUPPORTS"):
+            elif case in self.source_case and (row.predicate in ("PROVIDES_AID", "SUPPORTS")
+                                               or case in self.agent_markers.get(row.predicate,
+                                                                                 ())):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
                 patients.extend(self.actors(c, at, triggers))
