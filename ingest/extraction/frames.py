@@ -283,9 +283,11 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
                 agents.extend(self.actors(c, at, triggers))
-            elif case in self.source_case and (row.predicate in ("PROVIDES_AID", "SUPPORTS")
-                                               or case in self.agent_markers.get(row.predicate,
-                                                                                 ())):
+            elif case in self.source_case and (
+                    row.predicate in ("PROVIDES_AID", "SUPPORTS") or
+                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case):
+                # A marker that is also the genitive (Spanish and French "de") stays read
+                # as the genitive below.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
                 patients.extend(self.actors(c, at, triggers))
