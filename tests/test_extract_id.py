@@ -121,7 +121,8 @@ def test_a_verb_before_a_demonstrative_is_no_description(extractor):
     reader, nlp = extractor.reader(LANG), extractor.nlp(LANG)
     doc = nlp("Pemerintah membantah hal itu. Pemerintah negara kepulauan itu diam.")
     spans = [doc[s:e].text for _, s, e in reader.descriptions(doc)]
-    assert spans == ["Pemerintah negara kepulauan itu"]
+    assert "Pemerintah negara kepulauan itu" in spans
+    assert not [s for s in spans if "membantah" in s]
 
 
 @pytest.mark.parametrize(

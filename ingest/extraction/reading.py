@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
@@ -27,7 +27,7 @@ from ingest.extraction.frames import OBJECTS, SYMMETRIC, FrameReader, Mention, p
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
-from ingest.extraction.references import Salience, description_patterns
+from ingest.extraction.references import Descriptions, Salience
 from ingest.extraction.shallow import ShallowParser
 from ingest.extraction.syntax import Lemmatizer, Parser
 from ingest.extraction.triggers import Match, TriggerTable, load_triggers
@@ -63,10 +63,7 @@ class ArticleReader:
         for cls, words in lexicon.references.items():
             if words:
                 self.refs.add(cls, list(nlp.tokenizer.pipe(sorted(set(words)))))
-        self.descriptions = Matcher(nlp.vocab)
-        for cls, patterns in description_patterns(lexicon, nlp.tokenizer).items():
-            if patterns:
-                self.descriptions.add(cls, patterns, greedy="LONGEST")
+        self.descriptions = Descriptions(lexicon, nlp.tokenizer)
         self.topics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for topic, words in lexicon.topics.items():
             if words:
@@ -113,7 +110,7 @@ class ArticleReader:
         strings = doc.vocab.strings
         found = {(strings[mid], s, e) for mid, s, e in self.refs(doc)}
         if len(self.descriptions):
-            found |= {(strings[mid], s, e) for mid, s, e in self.descriptions(doc)}
+            found |= set(self.descriptions(doc))
         for cls, s, e in sorted(found, key=lambda r: (r[1], -r[2])):
             refs_by_sent[bisect_right(starts, s) - 1].append((cls, s, e))
         salience = Salience()
