@@ -464,3 +464,25 @@ def test_subject_of_a_clause_read_as_a_preposition(extractor, text):
 
 def test_source_marks_the_agent_of_a_threat(extractor):
     assert ("IRN", "THREATENS", "ISR") in rels(extractor, "The threat from Iran against Israel grew.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Japan expressed concern over China's military drills near Taiwan.",
+      {("JPN", "CRITICIZES", "CHN")}),
+     ("Japan said it was deeply concerned by Russia's deployment of missiles.",
+      {("JPN", "CRITICIZES", "RUS")}),
+     ("Japan is concerned about the situation in Syria.", set())],
+)
+def test_concern_about_a_states_act_is_criticism(extractor, text, expected):
+    # Convention 8: concern about a named state's act criticizes it; concern about a
+    # situation is nothing.
+    assert {t for t in rels(extractor, text) if t[1] == "CRITICIZES"} == expected
+
+
+def test_a_judgement_of_illegality_criticizes(extractor):
+    text = "Brazil said Venezuela's annexation of the island was illegal."
+    found = rels(extractor, text)
+    assert ("BRA", "CRITICIZES", "VEN") in found
+    # "the island" is a place here, no reference to a state.
+    assert ("VEN", "ATTACKS", "BRA") not in found

@@ -147,10 +147,11 @@ class ArticleReader:
         for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
             if any(i - offset in taken for i in range(s, e)):
                 continue
-            if cls == "office" and (e - offset in starts or e + 1 - offset in starts and
+            if cls in ("office", "entity") and (e - offset in starts or e + 1 - offset in starts and
                                     e < len(doc) and doc[e].lower_ in self.office_links):
-                # "the president of France", "Presiden Prancis", "the minister, Lavrov":
-                # an office next to its state or its holder is no reference.
+                # "the president of France", "Presiden Prancis", "the minister, Lavrov",
+                # "the kingdom of Bhutan": an office or a description next to its state
+                # or its holder is no reference.
                 continue
             before = [x for x in mentions if x.end <= s - offset]
             m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)
