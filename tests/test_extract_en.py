@@ -486,3 +486,12 @@ def test_a_judgement_of_illegality_criticizes(extractor):
     assert ("BRA", "CRITICIZES", "VEN") in found
     # "the island" is a place here, no reference to a state.
     assert ("VEN", "ATTACKS", "BRA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Turkey refused Sweden's request to extradite the men.", ("TUR", "OPPOSES", "SWE")),
+     ("Pakistan pushed back against India's claims.", ("PAK", "OPPOSES", "IND"))],
+)
+def test_refusals_oppose(extractor, text, expected):
+    assert expected in rels(extractor, text)
