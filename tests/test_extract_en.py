@@ -495,3 +495,9 @@ def test_a_judgement_of_illegality_criticizes(extractor):
 )
 def test_refusals_oppose(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+def test_an_event_as_subject_of_a_possible_predicate_is_not_reported(extractor):
+    found = rels(extractor, "An Iranian attack on Israel would be a disaster, the minister said.")
+    assert not {t for t in found if t[1] == "ATTACKS"}
+    assert ("RUS", "ATTACKS", "UKR") in rels(extractor, "Russia's invasion of Ukraine has changed Europe.")

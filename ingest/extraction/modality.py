@@ -87,6 +87,11 @@ class Modality:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
+                and (self._possible(t.head) or self._conditional(t.head)):
+            # An event named as the subject of a possible or conditional predicate ("an
+            # attack on X would be a disaster") is talked about, not reported.
+            return NOT_ASSERTED
         threat = False
         tok = t
         hops = 0
