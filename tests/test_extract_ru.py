@@ -90,6 +90,12 @@ def test_seller_is_the_subject_of_selling(extractor):
     assert rels(extractor, "Россия продала Индии истребители.") == {("IND", "BUYS", "RUS")}
 
 
+def test_an_event_noun_under_a_verb_read_as_the_root_noun(extractor):
+    # The tagger reads "ввели" as a noun heading the sentence: the event noun under it
+    # still takes that word's subject as its agent.
+    assert rels(extractor, "США ввели санкции против России.") == {("USA", "SANCTIONS", "RUS")}
+
+
 def test_sanctions_undergone_name_their_giver(extractor):
     assert rels(extractor, "Россия попала под санкции США.") == {("USA", "SANCTIONS", "RUS")}
 

@@ -265,9 +265,10 @@ class FrameReader(ArgumentReader):
         g, link = n.head, n
         for _ in range(2):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
-            # "serangkaian serangan") to the verb that carries the phrase.
+            # "serangkaian serangan") to the verb that carries the phrase; never past the
+            # root (spaCy makes a new Token at each access: compare positions).
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
-                    g.head is not g and self.case(link) in (None, *self.of_case):
+                    g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
         obj = g.head if g.dep_ == "conj" else g
         if link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
