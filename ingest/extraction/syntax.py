@@ -67,19 +67,35 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     else the shallow reading built from its lexicon."""
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
-            return Parser(code, lang_dir)
+            return Parser(code, lang_dir, case_suffixes(lexicon))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
 
 
+def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """The lexicon's case endings written apart from the word (`syntax: case_suffixes`,
+    entries "'ya=dat": Turkish "Rusya'ya"), longest first, as (ending, UD Case value)."""
+    out = []
+    for entry in lexicon.words("case_suffixes"):
+        ending, _, case = entry.rpartition("=")
+        if not ending or not case:
+            raise ConfigurationError(f"case_suffixes entry {entry!r} is not ENDING=case")
+        out.append((ending, case.capitalize()))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
 class Parser:
     """The trained components of one language, applied to sentences."""
 
-    def __init__(self, lang: str, lang_dir: Path | None = None) -> None:
+    def __init__(self, lang: str, lang_dir: Path | None = None,
+                 suffixes: tuple[tuple[str, str], ...] = ()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
+        # A case ending written after an apostrophe ("Rusya'ya") tells the case for
+        # sure, where the tagger guesses it for a name it has not seen.
+        self.suffixes = suffixes
 
     @property
     def vocab(self) -> Vocab:
@@ -95,7 +111,23 @@ class Parser:
             words = [t.text for t in s]
             spaces = [bool(t.whitespace_) for t in s]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
-        return list(self.nlp.pipe(docs, batch_size=batch_size))
+        out = list(self.nlp.pipe(docs, batch_size=batch_size))
+        if self.suffixes:
+            for doc in out:
+                self._case_by_suffix(doc)
+        return out
+
+    def _case_by_suffix(self, doc: Doc) -> None:
+        for tok in doc:
+            lower = tok.lower_.replace("’", "'")
+            if "'" not in lower:
+                continue
+            case = next((c for ending, c in self.suffixes if lower.endswith(ending)), None)
+            if case is None or tok.morph.get("Case") == [case]:
+                continue
+            feats = tok.morph.to_dict()
+            feats["Case"] = case
+            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
 
 class Lemmatizer:
