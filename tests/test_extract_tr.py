@@ -29,7 +29,8 @@ def rels(extractor, text, **kw):
      ("Irak", "Irak'ta"), ("Türkiye", "Türkiye'ye"), ("Türkiye", "Türkiyeli"),
      ("ABD", "ABD'ye"), ("ABD", "ABD'li"), ("NATO", "NATO'nun"), ("BM", "BM'nin"),
      ("Amerika Birleşik Devletleri", "Amerika Birleşik Devletleri'ne"),
-     ("Avrupa Birliği", "Avrupa Birliği'nin"), ("İranlı", "İranlılar")],
+     ("Avrupa Birliği", "Avrupa Birliği'nin"), ("İranlı", "İranlılar"),
+     ("PKK", "PKK'nın"), ("PKK", "PKK'ya")],
 )
 def test_names_inflect_by_vowel_harmony(name, form):
     assert form in load_lexicon(LANG).inflect(name)
@@ -43,6 +44,19 @@ def test_inflected_names_abbreviations_and_people(extractor):
     assert found == [("ABD'nin", "USA"), ("Rusya'ya", "RUS"), ("AB'den", "EU"),
                      ("BM'den", "UN"), ("Erdoğan'ın", "TUR"), ("Putin'le", "RUS"),
                      ("Moskova'da", "RUS")]
+
+
+def test_the_case_of_a_name_is_read_from_its_ending(extractor):
+    # The tagger guesses a locative for "Ukrayna'ya"; the ending after the apostrophe
+    # says dative, and the dative names whom the support is for.
+    reader = extractor.reader(LANG)
+    doc = extractor.nlp(LANG)("Türkiye Ukrayna'ya destek verdi, Kiev'i ve Rusya'nın komşularını.")
+    sd = reader.parser.parse([next(iter(doc.sents))])[0]
+    cases = {t.text: t.morph.get("Case") for t in sd}
+    assert cases["Ukrayna'ya"] == ["Dat"]
+    assert cases["Kiev'i"] == ["Acc"]
+    assert cases["Rusya'nın"] == ["Gen"]
+    assert ("TUR", "SUPPORTS", "UKR") in rels(extractor, "Türkiye Ukrayna'ya destek verdi.")
 
 
 def test_lowercase_words_are_not_states(extractor):
