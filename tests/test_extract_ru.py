@@ -96,6 +96,11 @@ def test_an_event_noun_under_a_verb_read_as_the_root_noun(extractor):
     assert rels(extractor, "США ввели санкции против России.") == {("USA", "SANCTIONS", "RUS")}
 
 
+def test_the_target_on_the_noun_of_a_verb_and_noun_phrase(extractor):
+    # "нанес удары": the parse hangs "по Ливану" on the noun of the phrase.
+    assert rels(extractor, "Израиль нанес удары по Ливану.") == {("ISR", "ATTACKS", "LBN")}
+
+
 def test_sanctions_undergone_name_their_giver(extractor):
     assert rels(extractor, "Россия попала под санкции США.") == {("USA", "SANCTIONS", "RUS")}
 

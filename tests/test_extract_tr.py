@@ -105,6 +105,13 @@ def test_supports_each_member_of_a_list(extractor):
 # ------------------------------------------------------------------ voice and direction
 
 
+def test_the_target_on_the_noun_of_a_light_verb_phrase(extractor):
+    # The parse hangs "Türkiye'ye" on "yaptırım" and reads the topic "Hollanda" as an
+    # oblique: it is the subject, and not the object as well.
+    assert rels(extractor, "Hollanda, Türkiye'ye yaptırım uyguladı.") == {
+        ("NLD", "SANCTIONS", "TUR")}
+
+
 def test_passive_agent_is_marked_by_taraf(extractor):
     assert rels(extractor, "İran, ABD tarafından yaptırıma maruz kaldı.") == {
         ("USA", "SANCTIONS", "IRN")}

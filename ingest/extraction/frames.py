@@ -146,6 +146,10 @@ class FrameReader(ArgumentReader):
         # food to X": the marker may hang on the object, its conjunct or its modifier.
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at]
+        # The other word of a trigger phrase, next to it, that the parse hung under it
+        # unmarked ("yaptırım uyguladı", "нанес удары"): the target may hang on it.
+        heads += [c for c in t.children if c.i in triggers and abs(c.i - t.i) == 1
+                  and c.dep_ not in OBJECTS and c.i not in at and self.case(c) is None]
         for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
@@ -181,7 +185,8 @@ class FrameReader(ArgumentReader):
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
                     and c.i in at
-                if c is subj or not (c.dep_ in OBJECTS or bare or second):
+                if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
+                                                               second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
