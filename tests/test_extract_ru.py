@@ -45,6 +45,12 @@ def test_declined_names_abbreviations_and_combining_forms(extractor):
                      ("Анкаре", "TUR")]
 
 
+def test_gas_is_no_gaza_and_egypt_drops_its_vowel(extractor):
+    doc = extractor.nlp(LANG)("Поставки газа в сектор Газа. Визит в Египет, встреча в Египте.")
+    found = [(s.text, s.kb_id_) for s in doc.spans["actors"]]
+    assert found == [("сектор Газа", "PSE"), ("Египет", "EGY"), ("Египте", "EGY")]
+
+
 def test_cities_are_no_people(extractor):
     # A capitalised Cyrillic word is not linked to a person by an empty folded name.
     doc = extractor.nlp(LANG)("Белгородская область, Одесса и Харьков.")
