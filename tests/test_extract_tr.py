@@ -112,6 +112,20 @@ def test_the_target_on_the_noun_of_a_light_verb_phrase(extractor):
         ("NLD", "SANCTIONS", "TUR")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parse hangs the dative name on the subject's name as part of it, and the
+        # subject on the verb's object or oblique: both are repaired.
+        ("Japonya Türkiye'ye yardım ulaştırdı.", ("JPN", "PROVIDES_AID", "TUR")),
+        ("İsrail Gazze'ye hava saldırısı düzenledi.", ("ISR", "ATTACKS", "PSE")),
+        ("Erdoğan Putin'le telefonda görüştü.", ("RUS", "MEETS", "TUR")),
+    ],
+)
+def test_names_misread_by_the_parse(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
 def test_passive_agent_is_marked_by_taraf(extractor):
     assert rels(extractor, "İran, ABD tarafından yaptırıma maruz kaldı.") == {
         ("USA", "SANCTIONS", "IRN")}

@@ -67,7 +67,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     else the shallow reading built from its lexicon."""
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
-            return Parser(code, lang_dir, case_suffixes(lexicon))
+            return Parser(code, lang_dir, case_suffixes(lexicon),
+                          lexicon.words("parse_repairs"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
@@ -85,25 +86,37 @@ def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
+# The repairs a language may ask for (`syntax: parse_repairs`).
+REPAIRS = ("flat_names", "noun_subjects")
+
+
 class Parser:
     """The trained components of one language, applied to sentences."""
 
     def __init__(self, lang: str, lang_dir: Path | None = None,
-                 suffixes: tuple[tuple[str, str], ...] = ()) -> None:
+                 suffixes: tuple[tuple[str, str], ...] = (),
+                 repairs: frozenset[str] = frozenset()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
         # A case ending written after an apostrophe ("Rusya'ya") tells the case for
         # sure, where the tagger guesses it for a name it has not seen.
         self.suffixes = suffixes
+        # Misreadings of the language's pipeline repaired on the actors of a sentence
+        # (`syntax: parse_repairs`, see `_repair`).
+        unknown = set(repairs) - set(REPAIRS)
+        if unknown:
+            raise ConfigurationError(f"unknown parse_repairs {sorted(unknown)}")
+        self.repairs = frozenset(repairs)
 
     @property
     def vocab(self) -> Vocab:
         return self.nlp.vocab
 
     def parse(self, sentences: Iterable[Span], hints=None, batch_size: int = 64) -> list[Doc]:
-        """Each sentence parsed as a Doc of its own, token for token the same words
-        (`hints`, what the shallow reading needs, is not used)."""
+        """Each sentence parsed as a Doc of its own, token for token the same words.
+        `hints` (per sentence, its trigger matches and actor mentions) serve only the
+        repair of case-marked names below."""
         # A fresh Doc of the sentence's words: `Span.as_doc` would copy every span group
         # and annotation of the article along, at several times the cost.
         docs = []
@@ -112,9 +125,12 @@ class Parser:
             spaces = [bool(t.whitespace_) for t in s]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
         out = list(self.nlp.pipe(docs, batch_size=batch_size))
-        if self.suffixes:
-            for doc in out:
+        hints = hints or [((), ())] * len(out)
+        for doc, (_, mentions) in zip(out, hints, strict=True):
+            if self.suffixes:
                 self._case_by_suffix(doc)
+            if self.repairs:
+                self._repair(doc, mentions)
         return out
 
     def _case_by_suffix(self, doc: Doc) -> None:
@@ -128,6 +144,30 @@ class Parser:
             feats = tok.morph.to_dict()
             feats["Case"] = case
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+    def _repair(self, doc: Doc, mentions) -> None:
+        """Re-attach the first word of an actor's name where the parse breaks UD's rules
+        in a way the language's pipeline is known to (`REPAIRS`)."""
+        code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
+        for m in mentions:
+            tok = doc[m.start]
+            head = tok.head
+            if head.i == tok.i or head.head.i == head.i:
+                continue
+            if "flat_names" in self.repairs and tok.dep_ in ("flat", "flat:name") and \
+                    tok.morph.get("Case") not in ([], ["Nom"]) and \
+                    code_at.get(head.i, m.code) != m.code:
+                # A case-marked name read as part of another actor's name before it
+                # ("Japonya Türkiye'ye yardım ulaştırdı"): an oblique of the word that
+                # phrase depends on.
+                tok.head, tok.dep_ = head.head, "obl"
+            elif "noun_subjects" in self.repairs and tok.dep_ == "nsubj" and \
+                    head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "iobj", "obl") and \
+                    head.head.pos_ in ("VERB", "AUX"):
+                # A name made the subject of the verb's object or oblique ("Japonya
+                # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
+                # argument has no subject in UD; the name is the verb's.
+                tok.head = head.head
 
 
 class Lemmatizer:
