@@ -107,6 +107,17 @@ def test_the_target_on_the_noun_of_a_verb_and_noun_phrase(extractor):
     assert rels(extractor, "Израиль нанес удары по Ливану.") == {("ISR", "ATTACKS", "LBN")}
 
 
+def test_an_act_condemned_names_its_agent_not_its_target(extractor):
+    assert rels(extractor, "США осудили ракетный удар России по Киеву.") == {
+        ("RUS", "ATTACKS", "UKR"), ("USA", "CRITICIZES", "RUS")}
+
+
+def test_a_demonym_agrees_with_its_noun_and_is_no_case_marker(extractor):
+    # "российским" is instrumental like "коллегой": the preposition "с" marks the phrase.
+    assert ("CHN", "MEETS", "RUS") in rels(
+        extractor, "Министр обороны Китая встретился с российским коллегой.")
+
+
 def test_sanctions_undergone_name_their_giver(extractor):
     assert rels(extractor, "Россия попала под санкции США.") == {("USA", "SANCTIONS", "RUS")}
 

@@ -35,6 +35,8 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
 from ingest.extraction.triggers import TriggerRow
 
 SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
+# Predicates of an attitude to another actor or to its act.
+ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
 
 
 @dataclass
@@ -142,13 +144,18 @@ class FrameReader(ArgumentReader):
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        if row.predicate in ATTITUDES:
+            # An act condemned, backed or rejected ("condemned Russia's strike on Kyiv")
+            # names its agent as the target; whom the act targets is none (unless the
+            # noun is a word of the trigger phrase: "destek verdi").
+            objs = [c for c in objs if c.i not in triggers or self._in_phrase(c, row)]
         # "delivered systems to X", "sent tents and medicine to X", "sent planes carrying
         # food to X": the marker may hang on the object, its conjunct or its modifier.
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at]
-        # The other word of a trigger phrase, next to it, that the parse hung under it
-        # unmarked ("yaptırım uyguladı", "нанес удары"): the target may hang on it.
-        heads += [c for c in t.children if c.i in triggers and abs(c.i - t.i) == 1
+        # The other words of the trigger phrase that the parse hung under it unmarked
+        # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
+        heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
                   and c.dep_ not in OBJECTS and c.i not in at and self.case(c) is None]
         for h in heads:
             for c in self.obliques(h, cases):
@@ -161,6 +168,10 @@ class FrameReader(ArgumentReader):
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
         return out
+
+    def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
+        """Whether a word is one of the words of a trigger phrase of several."""
+        return len(row.lemma) > 1 and self.lemma(c.text) in row.lemma
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
         subj, passive = self.subject(v)
@@ -180,11 +191,12 @@ class FrameReader(ArgumentReader):
                              and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
                 # An object the parser took for a modifier or a secondary predicate, or
-                # for a second subject after the verb ("Россия поддержала Китай/nsubj").
+                # for a second subject after the verb ("Россия поддержала Китай/nsubj",
+                # "США осудили удар/nsubj России").
                 bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
-                    and c.i in at
+                    and (c.i in at or c.i in triggers)
                 if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
                                                                second):
                     continue
