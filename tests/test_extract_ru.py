@@ -118,6 +118,11 @@ def test_a_demonym_agrees_with_its_noun_and_is_no_case_marker(extractor):
         extractor, "Министр обороны Китая встретился с российским коллегой.")
 
 
+def test_two_subjects_joined_by_and_are_coordinated(extractor):
+    assert rels(extractor, "Турция и Россия укрепляют сотрудничество.") == {
+        ("RUS", "COOPERATES_ON", "TUR")}
+
+
 def test_sanctions_undergone_name_their_giver(extractor):
     assert rels(extractor, "Россия попала под санкции США.") == {("USA", "SANCTIONS", "RUS")}
 

@@ -87,7 +87,7 @@ def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
 
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
-REPAIRS = ("flat_names", "noun_subjects")
+REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects")
 
 
 class Parser:
@@ -168,6 +168,25 @@ class Parser:
                 # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
                 # argument has no subject in UD; the name is the verb's.
                 tok.head = head.head
+        if "coordinated_subjects" in self.repairs:
+            self._coordinate_subjects(doc, mentions)
+
+    @staticmethod
+    def _coordinate_subjects(doc: Doc, mentions) -> None:
+        """Two actors made subjects of one verb, only a conjunction between them
+        ("Турция и Россия укрепляют ..." read as two subjects): the second is the
+        first's conjunct, as UD has it."""
+        starts = {m.start: m for m in mentions}
+        for m in mentions:
+            first = doc[m.start]
+            if first.dep_ != "nsubj":
+                continue
+            j = m.end
+            if j + 1 < len(doc) and doc[j].pos_ == "CCONJ" and j + 1 in starts:
+                second = doc[j + 1]
+                if second.dep_ == "nsubj" and second.head.i == first.head.i:
+                    second.head, second.dep_ = first, "conj"
+                    doc[j].head, doc[j].dep_ = second, "cc"
 
 
 class Lemmatizer:
