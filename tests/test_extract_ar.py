@@ -92,6 +92,9 @@ def test_financial_is_no_mali(extractor):
     ("شنت روسيا هجوما واسعا على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
     ("وتواصل روسيا هجماتها على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
     ("هاجمت روسيا أوكرانيا في فبراير 2022.", ("RUS", "ATTACKS", "UKR")),
+    # The future's س on an imperfect and on a light verb: an announced act.
+    ("وستدعم الصين روسيا.", ("CHN", "SUPPORTS", "RUS")),
+    ("ستقدم اليابان مساعدات إنسانية لتركيا.", ("JPN", "PROVIDES_AID", "TUR")),
     # A verb of reaching carries its event noun.
     ("توصلت أرمينيا وأذربيجان إلى اتفاق سلام.", ("ARM", "SIGNS_AGREEMENT", "AZE")),
     ("اعترضت الصين على القرار الأمريكي.", ("CHN", "OPPOSES", "USA")),
