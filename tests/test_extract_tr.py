@@ -97,6 +97,12 @@ def test_each_predicate(extractor, text, expected):
     assert expected in rels(extractor, text)
 
 
+def test_concern_about_an_actors_act_is_criticism(extractor):
+    assert ("EU", "CRITICIZES", "CHN") in rels(extractor, "AB, Çin'in kararını endişeyle karşıladı.")
+    # Concern about a situation names no actor.
+    assert rels(extractor, "Türkiye bölgedeki gelişmelerden endişe duyuyor.") == set()
+
+
 def test_supports_each_member_of_a_list(extractor):
     found = rels(extractor, "Türkiye, Finlandiya ve İsveç'in NATO üyeliğini destekledi.")
     assert {("TUR", "SUPPORTS", "FIN"), ("TUR", "SUPPORTS", "SWE")} <= found
@@ -120,6 +126,9 @@ def test_the_target_on_the_noun_of_a_light_verb_phrase(extractor):
         ("Japonya Türkiye'ye yardım ulaştırdı.", ("JPN", "PROVIDES_AID", "TUR")),
         ("İsrail Gazze'ye hava saldırısı düzenledi.", ("ISR", "ATTACKS", "PSE")),
         ("Erdoğan Putin'le telefonda görüştü.", ("RUS", "MEETS", "TUR")),
+        # The topic and its comma read as the root, the clause as its conjunct.
+        ("Rusya, Ukrayna'ya saldırı düzenledi.", ("RUS", "ATTACKS", "UKR")),
+        ("Yunanistan, Türkiye'ye nota verdi.", ("GRC", "CRITICIZES", "TUR")),
     ],
 )
 def test_names_misread_by_the_parse(extractor, text, expected):

@@ -87,7 +87,7 @@ def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
 
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
-REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects")
+REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root")
 
 
 class Parser:
@@ -170,6 +170,28 @@ class Parser:
                 tok.head = head.head
         if "coordinated_subjects" in self.repairs:
             self._coordinate_subjects(doc, mentions)
+        if "topic_root" in self.repairs:
+            self._topic_root(doc, mentions)
+
+    @staticmethod
+    def _topic_root(doc: Doc, mentions) -> None:
+        """The actor a sentence opens with, a comma after it ("Yunanistan, Türkiye'ye
+        nota verdi"), read as the root with the clause as its conjunct: the clause is
+        the root, and the actor its subject."""
+        first = next((m for m in mentions if m.start == 0 and not m.reference), None)
+        if first is None or first.end >= len(doc) or doc[first.end].text != ",":
+            return
+        tok = doc[0]
+        if tok.head.i != tok.i:
+            return
+        clause = next((c for c in tok.children if c.dep_ == "conj" and c.i > first.end and (
+            c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("compound", "compound:lvc") and
+                                             x.pos_ in ("VERB", "AUX") for x in c.children))),
+                      None)
+        if clause is None:
+            return
+        clause.head, clause.dep_ = clause, "ROOT"
+        tok.head, tok.dep_ = clause, "nsubj"
 
     @staticmethod
     def _coordinate_subjects(doc: Doc, mentions) -> None:
