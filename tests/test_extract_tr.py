@@ -11,6 +11,7 @@ import pytest
 
 from entente.models import Article
 from ingest.extraction.lexicon import load_lexicon
+from ingest.extraction.pipeline import Extractor
 from tests.conftest import triples
 
 LANG = "tr"
@@ -57,6 +58,25 @@ def test_the_case_of_a_name_is_read_from_its_ending(extractor):
     assert cases["Kiev'i"] == ["Acc"]
     assert cases["Rusya'nın"] == ["Gen"]
     assert ("TUR", "SUPPORTS", "UKR") in rels(extractor, "Türkiye Ukrayna'ya destek verdi.")
+
+
+@pytest.fixture(scope="module")
+def full() -> Extractor:
+    """The shipped data: the agencies, whose Turkish names the data files list."""
+    return Extractor(languages=[LANG])
+
+
+def test_another_states_ministry_is_that_state(full):
+    # "Dışişleri Bakanlığı" alone is Turkey's; after another state's name, that state's.
+    assert triples(full, "Dışişleri Bakanlığı, İsrail'i kınadı.", LANG) == {
+        ("TUR", "CRITICIZES", "ISR")}
+    assert triples(full, "Çin Dışişleri Bakanlığı Sözcüsü, ABD'yi eleştirdi.", LANG) == {
+        ("CHN", "CRITICIZES", "USA")}
+
+
+def test_acceptance_is_no_kabul(extractor):
+    doc = extractor.nlp(LANG)("AB, yaptırım paketini kabul etti.")
+    assert [s.kb_id_ for s in doc.spans["actors"]] == ["EU"]
 
 
 def test_lowercase_words_are_not_states(extractor):
@@ -129,6 +149,8 @@ def test_the_target_on_the_noun_of_a_light_verb_phrase(extractor):
         # The topic and its comma read as the root, the clause as its conjunct.
         ("Rusya, Ukrayna'ya saldırı düzenledi.", ("RUS", "ATTACKS", "UKR")),
         ("Yunanistan, Türkiye'ye nota verdi.", ("GRC", "CRITICIZES", "TUR")),
+        # The topic and the case-marked name after its comma read as a list.
+        ("Türkiye, İsrail'i kınadı.", ("TUR", "CRITICIZES", "ISR")),
     ],
 )
 def test_names_misread_by_the_parse(extractor, text, expected):

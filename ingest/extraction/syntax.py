@@ -181,8 +181,23 @@ class Parser:
         first = next((m for m in mentions if m.start == 0 and not m.reference), None)
         if first is None or first.end >= len(doc) or doc[first.end].text != ",":
             return
-        tok = doc[0]
+        tok = next((doc[j] for j in range(first.start, first.end)
+                    if not first.start <= doc[j].head.i < first.end or doc[j].head.i == j), None)
+        if tok is None:
+            return
         if tok.head.i != tok.i:
+            # "Dışişleri Bakanlığı, İsrail'i kınadı" read as a list of two objects: a
+            # case-marked name after the comma is no conjunct of the bare topic.
+            after = next((c for c in tok.children if c.dep_ == "conj" and
+                          c.i == first.end + 1 and
+                          c.morph.get("Case") not in ([], ["Nom"])), None)
+            if after is not None and tok.morph.get("Case") in ([], ["Nom"]):
+                verb = tok.head
+                after.head = verb
+                after.dep_ = "obj" if after.morph.get("Case") == ["Acc"] else "obl"
+                if tok.dep_ in ("obj", "obl") and not any(
+                        c.dep_ == "nsubj" for c in verb.children):
+                    tok.dep_ = "nsubj"
             return
         clause = next((c for c in tok.children if c.dep_ == "conj" and c.i > first.end and (
             c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("compound", "compound:lvc") and
