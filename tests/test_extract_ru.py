@@ -51,6 +51,12 @@ def test_gas_is_no_gaza_and_egypt_drops_its_vowel(extractor):
     assert found == [("сектор Газа", "PSE"), ("Египет", "EGY"), ("Египте", "EGY")]
 
 
+def test_the_capitals_adjective_stands_for_its_government(extractor):
+    doc = extractor.nlp(LANG)("Москва обвинила киевские власти.")
+    assert [(s.text, s.kb_id_) for s in doc.spans["actors"]] == [
+        ("Москва", "RUS"), ("киевские", "UKR")]
+
+
 def test_cities_are_no_people(extractor):
     # A capitalised Cyrillic word is not linked to a person by an empty folded name.
     doc = extractor.nlp(LANG)("Белгородская область, Одесса и Харьков.")
