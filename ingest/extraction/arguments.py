@@ -115,7 +115,9 @@ class ArgumentReader:
             # marker counts, so that a clitic such as English "'s" marks nothing.
             marks = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i > tok.i
                      and c.lower_ in self.known_cases][:1]
-        if not marks and self.morph_cases:
+        if not marks and self.morph_cases and tok.dep_ != "amod":
+            # (An adjective agrees in case with its noun: "с российским коллегой" is
+            # marked on the noun, not on "российским".)
             marks = [m for m in (f"case={v.lower()}" for v in tok.morph.get("Case"))
                      if m in self.morph_cases]
         return marks[-1] if marks else None

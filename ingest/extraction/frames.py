@@ -36,9 +36,10 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
 from ingest.extraction.triggers import TriggerRow
 
 SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
-# Predicates whose verb + noun rows name another's act as the noun ("dismissed Y's
-# accusations", convention 3): the act's agent is the object.
-RESPONSES = frozenset({"OPPOSES", "CRITICIZES", "SUPPORTS"})
+# Predicates of an attitude to another actor or to its act: a verb + noun row of one
+# names another's act as the noun ("dismissed Y's accusations", convention 3), whose
+# agent is the object.
+ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
 
 
 @dataclass
@@ -150,10 +151,19 @@ class FrameReader(ArgumentReader):
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        if row.predicate in ATTITUDES:
+            # An act condemned, backed or rejected ("condemned Russia's strike on Kyiv")
+            # names its agent as the target; whom the act targets is none (unless the
+            # noun is a word of the trigger phrase: "destek verdi").
+            objs = [c for c in objs if c.i not in triggers or self._in_phrase(c, row)]
         # "delivered systems to X", "sent tents and medicine to X", "sent planes carrying
         # food to X": the marker may hang on the object, its conjunct or its modifier.
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at]
+        # The other words of the trigger phrase that the parse hung under it unmarked
+        # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
+        heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
+                  and c.dep_ not in OBJECTS and c.i not in at and self.case(c) is None]
         for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
@@ -165,6 +175,10 @@ class FrameReader(ArgumentReader):
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
         return out
+
+    def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
+        """Whether a word is one of the words of a trigger phrase of several."""
+        return len(row.lemma) > 1 and self.lemma(c.text) in row.lemma
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
         subj, passive = self.subject(v)
@@ -184,19 +198,21 @@ class FrameReader(ArgumentReader):
                              and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
                 # An object the parser took for a modifier or a secondary predicate, or
-                # for a second subject after the verb ("Россия поддержала Китай/nsubj").
+                # for a second subject after the verb ("Россия поддержала Китай/nsubj",
+                # "США осудили удар/nsubj России").
                 bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
-                    and c.i in at
-                if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or second):
+                    and (c.i in at or c.i in triggers)
+                if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
+                                                               second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
                 elif row.noun:
                     # "impose sanctions on X's firms"; "welcomed Y's visit"
                     patients.extend(self._noun_targets(c, row, at, triggers))
-                    if row.predicate in SYMMETRIC or row.predicate in RESPONSES:
+                    if row.predicate in SYMMETRIC or row.predicate in ATTITUDES:
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
@@ -303,7 +319,8 @@ class FrameReader(ArgumentReader):
         g, link = n.head, n
         for _ in range(2):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
-            # "serangkaian serangan") to the verb that carries the phrase.
+            # "serangkaian serangan") to the verb that carries the phrase; never past the
+            # root (spaCy makes a new Token at each access: compare positions).
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
                     g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
