@@ -31,7 +31,8 @@ def test_demonyms_inflect():
     ("Francia vendió aviones a India.", ("IND", "BUYS", "FRA")),
     ("El presidente de Argentina se reunió con el presidente de Chile.", ("ARG", "MEETS", "CHL")),
     ("Alemania y Noruega firmaron un acuerdo sobre hidrógeno.", ("DEU", "SIGNS_AGREEMENT", "NOR")),
-    pytest.param("Polonia coopera con Suecia en materia de defensa.", ("POL", "COOPERATES_ON", "SWE"), marks=pytest.mark.xfail(strict=True, reason="misread by the trained parser")),
+    # Misread by the trained parser; read by the shallow reading tried after it.
+    ("Polonia coopera con Suecia en materia de defensa.", ("POL", "COOPERATES_ON", "SWE")),
     ("EE.UU. instó a China a detener sus exportaciones.", ("USA", "DEMANDS", "CHN")),
     ("China condenó los ensayos de misiles de Corea del Norte.", ("CHN", "CRITICIZES", "PRK")),
     ("Canadá apoya a Ucrania.", ("CAN", "SUPPORTS", "UKR")),
