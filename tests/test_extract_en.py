@@ -501,3 +501,16 @@ def test_an_event_as_subject_of_a_possible_predicate_is_not_reported(extractor):
     found = rels(extractor, "An Iranian attack on Israel would be a disaster, the minister said.")
     assert not {t for t in found if t[1] == "ATTACKS"}
     assert ("RUS", "ATTACKS", "UKR") in rels(extractor, "Russia's invasion of Ukraine has changed Europe.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [("France condemned Iran for its strikes on Israel.",
+      ("IRN", "ATTACKS", "ISR"), ("FRA", "ATTACKS", "ISR")),
+     ("The United States sanctioned Turkey over its purchase of the S-400 from Russia.",
+      ("TUR", "BUYS", "RUS"), ("USA", "BUYS", "RUS"))],
+)
+def test_the_act_given_as_the_reason_is_the_targets(extractor, text, expected, wrong):
+    found = rels(extractor, text)
+    assert expected in found
+    assert wrong not in found

@@ -452,3 +452,10 @@ def test_source_marks_the_agent_of_a_criticism(extractor):
     # The lexicon's roles: CRITICIZES takes its agent with "dari" ("kecaman dari X").
     assert ("FRA", "CRITICIZES", "MLI") in rels(
         extractor, "Kecaman dari Prancis terhadap Mali semakin keras.")
+
+
+def test_the_act_given_as_the_reason_is_the_targets(extractor):
+    found = rels(extractor, "AS menjatuhkan sanksi kepada Turki atas pembelian S-400 dari Rusia.")
+    assert ("USA", "SANCTIONS", "TUR") in found
+    assert ("TUR", "BUYS", "RUS") in found
+    assert ("USA", "BUYS", "RUS") not in found

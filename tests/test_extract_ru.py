@@ -183,3 +183,9 @@ def test_evidence_offsets_and_date(extractor):
     (rel,) = [r for r in result.relations if r.predicate.value == "ATTACKS"]
     assert text[rel.start:rel.end] == rel.evidence
     assert rel.date == dt.date(2024, 3, 12)
+
+
+def test_the_act_given_as_the_reason_is_the_targets(extractor):
+    found = rels(extractor, "Франция осудила Иран за удары по Израилю.")
+    assert ("IRN", "ATTACKS", "ISR") in found
+    assert ("FRA", "ATTACKS", "ISR") not in found

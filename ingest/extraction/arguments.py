@@ -65,6 +65,8 @@ class ArgumentReader:
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")
+        # Markers of the reason an act is taken for ("for", "atas", "за").
+        self.reason_case = w("reason_case")
         self.receiving = w("receiving")
         self.halt = w("halt")
         self.copula = w("copula")

@@ -249,6 +249,30 @@ class FrameReader(ArgumentReader):
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
 
+    def _reason(self, n: Token, link: Token, g: Token, at, triggers) -> list[Mention]:
+        """The actor acted on by the word an event noun is the reason for (its object, or
+        its marked target): "X condemned Y for the attack", "sanksi kepada Y atas ..."."""
+        if not self.reason_case or link.dep_ not in ("obl", "nmod") or g.i == n.i or \
+                self.case(link) not in self.reason_case or n.i in at:
+            return []
+        # The act named by a noun takes its target on the noun or on the verb carrying it
+        # ("menjatuhkan sanksi kepada Y atas ...").
+        around = list(g.children) + (list(g.head.children) if g.dep_ in OBJECTS else [])
+        for c in around:
+            if c.i in (link.i, g.i):
+                continue
+            heads = []
+            if c.dep_ in OBJECTS and g.pos_ in ("VERB", "AUX"):
+                # The object, or the target of the act the object names ("menjatuhkan
+                # sanksi kepada Y").
+                heads = [c] + self.obliques(c, self.target_case)
+            elif c.dep_ in OBLIQUES and self.case(c) in self.target_case:
+                heads = [c]
+            found = [m for h in heads for m in self.actors(h, at, triggers)]
+            if found:
+                return found
+        return []
+
     def _stranded(self, n: Token) -> list[Token]:
         """The modifiers an event noun leaves to the noun it modifies, after it: in a
         head-first phrase ("perluasan kerja sama militer X dengan Y", the expansion of
@@ -325,7 +349,12 @@ class FrameReader(ArgumentReader):
                     g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
         obj = g.head if g.dep_ == "conj" else g
-        if link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
+        reason = self._reason(n, link, g, at, triggers)
+        if reason:
+            # "condemned X for its strikes on Y", "sanksi kepada X atas pembelian ...": the
+            # event given as the reason is the act of the one acted on.
+            agents = [m for m in reason if m not in patients]
+        elif link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
                 obj.dep_ in OBJECTS and obj.head.pos_ in ("VERB", "AUX"):
             # The list hung on the object ("added X and Y to its entity list"): the verb's
             # subject puts its object on it.
