@@ -13,7 +13,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from ingest.extraction.derive import cldr_names, omw_triggers, petrarch_es
+from ingest.extraction.derive import cldr_names, omw_triggers, petrarch_es, wordnet_bahasa
 from ingest.extraction.derive._common import PREDICATES, TRIGGER_COLUMNS, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,6 +215,17 @@ def test_shipped_french_and_arabic_entries():
     ar = {(r["lemma"], r["predicate"], r["pos"]) for r in read_tsv(LANG / "ar" / "triggers.tsv")}
     assert {("اتفاق", "SIGNS_AGREEMENT", "NOUN"), ("هجوم", "ATTACKS", "NOUN"),
             ("انتقد", "CRITICIZES", "VERB"), ("اشترى", "BUYS", "VERB")} <= ar
+
+
+def test_shipped_malay_synonyms_hold_no_reviewed_root():
+    rows = read_tsv(LANG / "ms" / "triggers.tsv")
+    synonyms = {r["lemma"] for r in rows if r["source"] != "seed"}
+    # function words ("oleh" by, "aku" I), wrong cuts and the wrong words of right senses
+    assert not synonyms & wordnet_bahasa.NOT_ROOTS["ms"]
+    assert {"oleh", "aku", "hubung", "cam"}.isdisjoint(r["lemma"] for r in rows)
+    got = {(r["lemma"], r["predicate"]) for r in rows}
+    assert {("serang", "ATTACKS"), ("kecam", "CRITICIZES"), ("ugutan", "THREATENS"),
+            ("sokong", "SUPPORTS")} <= got
 
 
 # ---- Spanish triggers from UniversalPetrarch -----------------------------------------------
