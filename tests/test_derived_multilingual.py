@@ -317,6 +317,11 @@ def test_shipped_spanish_entries():
             ("vender", "tanque", "BUYS", "converse")} <= got
     bare = {r["lemma"] for r in rows if not r["noun"]}
     assert not bare & (petrarch_es.STOPLIST | petrarch_es.NOT_ALONE)
+    # reviewed: killing a person, fighting a scourge, taking part, forbidding as a sanction
+    assert not bare & {"matar", "asesinar", "secuestrar", "combatir", "requerir", "felicitar"}
+    assert not any(r["lemma"] == "participar" for r in rows)
+    assert ("prohibir", "", "OPPOSES", "active") in got
+    assert not any(r["lemma"] == "prohibir" and r["predicate"] == "SANCTIONS" for r in rows)
     known = codes()
     readings = set(petrarch_es.SCHEMA_READING) | set(petrarch_es.SPANISH_READING)
     for r in rows:
