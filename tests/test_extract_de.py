@@ -87,3 +87,19 @@ def test_both_countries_is_the_pair(extractor):
     text = ("Der Präsident Brasiliens traf den Präsidenten Argentiniens. "
             "Beide Länder unterzeichneten ein Handelsabkommen.")
     assert ("ARG", "SIGNS_AGREEMENT", "BRA") in rels(extractor, text)
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Das Auswärtige Amt bestellte den Botschafter ein.", "DEU"),
+    ("Ein Sprecher des Auswärtigen Amtes sagte das.", "DEU"),
+    ("Die EU-Außenminister berieten in Luxemburg.", "EU"),
+    ("Die US-Botschaft in Berlin schwieg.", "USA"),
+    ("Lissabon und Khartum antworteten.", "SDN"),
+])
+def test_offices_compounds_and_capitals(extractor, text, code):
+    assert code in actor_codes(extractor, text)

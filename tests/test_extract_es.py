@@ -62,3 +62,19 @@ def test_possible_sanctions_are_a_threat(extractor):
 def test_list_of_targets(extractor):
     found = rels(extractor, "EE.UU. impuso sanciones contra Irán, Siria y Corea del Norte.")
     assert {("USA", "SANCTIONS", c) for c in ("IRN", "SYR", "PRK")} <= found
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Hamás lanzó cohetes.", "HAMAS"),
+    ("El gobierno de Quito protestó.", "ECU"),
+    ("Bogotá respondió.", "COL"),
+    ("Ammán y Bakú callaron.", "JOR"),
+    ("Las autoridades de Taipéi respondieron.", "TWN"),
+])
+def test_capitals_and_names(extractor, text, code):
+    assert code in actor_codes(extractor, text)

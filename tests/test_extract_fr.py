@@ -71,3 +71,20 @@ def test_both_countries_is_the_pair(extractor):
     text = ("Le président du Brésil a reçu son homologue argentin. "
             "Les deux pays ont signé un accord commercial.")
     assert ("ARG", "SIGNS_AGREEMENT", "BRA") in rels(extractor, text)
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Bamako a rompu avec Paris.", "MLI"),
+    ("Les autorités de Niamey ont répondu.", "NER"),
+    ("Ouagadougou a protesté.", "BFA"),
+    ("Dakar a salué la décision.", "SEN"),
+    ("Hanoï et Manille ont discuté.", "PHL"),
+    ("Lisbonne a réagi.", "PRT"),
+])
+def test_capitals(extractor, text, code):
+    assert code in actor_codes(extractor, text)

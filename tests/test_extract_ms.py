@@ -144,3 +144,17 @@ def test_beliau_is_the_last_person_named(extractor):
     found = rels(extractor, "Presiden Indonesia Prabowo Subianto tiba di Putrajaya. Beliau "
                             "bertemu dengan Perdana Menteri Malaysia di sana.")
     assert ("IDN", "MEETS", "MYS") in found
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Rumah Putih mengeluarkan kenyataan.", "USA"),
+    ("Kaherah menyambut baik keputusan itu.", "EGY"),
+    ("Damsyik menolak tuduhan itu.", "SYR"),
+])
+def test_malay_names_of_capitals_seats_and_leaders(extractor, text, code):
+    assert code in actor_codes(extractor, text)
