@@ -158,3 +158,23 @@ def actor_codes(extractor, text):
 ])
 def test_malay_names_of_capitals_seats_and_leaders(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Kementerian Luar China menempelak Filipina.", ("CHN", "CRITICIZES", "PHL")),
+    ("Beijing menghentam Washington.", ("CHN", "CRITICIZES", "USA")),
+    ("China mempertikaikan tuntutan Filipina.", ("CHN", "OPPOSES", "PHL")),
+    ("Malaysia memohon Jepun membantu.", ("MYS", "DEMANDS", "JPN")),
+])
+def test_more_malay_verbs(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun and a preposition are no triggers of their own (Wordnet Bahasa cuts)
+    "Aku melihat kapal itu dibeli oleh Thailand dari Jepun.",
+    "Hubungan Malaysia dan Singapura kekal baik.",
+])
+def test_derived_noise_triggers_nothing(extractor, text):
+    found = rels(extractor, text)
+    assert not {t for t in found if t[1] in ("CRITICIZES", "SIGNS_AGREEMENT")}
