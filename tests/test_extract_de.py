@@ -103,3 +103,13 @@ def actor_codes(extractor, text):
 ])
 def test_offices_compounds_and_capitals(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the dative object, which the parser often labels obl:arg
+    ("Russland warf den USA Einmischung vor.", ("RUS", "CRITICIZES", "USA")),
+    ("Russland warf der Ukraine vor, einen Angriff vorbereitet zu haben.", ("RUS", "CRITICIZES", "UKR")),
+    ("Der Iran drohte den USA mit Vergeltung.", ("IRN", "THREATENS", "USA")),
+])
+def test_dative_objects(extractor, text, triple):
+    assert triple in rels(extractor, text)

@@ -177,7 +177,7 @@ class FrameReader(ArgumentReader):
             for c in v.children:
                 # An object the parser took for a modifier or a secondary predicate, or
                 # for a second subject after the verb ("Россия поддержала Китай/nsubj").
-                bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
+                bare = c.dep_ in ("nmod", "obl", "obl:arg", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
                     and c.i in at
