@@ -78,3 +78,18 @@ def actor_codes(extractor, text):
 ])
 def test_capitals_and_names(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Argentina cuestionó a Chile.", ("ARG", "CRITICIZES", "CHL")),
+    ("El canciller de Ecuador se entrevistó con su homólogo colombiano.", ("COL", "MEETS", "ECU")),
+    ("Japón brindó ayuda a Ecuador.", ("JPN", "PROVIDES_AID", "ECU")),
+    ("Colombia hizo un llamado a Venezuela para liberar a los presos.", ("COL", "DEMANDS", "VEN")),
+    ("Rusia penalizó a Estonia.", ("RUS", "SANCTIONS", "EST")),
+])
+def test_more_spanish_verbs(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_negated_repudiation_asserts_nothing(extractor):
+    assert not rels(extractor, "Bolivia no repudió a Chile.")

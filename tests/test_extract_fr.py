@@ -88,3 +88,19 @@ def actor_codes(extractor, text):
 ])
 def test_capitals(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Pékin a brandi la menace de représailles contre Taïwan.", ("CHN", "THREATENS", "TWN")),
+    ("Les États-Unis ont pressé Israël d'accepter le cessez-le-feu.", ("USA", "DEMANDS", "ISR")),
+    ("Alger a épinglé Paris.", ("DZA", "CRITICIZES", "FRA")),
+    ("La France regrette la décision de l'Algérie.", ("FRA", "CRITICIZES", "DZA")),
+    ("Le Maroc conteste la position de l'Algérie.", ("MAR", "OPPOSES", "DZA")),
+    ("Le Japon a pénalisé la Chine.", ("JPN", "SANCTIONS", "CHN")),
+])
+def test_more_french_verbs(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_negated_regret_asserts_nothing(extractor):
+    assert not rels(extractor, "La France ne regrette pas la décision du Mali.")
