@@ -243,7 +243,12 @@ class FrameReader(ArgumentReader):
             if c.i in triggers:
                 continue
             case = self.case(c)
-            if c.dep_ in ("nmod:poss", "det:poss"):
+            if c.dep_ in SUBJECTS and not any(x.dep_ == "cop" for x in n.children):
+                # The noun heads the clause, its subject with it and no copula ("Estados
+                # Unidos impuso/ADJ sanciones/ROOT"): the verb the tagger missed is the
+                # light verb, and its subject acts.
+                agents.extend(self.actors(c, at, triggers))
+            elif c.dep_ in ("nmod:poss", "det:poss"):
                 agents.extend(self.actors(c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
                 agents.extend(self.actors(c, at, triggers))
