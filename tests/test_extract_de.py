@@ -113,3 +113,21 @@ def test_offices_compounds_and_capitals(extractor, text, code):
 ])
 def test_dative_objects(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Die EU-Regierungschefs berieten.", "EU"),
+    ("Ein Treffen mit den Nato-Vertretern fand statt.", "NATO"),
+    ("Die UN-Sondergesandte reiste ab.", "UN"),
+    ("Die Iran-Regierung schwieg.", "IRN"),
+])
+def test_compounds_of_a_name_and_an_office(extractor, text, code):
+    assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Ukraine-Krieg dauert an.",       # a war in the country, not its act
+    "Die Russland-Sanktionen wirken.",   # measures against it
+])
+def test_other_compounds_name_no_actor(extractor, text):
+    assert not actor_codes(extractor, text)
