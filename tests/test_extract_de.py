@@ -131,3 +131,11 @@ def test_compounds_of_a_name_and_an_office(extractor, text, code):
 ])
 def test_other_compounds_name_no_actor(extractor, text):
     assert not actor_codes(extractor, text)
+
+
+def test_an_inflected_form_yields_to_another_actors_own_name():
+    # "Kallas" is Kaja Kallas (EU), not the genitive of Jusuf Kalla's surname
+    from ingest.extraction.pipeline import build_nlp
+
+    doc = build_nlp(LANG)("Kallas sagte das, und Putins Sprecher schwieg.")
+    assert [s.kb_id_ for s in doc.spans["actors"]] == ["EU", "RUS"]

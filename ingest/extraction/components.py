@@ -81,6 +81,11 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_key: dict[tuple[str, bool], set[str]] = {}
+        # An inflected form that is another actor's own name is that actor's ("Kallas",
+        # not the genitive of "Kalla").
+        own = {}
+        for alias in gazetteer.aliases_for(lexicon.code):
+            own.setdefault(alias.text.casefold(), set()).add(alias.key)
         for alias in gazetteer.aliases_for(lexicon.code):
             forms = {alias.text}
             # Without its marks in any script ("Turkiye"; Arabic vowel signs and shadda,
@@ -92,7 +97,8 @@ class ActorMatcher:
                 # The inflected forms of the language ("Rusya'dan", "России", "والصين");
                 # not for the thousands of derived people, whose names the press of
                 # these languages rarely inflects in Latin script.
-                forms |= {f for base in list(forms) for f in lexicon.inflect(base)}
+                forms |= {f for base in list(forms) for f in lexicon.inflect(base)
+                          if own.get(f.casefold(), {alias.key}) == {alias.key}}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():
             matcher = self.exact if sensitive else self.lower
