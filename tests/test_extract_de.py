@@ -139,3 +139,11 @@ def test_an_inflected_form_yields_to_another_actors_own_name():
 
     doc = build_nlp(LANG)("Kallas sagte das, und Putins Sprecher schwieg.")
     assert [s.kb_id_ for s in doc.spans["actors"]] == ["EU", "RUS"]
+
+
+def test_genitive_nouns_are_triggers():
+    from ingest.extraction.pipeline import Extractor
+
+    reader = Extractor(languages=[LANG]).reader(LANG)
+    for word in ("Besuchs", "Gipfels", "Kaufs", "Erwerbs", "Überfalls", "Beschusses"):
+        assert reader.lemma(word) in reader.triggers.first_lemmas, word
