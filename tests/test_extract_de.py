@@ -147,3 +147,16 @@ def test_genitive_nouns_are_triggers():
     reader = Extractor(languages=[LANG]).reader(LANG)
     for word in ("Besuchs", "Gipfels", "Kaufs", "Erwerbs", "Überfalls", "Beschusses"):
         assert reader.lemma(word) in reader.triggers.first_lemmas, word
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # who condemns or criticizes an act is not its agent
+    ("Deutschland verurteilte den Angriff auf Israel.", ("DEU", "ATTACKS", "ISR")),
+    ("Frankreich kritisierte die Sanktionen gegen Russland.", ("FRA", "SANCTIONS", "RUS")),
+])
+def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)
+
+
+def test_the_act_of_a_verb_that_carries_it_stays(extractor):
+    assert ("EU", "SANCTIONS", "RUS") in rels(extractor, "Die EU verhängte Sanktionen gegen Russland.")

@@ -223,6 +223,19 @@ class FrameReader(ArgumentReader):
         return [m for x in nouns for c in self.obliques(x, cases)
                 for m in self.actors(c, at, triggers)]
 
+    # The predicates of verbs that judge or answer another's act.
+    REACTING = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES", "DEMANDS"})
+    # Sentence-local token index -> the predicates of the trigger there (set by the reader).
+    trigger_predicates: dict[int, frozenset[str]] = {}
+
+    def _reacts_to(self, g: Token, row: TriggerRow) -> bool:
+        """Whether the verb carrying a noun of a directed act only judges or answers it
+        ("condemned the attack on Y", "backed the sanctions against Y", "rejected the
+        accusations"): its subject is no agent of the act."""
+        preds = self.trigger_predicates.get(g.i, frozenset())
+        return bool(preds) and preds <= self.REACTING and row.predicate not in preds and \
+            row.predicate not in SYMMETRIC
+
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
         patients: list[Mention] = []
@@ -296,7 +309,7 @@ class FrameReader(ArgumentReader):
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]
-            elif not agents:
+            elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
                     patients += subj_actors
