@@ -178,3 +178,8 @@ def test_more_malay_verbs(extractor, text, triple):
 def test_derived_noise_triggers_nothing(extractor, text):
     found = rels(extractor, text)
     assert not {t for t in found if t[1] in ("CRITICIZES", "SIGNS_AGREEMENT")}
+
+
+def test_majlis_is_a_ceremony_not_irans_parliament(extractor):
+    doc = extractor.nlp(LANG)("Memorandum itu ditandatangani pada majlis makan malam.")
+    assert not [s.kb_id_ for s in doc.spans["actors"]]
