@@ -100,6 +100,8 @@ def actor_codes(extractor, text):
     ("Die EU-Außenminister berieten in Luxemburg.", "EU"),
     ("Die US-Botschaft in Berlin schwieg.", "USA"),
     ("Lissabon und Khartum antworteten.", "SDN"),
+    ("Die Opec kürzt die Förderung.", "OPEC"),
+    ("Die Brics-Staaten tagten.", "BRICS"),
 ])
 def test_offices_compounds_and_capitals(extractor, text, code):
     assert code in actor_codes(extractor, text)
