@@ -110,7 +110,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     (d / "items.csv").write_text(
-        "name,aliases,category,origin,source\nS-400,S-400 Triumf,air defence,RUS,test\n",
+        "name,aliases,category,origin,source\nS-400,S-400 Triumf,air defence,RUS,test\n"
+        "air defence system,sistem pertahanan udara,air defence,,test\n",
         encoding="utf-8",
     )
     return d

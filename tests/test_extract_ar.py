@@ -92,6 +92,18 @@ def test_financial_is_no_mali(extractor):
     ("شنت روسيا هجوما واسعا على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
     ("وتواصل روسيا هجماتها على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
     ("هاجمت روسيا أوكرانيا في فبراير 2022.", ("RUS", "ATTACKS", "UKR")),
+    # The future's س on an imperfect and on a light verb: an announced act.
+    ("وستدعم الصين روسيا.", ("CHN", "SUPPORTS", "RUS")),
+    ("ستقدم اليابان مساعدات إنسانية لتركيا.", ("JPN", "PROVIDES_AID", "TUR")),
+    # A verb of reaching carries its event noun.
+    ("توصلت أرمينيا وأذربيجان إلى اتفاق سلام.", ("ARM", "SIGNS_AGREEMENT", "AZE")),
+    ("اعترضت الصين على القرار الأمريكي.", ("CHN", "OPPOSES", "USA")),
+    # Appreciation and thanks for a state's act.
+    ("ثمنت الأردن جهود مصر.", ("JOR", "SUPPORTS", "EGY")),
+    ("شكرت أوكرانيا اليابان على المساعدات.", ("UKR", "SUPPORTS", "JPN")),
+    # A plural demonym without the article; Gaza.
+    ("طردت بولندا دبلوماسيين ألمان.", ("POL", "SANCTIONS", "DEU")),
+    ("أرسلت تركيا مساعدات إنسانية إلى غزة.", ("TUR", "PROVIDES_AID", "PSE")),
 ])
 def test_each_predicate(extractor, text, expected):
     assert expected in rels(extractor, text)
@@ -106,6 +118,29 @@ def test_the_noun_of_an_attack_names_its_agent_after_it(extractor):
     found = rels(extractor, "أدانت وزارة الخارجية التركية الهجوم الإسرائيلي على لبنان.")
     assert ("TUR", "CRITICIZES", "ISR") in found
     assert ("ISR", "ATTACKS", "LBN") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ل written before the name marks whom the support or the aid is for: the name
+    # right after the event noun is no possessor (no agent) then.
+    ("أعربت مصر عن دعمها لفلسطين.", {("EGY", "SUPPORTS", "PSE")}),
+    ("قدمت كندا مساعدات إنسانية للسودان.", {("CAN", "PROVIDES_AID", "SDN")}),
+    # ب before a name: with whom one meets, whom one condemns.
+    ("التقت ألمانيا بفرنسا في برلين.", {("DEU", "MEETS", "FRA")}),
+    ("نددت الجزائر بإسرائيل.", {("DZA", "CRITICIZES", "ISR")}),
+    # A name that begins with those letters is not marked ("لبنان").
+    ("هاجمت إسرائيل لبنان.", {("ISR", "ATTACKS", "LBN")}),
+    # After a title, ل is "of": the Secretary-General of the UN is the UN.
+    ("دعا الأمين العام للأمم المتحدة إسرائيل إلى وقف إطلاق النار.",
+     {("UN", "DEMANDS", "ISR")}),
+])
+def test_prepositions_written_before_a_name_mark_it(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_the_dual_subject_is_the_pair(extractor):
+    text = "التقى الرئيس المصري بنظيره التركي. ووقع البلدان اتفاقية."
+    assert ("EGY", "SIGNS_AGREEMENT", "TUR") in rels(extractor, text)
 
 
 def test_the_speakers_state_acts_in_what_it_says(extractor):
@@ -150,6 +185,14 @@ def test_leaders_named_with_the_state_of_their_title(full):
     result = full.extract(Article(id="a", text=text, lang=LANG))
     assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
         ("RUS", "MEETS", "TUR")}
+
+
+def test_a_name_whose_first_letter_only_looks_like_a_preposition(full):
+    # "بايدن" is lemmatized "أيد": the rest of the word is not the lemma, so no "ب".
+    text = "فرض بايدن عقوبات على كوبا."
+    result = full.extract(Article(id="c", text=text, lang=LANG))
+    assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
+        ("USA", "SANCTIONS", "CUB")}
 
 
 def test_a_leader_with_a_prefix(full):

@@ -108,6 +108,51 @@ def test_jabatan_tanpa_negara_adalah_negara_yang_dibicarakan(extractor):
     assert rels(extractor, text) == {("FRA", "CRITICIZES", "ISR")}
 
 
+def test_a_description_refers_to_the_state_in_focus(extractor):
+    # A head noun with its modifiers and a demonstrative ("negara kepulauan itu") is a
+    # reference, as "negara itu" is.
+    text = "Jepang mengecam Korea Utara. Negara kepulauan itu juga menjatuhkan sanksi kepada Iran."
+    assert ("JPN", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
+def test_a_verb_before_a_demonstrative_is_no_description(extractor):
+    # "pemerintah membantah hal itu": the government denies it; "pemerintah ... itu" is
+    # no description when a word between has a verbal prefix.
+    reader, nlp = extractor.reader(LANG), extractor.nlp(LANG)
+    doc = nlp("Pemerintah membantah hal itu. Pemerintah negara kepulauan itu diam.")
+    spans = [doc[s:e].text for _, s, e in reader.descriptions(doc)]
+    assert "Pemerintah negara kepulauan itu" in spans
+    assert not [s for s in spans if "membantah" in s]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Presiden memuji peningkatan kerja sama pertahanan Jepang dengan Filipina.",
+     "Langkah itu bagian dari penguatan kerja sama ekonomi Jepang dengan Filipina."],
+)
+def test_event_noun_inside_a_head_first_phrase_keeps_its_arguments(extractor, text):
+    # "penguatan kerja sama X dengan Y": the parser hangs X and Y on the first noun.
+    assert ("JPN", "COOPERATES_ON", "PHL") in rels(extractor, text)
+
+
+def test_a_marked_actor_after_an_event_noun_alone_is_the_verbs(extractor):
+    # "membebankan biaya perang kepada X": X bears the cost; nobody attacks X.
+    text = "Amerika Serikat akan terus membebankan biaya perang kepada Rusia."
+    assert not {t for t in rels(extractor, text) if t[1] == "ATTACKS"}
+
+
+def test_a_restriction_on_imports_is_a_sanction(extractor):
+    # Convention 8: a restriction on the seller's goods sanctions the seller.
+    found = rels(extractor, "Korea Selatan memperketat pembatasan impor beras dari Thailand.")
+    assert ("KOR", "SANCTIONS", "THA") in found
+    assert ("KOR", "BUYS", "THA") not in found
+
+
+def test_to_govern_is_no_order(extractor):
+    text = "Presiden Belarus telah memerintah negara itu sejak 1994, kata Uni Eropa."
+    assert not {t for t in rels(extractor, text) if t[1] == "DEMANDS"}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = "Presiden Brasil Luiz Lula tiba di Jakarta. Ia bertemu Presiden Indonesia Budi Santoso."
     assert ("BRA", "MEETS", "IDN") in rels(extractor, text)
@@ -378,3 +423,32 @@ def test_states_carry_their_names_in_each_supported_language(extractor) -> None:
     states = {a.key: set(a.aliases) for a in result.actors}
     assert {"Turki", "Turkey"} <= states["TUR"]
     assert "Amerika Serikat" in states["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam menjalin kerja sama dengan Laos di bidang energi.",
+         ("LAO", "COOPERATES_ON", "VNM")),
+        ("Kenya menyayangkan keputusan Uganda.", ("KEN", "CRITICIZES", "UGA")),
+        ("Mesir membantah tuduhan Etiopia soal bendungan itu.", ("EGY", "OPPOSES", "ETH")),
+        ("Norwegia mengusir diplomat Rusia pekan lalu.", ("NOR", "SANCTIONS", "RUS")),
+        ("Peru memutuskan hubungan diplomatik dengan Meksiko.", ("PER", "SANCTIONS", "MEX")),
+    ],
+)
+def test_common_news_wordings(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_the_named_system_gives_the_seller_before_a_generic_kind(extractor):
+    # "sistem pertahanan udara" names a kind with no maker; the S-400 is Russian-made.
+    found = rels(extractor, "Mesir dan Rusia menandatangani kontrak untuk pengadaan "
+                            "sistem pertahanan udara S-400.")
+    assert ("EGY", "BUYS", "RUS") in found
+    assert ("RUS", "BUYS", "EGY") not in found
+
+
+def test_source_marks_the_agent_of_a_criticism(extractor):
+    # The lexicon's roles: CRITICIZES takes its agent with "dari" ("kecaman dari X").
+    assert ("FRA", "CRITICIZES", "MLI") in rels(
+        extractor, "Kecaman dari Prancis terhadap Mali semakin keras.")

@@ -45,6 +45,18 @@ def test_declined_names_abbreviations_and_combining_forms(extractor):
                      ("Анкаре", "TUR")]
 
 
+def test_gas_is_no_gaza_and_egypt_drops_its_vowel(extractor):
+    doc = extractor.nlp(LANG)("Поставки газа в сектор Газа. Визит в Египет, встреча в Египте.")
+    found = [(s.text, s.kb_id_) for s in doc.spans["actors"]]
+    assert found == [("сектор Газа", "PSE"), ("Египет", "EGY"), ("Египте", "EGY")]
+
+
+def test_the_capitals_adjective_stands_for_its_government(extractor):
+    doc = extractor.nlp(LANG)("Москва обвинила киевские власти.")
+    assert [(s.text, s.kb_id_) for s in doc.spans["actors"]] == [
+        ("Москва", "RUS"), ("киевские", "UKR")]
+
+
 def test_cities_are_no_people(extractor):
     # A capitalised Cyrillic word is not linked to a person by an empty folded name.
     doc = extractor.nlp(LANG)("Белгородская область, Одесса и Харьков.")
@@ -88,6 +100,33 @@ def test_each_predicate(extractor, text, expected):
 
 def test_seller_is_the_subject_of_selling(extractor):
     assert rels(extractor, "Россия продала Индии истребители.") == {("IND", "BUYS", "RUS")}
+
+
+def test_an_event_noun_under_a_verb_read_as_the_root_noun(extractor):
+    # The tagger reads "ввели" as a noun heading the sentence: the event noun under it
+    # still takes that word's subject as its agent.
+    assert rels(extractor, "США ввели санкции против России.") == {("USA", "SANCTIONS", "RUS")}
+
+
+def test_the_target_on_the_noun_of_a_verb_and_noun_phrase(extractor):
+    # "нанес удары": the parse hangs "по Ливану" on the noun of the phrase.
+    assert rels(extractor, "Израиль нанес удары по Ливану.") == {("ISR", "ATTACKS", "LBN")}
+
+
+def test_an_act_condemned_names_its_agent_not_its_target(extractor):
+    assert rels(extractor, "США осудили ракетный удар России по Киеву.") == {
+        ("RUS", "ATTACKS", "UKR"), ("USA", "CRITICIZES", "RUS")}
+
+
+def test_a_demonym_agrees_with_its_noun_and_is_no_case_marker(extractor):
+    # "российским" is instrumental like "коллегой": the preposition "с" marks the phrase.
+    assert ("CHN", "MEETS", "RUS") in rels(
+        extractor, "Министр обороны Китая встретился с российским коллегой.")
+
+
+def test_two_subjects_joined_by_and_are_coordinated(extractor):
+    assert rels(extractor, "Турция и Россия укрепляют сотрудничество.") == {
+        ("RUS", "COOPERATES_ON", "TUR")}
 
 
 def test_sanctions_undergone_name_their_giver(extractor):

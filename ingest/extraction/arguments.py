@@ -75,6 +75,11 @@ class ArgumentReader:
         self.members = w("member_nouns")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
+        # The markers that introduce each predicate's agent (`predicates: <P>: agent:` in
+        # the file): "criticism from X", "ancaman dari X".
+        self.agent_markers = {
+            pred: frozenset(m for cls in roles.agent for m in lexicon.markers.get(cls, ()))
+            for pred, roles in lexicon.roles.items()}
         case_classes = (self.agent_case, self.target_case, self.source_case, self.with_case,
                         self.between_case, self.locative, self.of_case)
         self.known_cases = frozenset().union(*case_classes)
@@ -110,7 +115,9 @@ class ArgumentReader:
             # marker counts, so that a clitic such as English "'s" marks nothing.
             marks = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i > tok.i
                      and c.lower_ in self.known_cases][:1]
-        if not marks and self.morph_cases:
+        if not marks and self.morph_cases and tok.dep_ != "amod":
+            # (An adjective agrees in case with its noun: "с российским коллегой" is
+            # marked on the noun, not on "российским".)
             marks = [m for m in (f"case={v.lower()}" for v in tok.morph.get("Case"))
                      if m in self.morph_cases]
         return marks[-1] if marks else None
@@ -205,7 +212,7 @@ class ArgumentReader:
                     and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head
-        if g is v:
+        if g.i == v.i:
             return None, False
         if seen == 0 and self._under_name(v) is not None or g.i < v.i and self._at is not None and \
                 g.i in self._at and dep == "acl" and any(c.dep_ in OBJECTS for c in v.children) \
@@ -226,7 +233,7 @@ class ArgumentReader:
                 c.dep_ == "mark" for c in v.children):
             # "X signed a contract to buy ...": the infinitive's subject is the subject
             # of the verb that takes the noun.
-            if g.dep_ in OBJECTS and g.head is not g:
+            if g.dep_ in OBJECTS and g.head.i != g.i:
                 return self.subject(g.head, seen + 1)[0], False
             return None, False
         if dep == "acl":  # "sanctions imposed by X": the noun is the patient
@@ -245,9 +252,36 @@ class ArgumentReader:
             if obj is not None:
                 return obj, False
             return self.subject(g, seen + 1)[0], False
+        # A past form the tagger read as a participle is finite when it has an object.
+        finite = v.morph.get("VerbForm") == ["Fin"] or v.morph.get("VerbForm") == ["Part"] \
+            and any(c.dep_ in OBJECTS for c in v.children)
+        if dep in ("conj", "advcl", "ccomp") and finite:
+            before = self._actor_before(v)
+            if before is not None:
+                return before, False
         if dep in ("conj", "advcl"):
             return self.subject(g, seen + 1)[0], False
         return None, False
+
+    def _actor_before(self, v: Token) -> Token | None:
+        """An actor right before a finite verb that has no subject, hung elsewhere as an
+        oblique or modifier ("comes after the EU stepped up ...", the subordinate clause
+        read as a preposition and its subject): names before a finite verb are its
+        subject."""
+        j = v.i - 1
+        doc = v.doc
+        while j >= 0 and doc[j].dep_ in ("advmod", "aux", "aux:pass") and doc[j].head.i == v.i:
+            j -= 1
+        if j < 0 or self._at is None or j not in self._at:
+            return None
+        m = self._at[j]
+        if m.end - 1 != j:
+            return None
+        head = next((doc[k] for k in range(m.start, m.end)
+                     if not m.start <= doc[k].head.i < m.end or doc[k].head.i == k), doc[j])
+        if head.dep_ not in ("obl", "nmod", "obj", "iobj") or head.head.i > v.i:
+            return None
+        return head
 
     def _receiving(self, v: Token) -> bool:
         return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)

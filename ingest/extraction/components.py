@@ -140,7 +140,8 @@ class ActorMatcher:
                 spans.append(Span(doc, start, end, label=key, kb_id=entry.code))
         if self.compound_heads:
             spans += self._compounds(doc, spans)
-        doc.spans["actors"] = [s for s in filter_spans(spans) if s.label_ != PLACE]
+        found = [s for s in filter_spans(spans) if s.label_ != PLACE]
+        doc.spans["actors"] = self._offices_of_the_state_before(found)
         return doc
 
     def _compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -161,6 +162,23 @@ class ActorMatcher:
             entry = self.gazetteer.actors.get(key)
             if entry is not None:
                 out.append(Span(doc, tok.i, tok.i + 1, label=key, kb_id=entry.code))
+        return out
+
+    def _offices_of_the_state_before(self, spans: list[Span]) -> list[Span]:
+        """An office named the way one state's press names its own ("Dışişleri
+        Bakanlığı": Turkey's) right after another state's name is that state's office
+        ("Çin Dışişleri Bakanlığı"): the state's name stands for it, the office's does
+        not."""
+        out: list[Span] = []
+        for s in spans:
+            prev = out[-1] if out else None
+            entry = self.gazetteer.actors.get(s.label_)
+            before = self.gazetteer.actors.get(prev.label_) if prev is not None else None
+            if prev is not None and prev.end == s.start and entry is not None and \
+                    entry.kind is ActorKind.AGENCY and before is not None and \
+                    before.kind is ActorKind.STATE and before.key != entry.code:
+                continue
+            out.append(s)
         return out
 
     def _plausible(self, span: Span) -> bool:

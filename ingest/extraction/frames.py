@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: re-exported)
     INNER,
+    OBLIQUES,
     OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -35,6 +36,10 @@ from ingest.extraction.arguments import (  # noqa: F401  (Mention, word_class: r
 from ingest.extraction.triggers import TriggerRow
 
 SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
+# Predicates of an attitude to another actor or to its act: a verb + noun row of one
+# names another's act as the noun ("dismissed Y's accusations", convention 3), whose
+# agent is the object.
+ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
 
 
 @dataclass
@@ -76,7 +81,11 @@ class FrameReader(ArgumentReader):
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
-        if row.predicate == "BUYS" and row.voice != "converse" and t.dep_ in OBJECTS and \
+        # So is one a halting noun governs ("pembatasan impor dari X", an import ban):
+        # a restriction on the seller's goods (convention 8).
+        halted = t.dep_ in OBJECTS or t.dep_ in ("nmod", "compound") and \
+            t.head.pos_ == "NOUN" and self.case(t) in (None, *self.of_case)
+        if row.predicate == "BUYS" and row.voice != "converse" and halted and \
                 {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         return frame
@@ -88,12 +97,12 @@ class FrameReader(ArgumentReader):
         the seller, and the buyer marked or in focus."""
         clause, judge_verb = t, None
         judged = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-        if judged is None and t.dep_ in ("xcomp", "obj") and t.head is not t:
+        if judged is None and t.dep_ in ("xcomp", "obj") and t.head.i != t.i:
             v = t.head
             lemmas = {v.lemma_.lower(), self.lemma(v.text)}
             if lemmas & self.judging:  # a small clause: "called Y's move reckless"
                 judge_verb = v
-                judged = next((c for c in v.children if c.dep_ in OBJECTS and c is not t), t)
+                judged = next((c for c in v.children if c.dep_ in OBJECTS and c.i != t.i), t)
             elif lemmas & self.copula:
                 clause = v
                 judged, _ = self.subject(v)
@@ -142,10 +151,19 @@ class FrameReader(ArgumentReader):
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        if row.predicate in ATTITUDES:
+            # An act condemned, backed or rejected ("condemned Russia's strike on Kyiv")
+            # names its agent as the target; whom the act targets is none (unless the
+            # noun is a word of the trigger phrase: "destek verdi").
+            objs = [c for c in objs if c.i not in triggers or self._in_phrase(c, row)]
         # "delivered systems to X", "sent tents and medicine to X", "sent planes carrying
         # food to X": the marker may hang on the object, its conjunct or its modifier.
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at]
+        # The other words of the trigger phrase that the parse hung under it unmarked
+        # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
+        heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
+                  and c.dep_ not in OBJECTS and c.i not in at and self.case(c) is None]
         for h in heads:
             for c in self.obliques(h, cases):
                 out.extend(self.actors(c, at, triggers))
@@ -157,6 +175,10 @@ class FrameReader(ArgumentReader):
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
         return out
+
+    def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
+        """Whether a word is one of the words of a trigger phrase of several."""
+        return len(row.lemma) > 1 and self.lemma(c.text) in row.lemma
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
         subj, passive = self.subject(v)
@@ -176,19 +198,21 @@ class FrameReader(ArgumentReader):
                              and self.case(c) is None for m in self.actors(c, at, triggers)]
             for c in v.children:
                 # An object the parser took for a modifier or a secondary predicate, or
-                # for a second subject after the verb ("Россия поддержала Китай/nsubj").
+                # for a second subject after the verb ("Россия поддержала Китай/nsubj",
+                # "США осудили удар/nsubj России").
                 bare = c.dep_ in ("nmod", "obl", "obl:arg", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
-                    and c.i in at
-                if c is subj or not (c.dep_ in OBJECTS or bare or second):
+                    and (c.i in at or c.i in triggers)
+                if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
+                                                               second):
                     continue
                 if c.i not in triggers:
                     patients.extend(self.actors(c, at, triggers))
                 elif row.noun:
                     # "impose sanctions on X's firms"; "welcomed Y's visit"
                     patients.extend(self._noun_targets(c, row, at, triggers))
-                    if row.predicate in SYMMETRIC:
+                    if row.predicate in SYMMETRIC or row.predicate in ATTITUDES:
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
@@ -220,8 +244,34 @@ class FrameReader(ArgumentReader):
         nouns = [n] + [c for c in n.children if c.dep_ == "conj"]
         if n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
             nouns.append(n.head)
-        return [m for x in nouns for c in self.obliques(x, cases)
-                for m in self.actors(c, at, triggers)]
+        found = [m for x in nouns for c in self.obliques(x, cases)
+                 for m in self.actors(c, at, triggers)]
+        return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
+                        for m in self.actors(c, at, triggers)]
+
+    def _stranded(self, n: Token) -> list[Token]:
+        """The modifiers an event noun leaves to the noun it modifies, after it: in a
+        head-first phrase ("perluasan kerja sama militer X dengan Y", the expansion of
+        X's cooperation with Y) the parser hangs the event's arguments on the first noun,
+        or on a noun of field after the event ("kerja sama pertahanan X dengan Y"). Only
+        where an unmarked actor follows the event noun there (its possessor): a marked
+        one alone may be the verb's ("membebankan biaya perang kepada X")."""
+        g = n.head
+        if n.dep_ not in ("compound", "nmod") or g.i >= n.i or \
+                g.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in n.children):
+            return []
+        out = []
+        for c in g.children:
+            if c.i <= n.i or c.dep_ == "conj":
+                continue
+            out.append(c)
+            if c.pos_ == "NOUN" and c.dep_ in ("nmod", "compound") and \
+                    not any(x.dep_ == "case" for x in c.children):
+                out.extend(x for x in c.children if x.dep_ != "conj")
+        at = self._at or {}
+        if not any(c.i in at and self.case(c) is None for c in out):
+            return []
+        return out
 
     # The predicates of verbs that judge or answer another's act.
     REACTING = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES", "DEMANDS"})
@@ -246,7 +296,7 @@ class FrameReader(ArgumentReader):
             row.predicate in ("SUPPORTS", "PROVIDES_AID")
         if received:
             of_target = False
-        for c in n.children:
+        for c in [*n.children, *self._stranded(n)]:
             if c.dep_ in ("amod", "acl") and (c.pos_ in ("VERB", "AUX") or any(
                     s.dep_ in SUBJECTS for s in c.children)):
                 # A verb parsed as the noun's modifier with a subject of its own
@@ -267,7 +317,11 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
                 agents.extend(self.actors(c, at, triggers))
-            elif case in self.source_case and row.predicate in ("PROVIDES_AID", "SUPPORTS"):
+            elif case in self.source_case and (
+                    row.predicate in ("PROVIDES_AID", "SUPPORTS") or
+                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case):
+                # A marker that is also the genitive (Spanish and French "de") stays read
+                # as the genitive below.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
                 patients.extend(self.actors(c, at, triggers))
@@ -283,9 +337,10 @@ class FrameReader(ArgumentReader):
         g, link = n.head, n
         for _ in range(2):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
-            # "serangkaian serangan") to the verb that carries the phrase.
+            # "serangkaian serangan") to the verb that carries the phrase; never past the
+            # root (spaCy makes a new Token at each access: compare positions).
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
-                    g.head is not g and self.case(link) in (None, *self.of_case):
+                    g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
         obj = g.head if g.dep_ == "conj" else g
         if link.dep_ == "nmod" and self.case(link) in self.target_case | self.locative and \
@@ -296,7 +351,7 @@ class FrameReader(ArgumentReader):
                 subj, _ = self.subject(obj.head)
                 agents = (self.actors(subj, at, triggers) if subj is not None else []) or agents
             patients += self.actors(obj, at, triggers)
-        elif link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g is not n:
+        elif link.dep_ in OBJECTS + ("obl", "nmod") + PASSIVE_SUBJECTS and g.i != n.i:
             # The verb that carries the noun names its agent ("X imposed sanctions",
             # "sanctions were imposed by X") or, for a verb of receiving, its recipient.
             subj, passive = self.subject(g)

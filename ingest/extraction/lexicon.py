@@ -78,6 +78,10 @@ class Lexicon:
     # Hyphenated compounds of a name and an office are the name's actor ("EU-Außenminister",
     # "US-Botschaft"): `names: compounds: true` in the file.
     name_compounds: bool = False
+    # References by description (`descriptions:` in the file): a head noun of a reference
+    # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
+    # itu"), read by `references.description_matcher`.
+    descriptions: dict[str, Any] = field(default_factory=dict)
 
     def inflect(self, name: str) -> set[str]:
         """The inflected forms of a name (without the name itself)."""
@@ -191,6 +195,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
         name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
         name_compounds=bool((raw.get("names") or {}).get("compounds")),
+        descriptions=dict(raw.get("descriptions") or {}),
     )
 
 

@@ -87,6 +87,11 @@ class Modality:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
+                and (self._possible(t.head) or self._conditional(t.head)):
+            # An event named as the subject of a possible or conditional predicate ("an
+            # attack on X would be a disaster") is talked about, not reported.
+            return NOT_ASSERTED
         threat = False
         tok = t
         hops = 0
@@ -95,7 +100,7 @@ class Modality:
                 return NOT_ASSERTED
             if self._possible(tok) or self._conditional(tok):
                 threat = True
-            if tok is not t:
+            if tok.i != t.i:
                 lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
@@ -103,14 +108,18 @@ class Modality:
                     threat = True
                 elif lemmas & self.not_asserted:
                     return NOT_ASSERTED
-            if tok.dep_ not in COMPLEMENT or tok.head is tok or hops > 5:
+            if tok.dep_ not in COMPLEMENT or tok.head.i == tok.i or hops > 5:
                 break
-            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok is not t:
+            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.i != t.i:
                 break  # a coordinated clause has its own modality
-            if tok.dep_ in ("obl", "nmod") and tok is not t:
+            if tok.dep_ in ("obl", "nmod") and tok.i != t.i:
                 break
             tok = tok.head
             hops += 1
         if threat:
-            return THREAT if predicate in PUNITIVE else NOT_ASSERTED
+            # A verb of threat stays one under a modal or a verb of warning ("warned it
+            # would retaliate"); a threat named as a noun there is talked about.
+            punitive = predicate in PUNITIVE or predicate == "THREATENS" and \
+                t.pos_ in ("VERB", "AUX")
+            return THREAT if punitive else NOT_ASSERTED
         return ASSERTED

@@ -23,11 +23,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
-from ingest.extraction.frames import word_class, SYMMETRIC, FrameReader, Mention, pairs
+from ingest.extraction.frames import OBJECTS, SYMMETRIC, FrameReader, Mention, pairs, word_class
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
-from ingest.extraction.references import Salience
+from ingest.extraction.references import Descriptions, Salience
 from ingest.extraction.shallow import ShallowParser
 from ingest.extraction.syntax import Lemmatizer, Parser
 from ingest.extraction.triggers import Match, TriggerTable, load_triggers
@@ -63,6 +63,7 @@ class ArticleReader:
         for cls, words in lexicon.references.items():
             if words:
                 self.refs.add(cls, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        self.descriptions = Descriptions(lexicon, nlp.tokenizer)
         self.topics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for topic, words in lexicon.topics.items():
             if words:
@@ -107,8 +108,11 @@ class ArticleReader:
             by_sent[bisect_right(starts, span.start) - 1].append(span)
         refs_by_sent: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         strings = doc.vocab.strings
-        for mid, s, e in self.refs(doc):
-            refs_by_sent[bisect_right(starts, s) - 1].append((strings[mid], s, e))
+        found = {(strings[mid], s, e) for mid, s, e in self.refs(doc)}
+        if len(self.descriptions):
+            found |= set(self.descriptions(doc))
+        for cls, s, e in sorted(found, key=lambda r: (r[1], -r[2])):
+            refs_by_sent[bisect_right(starts, s) - 1].append((cls, s, e))
         salience = Salience()
         if title_doc is not None:
             salience.read(self._mentions(title_doc.spans.get("actors", []), 0), [])
@@ -143,10 +147,11 @@ class ArticleReader:
         for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
             if any(i - offset in taken for i in range(s, e)):
                 continue
-            if cls == "office" and (e - offset in starts or e + 1 - offset in starts and
+            if cls in ("office", "entity") and (e - offset in starts or e + 1 - offset in starts and
                                     e < len(doc) and doc[e].lower_ in self.office_links):
-                # "the president of France", "Presiden Prancis", "the minister, Lavrov":
-                # an office next to its state or its holder is no reference.
+                # "the president of France", "Presiden Prancis", "the minister, Lavrov",
+                # "the kingdom of Bhutan": an office or a description next to its state
+                # or its holder is no reference.
                 continue
             before = [x for x in mentions if x.end <= s - offset]
             m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)
@@ -205,7 +210,8 @@ class ArticleReader:
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
                 if row.predicate == "THREATENS" and frame.patients and any(
-                        c.dep_ in ("xcomp", "advcl") for c in tok.children):
+                        c.dep_ in ("xcomp", "advcl") for c in tok.children) and any(
+                        c.dep_ in OBJECTS and c.i in at for c in tok.children):
                     # "X warned Y not to ...", "memperingatkan Y untuk ...": a demand
                     # (the schema's convention 2).
                     predicate = "DEMANDS"
@@ -264,7 +270,7 @@ class ArticleReader:
                 continue
             verb = tok.head
             gov = verb.head
-            if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov is verb or \
+            if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov.i == verb.i or \
                     {gov.lemma_.lower(), self.lemma(gov.text)}.isdisjoint(self.speech):
                 continue
             subj, _ = self.frames.subject(verb)
@@ -289,8 +295,11 @@ class ArticleReader:
 
     def _item(self, sd: Doc, tok) -> str | None:
         named = [(abs(s - tok.i), sd.vocab.strings[mid]) for mid, s, _ in self.items(sd)]
-        if named:
-            return min(named)[1]
+        # A named system before a generic kind ("pesawat tempur ... KAAN"): its maker is
+        # the seller when none is named.
+        known = [x for x in named if self.item_origin.get(x[1])]
+        if known or named:
+            return min(known or named)[1]
         obj = next((c for c in tok.children if c.dep_ == "obj"), None)
         if obj is None:
             return None

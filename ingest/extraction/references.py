@@ -15,6 +15,7 @@ it would ...") is that actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.extraction.frames import Mention
@@ -94,4 +95,86 @@ class Salience:
             return Mention(p.code, p.key, text, start, end, reference=True)
         if cls == "speaker":  # a "we" with no speaker named: the actor in focus
             return self.resolve("entity", text, start, end, [])
+        return None
+
+
+class Descriptions:
+    """References by description (lexicon `descriptions:`), per class: a head noun of the
+    class ("kingdom", "negara") with up to `modifiers` words before it ("the oil-rich
+    Gulf kingdom") or after it ("negara kepulauan itu"), between the class's determiners
+    (`before`, `after`; "" for none). A class named "office/bare" adds patterns to
+    "office". A modifier is no function word of the language (its `stopwords`) and does
+    not match `modifier_not` (Indonesian verbal prefixes: "pemerintah membantah hal itu"
+    is no description). Found by a scan from each head word, which is far cheaper than a
+    token matcher with a pattern per head and length."""
+
+    WORD = r"(?:-|[^\W\d_][\w'’.-]*|\d[\w-]*)"
+
+    def __init__(self, lexicon, tokenize) -> None:
+        spec = lexicon.descriptions or {}
+        self.closed = frozenset(lexicon.stopwords)
+        avoid = spec.get("modifier_not") or ""
+        self.word = re.compile((f"(?!(?:{avoid}))" if avoid else "") + self.WORD + "$")
+        self.n = int(spec.get("modifiers", 0))
+
+        def words(phrase: str) -> tuple[str, ...]:
+            return tuple(t.lower_ for t in tokenize(phrase)) if phrase else ()
+
+        # (class, head words, determiners before, determiners after, modifiers lead)
+        self.entries: list[tuple[str, tuple[str, ...], tuple, tuple, bool]] = []
+        for cls, entry in (spec.get("classes") or {}).items():
+            befores = tuple(words(p) for p in entry.get("before") or [])
+            afters = tuple(words(p) for p in entry.get("after") or [])
+            for h in entry.get("heads") or []:
+                self.entries.append((cls.split("/")[0], words(h), befores, afters,
+                                     bool(befores)))
+        self.first = frozenset(e[1][0] for e in self.entries if e[1])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _modifier(self, tok) -> bool:
+        return tok.norm_ not in self.closed and bool(self.word.match(tok.lower_))
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        lowers = [t.lower_ for t in doc]
+        out = []
+        for i, w in enumerate(lowers):
+            if w not in self.first:
+                continue
+            for cls, head, befores, afters, lead in self.entries:
+                e = i + len(head)
+                if tuple(lowers[i:e]) != head:
+                    continue
+                span = self._lead(doc, lowers, i, e, befores) if lead else \
+                    self._trail(doc, lowers, i, e, afters)
+                if span is not None:
+                    out.append((cls, *span))
+        return out
+
+    def _lead(self, doc, lowers, i, e, befores):
+        """Determiner, modifiers, head: walk left from the head over modifiers."""
+        j = i
+        for _ in range(self.n + 1):
+            for b in befores:
+                if not b:
+                    if j == i:
+                        return j, e
+                elif j - len(b) >= 0 and tuple(lowers[j - len(b):j]) == b:
+                    return j - len(b), e
+            if j == 0 or not self._modifier(doc[j - 1]):
+                return None
+            j -= 1
+        return None
+
+    def _trail(self, doc, lowers, i, e, afters):
+        """Determiner before, head, modifiers, demonstrative: walk right from the head."""
+        j = e
+        for _ in range(self.n + 1):
+            for a in afters:
+                if tuple(lowers[j:j + len(a)]) == a:
+                    return i, j + len(a)
+            if j >= len(doc) or not self._modifier(doc[j]):
+                return None
+            j += 1
         return None

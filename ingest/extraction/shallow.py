@@ -12,7 +12,11 @@ The rules, in order:
 - a name of several words is one phrase headed by its first word (`flat`), and so is a
   trigger of several words (`fixed`);
 - a case word before an actor or an event noun marks it (`case`; a case word of several
-  words is `case` + `fixed`, as in UD);
+  words is `case` + `fixed`, as in UD); so does a preposition written as the first
+  letters of an actor's name (`syntax: case_prefixes`, Arabic "لفلسطين" "for
+  Palestine"), given to the name as its Case feature, where the lemmatizer strips
+  them and leaves the rest of the word (a name that begins with those letters keeps
+  them: "لبنان", "بايدن") and no title word comes before (then it is "of": "الأمين العام للأمم المتحدة");
 - actors separated only by conjunctions or commas, or joined by a conjunction written
   as a prefix ("وروسيا"), are coordinated (`conj`);
 - a marked actor is an oblique of the nearest trigger before it (or after, if none);
@@ -64,6 +68,12 @@ class ShallowParser:
         self.verb_words = self.governors | self.light
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
+        self.titles = lexicon.titles
+        prefixes = []
+        for entry in w("case_prefixes"):
+            prefix, _, case = entry.partition("=")
+            prefixes.append((prefix, case.capitalize()))
+        self.case_prefixes = sorted(prefixes, key=lambda x: -len(x[0]))
         # The lexicon's own surface forms, by whether it lists them as event nouns: a
         # lemma shared by a verb and its noun (أدانت, إدانة -> أدان) or a derived row of
         # both parts of speech is read as the form written in the sentence is listed.
@@ -133,6 +143,12 @@ class ShallowParser:
         verbs.sort()
 
         marked = self._cases(words, pos, units, nouns, attach)
+        morphs = [""] * n
+        for u in units:
+            case = self._prefix_case(words, u) if u not in marked else None
+            if case:
+                morphs[u] = f"Case={case}"
+                marked.add(u)
         units = self._coordinate(words, pos, units, ends, marked, attach, codes)
         head_of_all = verbs[0] if verbs else (nouns[0] if nouns else None)
         for v in verbs:
@@ -197,7 +213,25 @@ class ShallowParser:
         lemmas = [self.lemma(wd) for wd in words]
         return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
                    heads=heads, deps=deps, pos=[p if p != "X" else "NOUN" for p in pos],
-                   lemmas=lemmas)
+                   lemmas=lemmas, morphs=morphs)
+
+    def _prefix_case(self, words, u: int) -> str | None:
+        """The case a preposition written into an actor's first word gives it, if any."""
+        if u > 0 and words[u - 1].lower() in self.titles:
+            return None
+        word = words[u].lower()
+        for c in self.conj_prefixes:
+            if word.startswith(c) and any(word[len(c):].startswith(p)
+                                          for p, _ in self.case_prefixes):
+                word = word[len(c):]
+                break
+        lemma = self.lemma(word)
+        for prefix, case in self.case_prefixes:
+            # The rest of the word must be the lemma: "بايدن" is no "ب" + "أيد".
+            if word.startswith(prefix) and len(word) > len(prefix) + 2 and \
+                    word[len(prefix):] == lemma:
+                return case
+        return None
 
     def _cases(self, words, pos, units, nouns, attach) -> set[int]:
         """Attach case words to the actor or event noun they precede; the marked ones."""

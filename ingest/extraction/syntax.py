@@ -67,27 +67,56 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     else the shallow reading built from its lexicon."""
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
-            return Parser(code, lang_dir)
+            return Parser(code, lang_dir, case_suffixes(lexicon),
+                          lexicon.words("parse_repairs"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
 
 
+def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """The lexicon's case endings written apart from the word (`syntax: case_suffixes`,
+    entries "'ya=dat": Turkish "Rusya'ya"), longest first, as (ending, UD Case value)."""
+    out = []
+    for entry in lexicon.words("case_suffixes"):
+        ending, _, case = entry.rpartition("=")
+        if not ending or not case:
+            raise ConfigurationError(f"case_suffixes entry {entry!r} is not ENDING=case")
+        out.append((ending, case.capitalize()))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+# The repairs a language may ask for (`syntax: parse_repairs`).
+REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root")
+
+
 class Parser:
     """The trained components of one language, applied to sentences."""
 
-    def __init__(self, lang: str, lang_dir: Path | None = None) -> None:
+    def __init__(self, lang: str, lang_dir: Path | None = None,
+                 suffixes: tuple[tuple[str, str], ...] = (),
+                 repairs: frozenset[str] = frozenset()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
+        # A case ending written after an apostrophe ("Rusya'ya") tells the case for
+        # sure, where the tagger guesses it for a name it has not seen.
+        self.suffixes = suffixes
+        # Misreadings of the language's pipeline repaired on the actors of a sentence
+        # (`syntax: parse_repairs`, see `_repair`).
+        unknown = set(repairs) - set(REPAIRS)
+        if unknown:
+            raise ConfigurationError(f"unknown parse_repairs {sorted(unknown)}")
+        self.repairs = frozenset(repairs)
 
     @property
     def vocab(self) -> Vocab:
         return self.nlp.vocab
 
     def parse(self, sentences: Iterable[Span], hints=None, batch_size: int = 64) -> list[Doc]:
-        """Each sentence parsed as a Doc of its own, token for token the same words
-        (`hints`, what the shallow reading needs, is not used)."""
+        """Each sentence parsed as a Doc of its own, token for token the same words.
+        `hints` (per sentence, its trigger matches and actor mentions) serve only the
+        repair of case-marked names below."""
         # A fresh Doc of the sentence's words: `Span.as_doc` would copy every span group
         # and annotation of the article along, at several times the cost.
         docs = []
@@ -95,7 +124,106 @@ class Parser:
             words = [t.text for t in s]
             spaces = [bool(t.whitespace_) for t in s]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
-        return list(self.nlp.pipe(docs, batch_size=batch_size))
+        out = list(self.nlp.pipe(docs, batch_size=batch_size))
+        hints = hints or [((), ())] * len(out)
+        for doc, (_, mentions) in zip(out, hints, strict=True):
+            if self.suffixes:
+                self._case_by_suffix(doc)
+            if self.repairs:
+                self._repair(doc, mentions)
+        return out
+
+    def _case_by_suffix(self, doc: Doc) -> None:
+        for tok in doc:
+            lower = tok.lower_.replace("’", "'")
+            if "'" not in lower:
+                continue
+            case = next((c for ending, c in self.suffixes if lower.endswith(ending)), None)
+            if case is None or tok.morph.get("Case") == [case]:
+                continue
+            feats = tok.morph.to_dict()
+            feats["Case"] = case
+            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+    def _repair(self, doc: Doc, mentions) -> None:
+        """Re-attach the first word of an actor's name where the parse breaks UD's rules
+        in a way the language's pipeline is known to (`REPAIRS`)."""
+        code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
+        for m in mentions:
+            tok = doc[m.start]
+            head = tok.head
+            if head.i == tok.i or head.head.i == head.i:
+                continue
+            if "flat_names" in self.repairs and tok.dep_ in ("flat", "flat:name") and \
+                    tok.morph.get("Case") not in ([], ["Nom"]) and \
+                    code_at.get(head.i, m.code) != m.code:
+                # A case-marked name read as part of another actor's name before it
+                # ("Japonya Türkiye'ye yardım ulaştırdı"): an oblique of the word that
+                # phrase depends on.
+                tok.head, tok.dep_ = head.head, "obl"
+            elif "noun_subjects" in self.repairs and tok.dep_ == "nsubj" and \
+                    head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "iobj", "obl") and \
+                    head.head.pos_ in ("VERB", "AUX"):
+                # A name made the subject of the verb's object or oblique ("Japonya
+                # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
+                # argument has no subject in UD; the name is the verb's.
+                tok.head = head.head
+        if "coordinated_subjects" in self.repairs:
+            self._coordinate_subjects(doc, mentions)
+        if "topic_root" in self.repairs:
+            self._topic_root(doc, mentions)
+
+    @staticmethod
+    def _topic_root(doc: Doc, mentions) -> None:
+        """The actor a sentence opens with, a comma after it ("Yunanistan, Türkiye'ye
+        nota verdi"), read as the root with the clause as its conjunct: the clause is
+        the root, and the actor its subject."""
+        first = next((m for m in mentions if m.start == 0 and not m.reference), None)
+        if first is None or first.end >= len(doc) or doc[first.end].text != ",":
+            return
+        tok = next((doc[j] for j in range(first.start, first.end)
+                    if not first.start <= doc[j].head.i < first.end or doc[j].head.i == j), None)
+        if tok is None:
+            return
+        if tok.head.i != tok.i:
+            # "Dışişleri Bakanlığı, İsrail'i kınadı" read as a list of two objects: a
+            # case-marked name after the comma is no conjunct of the bare topic.
+            after = next((c for c in tok.children if c.dep_ == "conj" and
+                          c.i == first.end + 1 and
+                          c.morph.get("Case") not in ([], ["Nom"])), None)
+            if after is not None and tok.morph.get("Case") in ([], ["Nom"]):
+                verb = tok.head
+                after.head = verb
+                after.dep_ = "obj" if after.morph.get("Case") == ["Acc"] else "obl"
+                if tok.dep_ in ("obj", "obl") and not any(
+                        c.dep_ == "nsubj" for c in verb.children):
+                    tok.dep_ = "nsubj"
+            return
+        clause = next((c for c in tok.children if c.dep_ == "conj" and c.i > first.end and (
+            c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("compound", "compound:lvc") and
+                                             x.pos_ in ("VERB", "AUX") for x in c.children))),
+                      None)
+        if clause is None:
+            return
+        clause.head, clause.dep_ = clause, "ROOT"
+        tok.head, tok.dep_ = clause, "nsubj"
+
+    @staticmethod
+    def _coordinate_subjects(doc: Doc, mentions) -> None:
+        """Two actors made subjects of one verb, only a conjunction between them
+        ("Турция и Россия укрепляют ..." read as two subjects): the second is the
+        first's conjunct, as UD has it."""
+        starts = {m.start: m for m in mentions}
+        for m in mentions:
+            first = doc[m.start]
+            if first.dep_ != "nsubj":
+                continue
+            j = m.end
+            if j + 1 < len(doc) and doc[j].pos_ == "CCONJ" and j + 1 in starts:
+                second = doc[j + 1]
+                if second.dep_ == "nsubj" and second.head.i == first.head.i:
+                    second.head, second.dep_ = first, "conj"
+                    doc[j].head, doc[j].dep_ = second, "cc"
 
 
 class Lemmatizer:

@@ -45,7 +45,9 @@ YAML = REPO / "ingest" / "extraction" / "lang" / "id" / "lexicon.yaml"
 STOPLIST = {"beri", "buat", "ada", "jadi", "laku", "ambil", "dapat", "pergi", "kata", "bilang",
             "kena", "jalan", "hadap", "tempat", "bawa", "pakai", "guna", "lihat", "datang",
             "bikin", "taruh", "letak", "pegang", "tahan", "main", "kerja", "bantu", "ikut",
-            "naik", "turun", "masuk", "keluar", "duduk", "diri", "hal", "orang", "sama"}
+            "naik", "turun", "masuk", "keluar", "duduk", "diri", "hal", "orang", "sama",
+            # "hubung" (hubungan: relations, contact) names no act of its own.
+            "hubung"}
 
 
 def nasal_rules() -> list[tuple[re.Pattern, str, int]]:
