@@ -13,7 +13,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from ingest.extraction.derive import cldr_names, omw_triggers, petrarch_es
+from ingest.extraction.derive import cldr_names, omw_triggers, petrarch_es, wordnet_bahasa
 from ingest.extraction.derive._common import PREDICATES, TRIGGER_COLUMNS, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,6 +217,17 @@ def test_shipped_french_and_arabic_entries():
             ("انتقد", "CRITICIZES", "VERB"), ("اشترى", "BUYS", "VERB")} <= ar
 
 
+def test_shipped_malay_synonyms_hold_no_reviewed_root():
+    rows = read_tsv(LANG / "ms" / "triggers.tsv")
+    synonyms = {r["lemma"] for r in rows if r["source"] != "seed"}
+    # function words ("oleh" by, "aku" I), wrong cuts and the wrong words of right senses
+    assert not synonyms & wordnet_bahasa.NOT_ROOTS["ms"]
+    assert {"oleh", "aku", "hubung", "cam"}.isdisjoint(r["lemma"] for r in rows)
+    got = {(r["lemma"], r["predicate"]) for r in rows}
+    assert {("serang", "ATTACKS"), ("kecam", "CRITICIZES"), ("ugutan", "THREATENS"),
+            ("sokong", "SUPPORTS")} <= got
+
+
 # ---- Spanish triggers from UniversalPetrarch -----------------------------------------------
 
 SPANISH = """####### SYNONYM SETS #######
@@ -306,6 +317,11 @@ def test_shipped_spanish_entries():
             ("vender", "tanque", "BUYS", "converse")} <= got
     bare = {r["lemma"] for r in rows if not r["noun"]}
     assert not bare & (petrarch_es.STOPLIST | petrarch_es.NOT_ALONE)
+    # reviewed: killing a person, fighting a scourge, taking part, forbidding as a sanction
+    assert not bare & {"matar", "asesinar", "secuestrar", "combatir", "requerir", "felicitar"}
+    assert not any(r["lemma"] == "participar" for r in rows)
+    assert ("prohibir", "", "OPPOSES", "active") in got
+    assert not any(r["lemma"] == "prohibir" and r["predicate"] == "SANCTIONS" for r in rows)
     known = codes()
     readings = set(petrarch_es.SCHEMA_READING) | set(petrarch_es.SPANISH_READING)
     for r in rows:

@@ -110,3 +110,78 @@ def test_a_sentence_the_parse_reads_wrongly_gets_the_shallow_reading(extractor, 
     assert ("FRA", "CRITICIZES", "DZA") in rels(extractor, text)
     monkeypatch.setattr(reader, "second", None)
     assert ("FRA", "CRITICIZES", "DZA") not in rels(extractor, text)
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Das Auswärtige Amt bestellte den Botschafter ein.", "DEU"),
+    ("Ein Sprecher des Auswärtigen Amtes sagte das.", "DEU"),
+    ("Die EU-Außenminister berieten in Luxemburg.", "EU"),
+    ("Die US-Botschaft in Berlin schwieg.", "USA"),
+    ("Lissabon und Khartum antworteten.", "SDN"),
+    ("Die Opec kürzt die Förderung.", "OPEC"),
+    ("Die Brics-Staaten tagten.", "BRICS"),
+])
+def test_offices_compounds_and_capitals(extractor, text, code):
+    assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the dative object, which the parser often labels obl:arg
+    ("Russland warf den USA Einmischung vor.", ("RUS", "CRITICIZES", "USA")),
+    ("Russland warf der Ukraine vor, einen Angriff vorbereitet zu haben.", ("RUS", "CRITICIZES", "UKR")),
+    ("Der Iran drohte den USA mit Vergeltung.", ("IRN", "THREATENS", "USA")),
+])
+def test_dative_objects(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Die EU-Regierungschefs berieten.", "EU"),
+    ("Ein Treffen mit den Nato-Vertretern fand statt.", "NATO"),
+    ("Die UN-Sondergesandte reiste ab.", "UN"),
+    ("Die Iran-Regierung schwieg.", "IRN"),
+])
+def test_compounds_of_a_name_and_an_office(extractor, text, code):
+    assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Ukraine-Krieg dauert an.",       # a war in the country, not its act
+    "Die Russland-Sanktionen wirken.",   # measures against it
+])
+def test_other_compounds_name_no_actor(extractor, text):
+    assert not actor_codes(extractor, text)
+
+
+def test_an_inflected_form_yields_to_another_actors_own_name():
+    # "Kallas" is Kaja Kallas (EU), not the genitive of Jusuf Kalla's surname
+    from ingest.extraction.pipeline import build_nlp
+
+    doc = build_nlp(LANG)("Kallas sagte das, und Putins Sprecher schwieg.")
+    assert [s.kb_id_ for s in doc.spans["actors"]] == ["EU", "RUS"]
+
+
+def test_genitive_nouns_are_triggers():
+    from ingest.extraction.pipeline import Extractor
+
+    reader = Extractor(languages=[LANG]).reader(LANG)
+    for word in ("Besuchs", "Gipfels", "Kaufs", "Erwerbs", "Überfalls", "Beschusses"):
+        assert reader.lemma(word) in reader.triggers.first_lemmas, word
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # who condemns or criticizes an act is not its agent
+    ("Deutschland verurteilte den Angriff auf Israel.", ("DEU", "ATTACKS", "ISR")),
+    ("Frankreich kritisierte die Sanktionen gegen Russland.", ("FRA", "SANCTIONS", "RUS")),
+])
+def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)
+
+
+def test_the_act_of_a_verb_that_carries_it_stays(extractor):
+    assert ("EU", "SANCTIONS", "RUS") in rels(extractor, "Die EU verhängte Sanktionen gegen Russland.")

@@ -71,3 +71,48 @@ def test_both_countries_is_the_pair(extractor):
     text = ("Le président du Brésil a reçu son homologue argentin. "
             "Les deux pays ont signé un accord commercial.")
     assert ("ARG", "SIGNS_AGREEMENT", "BRA") in rels(extractor, text)
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Bamako a rompu avec Paris.", "MLI"),
+    ("Les autorités de Niamey ont répondu.", "NER"),
+    ("Ouagadougou a protesté.", "BFA"),
+    ("Dakar a salué la décision.", "SEN"),
+    ("Hanoï et Manille ont discuté.", "PHL"),
+    ("Lisbonne a réagi.", "PRT"),
+    ("Copenhague a protesté.", "DNK"),
+    ("Ryad a démenti.", "SAU"),
+])
+def test_capitals(extractor, text, code):
+    assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Pékin a brandi la menace de représailles contre Taïwan.", ("CHN", "THREATENS", "TWN")),
+    ("Les États-Unis ont pressé Israël d'accepter le cessez-le-feu.", ("USA", "DEMANDS", "ISR")),
+    ("Alger a épinglé Paris.", ("DZA", "CRITICIZES", "FRA")),
+    ("La France regrette la décision de l'Algérie.", ("FRA", "CRITICIZES", "DZA")),
+    ("Le Maroc conteste la position de l'Algérie.", ("MAR", "OPPOSES", "DZA")),
+    ("Le Japon a pénalisé la Chine.", ("JPN", "SANCTIONS", "CHN")),
+])
+def test_more_french_verbs(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_negated_regret_asserts_nothing(extractor):
+    assert not rels(extractor, "La France ne regrette pas la décision du Mali.")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # who condemns or rejects an act is not its agent
+    ("L'Allemagne a condamné l'attaque contre Israël.", ("DEU", "ATTACKS", "ISR")),
+    ("La Russie a rejeté les accusations de l'Ukraine.", ("RUS", "CRITICIZES", "UKR")),
+    ("La France a critiqué les sanctions contre la Russie.", ("FRA", "SANCTIONS", "RUS")),
+])
+def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)

@@ -144,3 +144,42 @@ def test_beliau_is_the_last_person_named(extractor):
     found = rels(extractor, "Presiden Indonesia Prabowo Subianto tiba di Putrajaya. Beliau "
                             "bertemu dengan Perdana Menteri Malaysia di sana.")
     assert ("IDN", "MEETS", "MYS") in found
+
+
+def actor_codes(extractor, text):
+    doc = extractor.nlp(LANG)(text)
+    return [s.kb_id_ for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Rumah Putih mengeluarkan kenyataan.", "USA"),
+    ("Kaherah menyambut baik keputusan itu.", "EGY"),
+    ("Damsyik menolak tuduhan itu.", "SYR"),
+])
+def test_malay_names_of_capitals_seats_and_leaders(extractor, text, code):
+    assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Kementerian Luar China menempelak Filipina.", ("CHN", "CRITICIZES", "PHL")),
+    ("Beijing menghentam Washington.", ("CHN", "CRITICIZES", "USA")),
+    ("China mempertikaikan tuntutan Filipina.", ("CHN", "OPPOSES", "PHL")),
+    ("Malaysia memohon Jepun membantu.", ("MYS", "DEMANDS", "JPN")),
+])
+def test_more_malay_verbs(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun and a preposition are no triggers of their own (Wordnet Bahasa cuts)
+    "Aku melihat kapal itu dibeli oleh Thailand dari Jepun.",
+    "Hubungan Malaysia dan Singapura kekal baik.",
+])
+def test_derived_noise_triggers_nothing(extractor, text):
+    found = rels(extractor, text)
+    assert not {t for t in found if t[1] in ("CRITICIZES", "SIGNS_AGREEMENT")}
+
+
+def test_majlis_is_a_ceremony_not_irans_parliament(extractor):
+    doc = extractor.nlp(LANG)("Memorandum itu ditandatangani pada majlis makan malam.")
+    assert not [s.kb_id_ for s in doc.spans["actors"]]

@@ -81,6 +81,11 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_key: dict[tuple[str, bool], set[str]] = {}
+        # An inflected form that is another actor's own name is that actor's ("Kallas",
+        # not the genitive of "Kalla").
+        own = {}
+        for alias in gazetteer.aliases_for(lexicon.code):
+            own.setdefault(alias.text.casefold(), set()).add(alias.key)
         for alias in gazetteer.aliases_for(lexicon.code):
             forms = {alias.text}
             # Without its marks in any script ("Turkiye"; Arabic vowel signs and shadda,
@@ -92,11 +97,26 @@ class ActorMatcher:
                 # The inflected forms of the language ("Rusya'dan", "России", "والصين");
                 # not for the thousands of derived people, whose names the press of
                 # these languages rarely inflects in Latin script.
-                forms |= {f for base in list(forms) for f in lexicon.inflect(base)}
+                forms |= {f for base in list(forms) for f in lexicon.inflect(base)
+                          if own.get(f.casefold(), {alias.key}) == {alias.key}}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():
             matcher = self.exact if sensitive else self.lower
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        # One-word names of states and organisations, for compounds with an office
+        # ("EU-Außenminister"): exact where the alias is case-sensitive, else lower case.
+        self.compound_names: dict[str, str] = {}
+        self.compound_heads: tuple[str, ...] = ()
+        if lexicon.name_compounds:
+            for alias in gazetteer.aliases_for(lexicon.code):
+                entry = gazetteer.actors.get(alias.key)
+                if entry is None or entry.state is not None or " " in alias.text or \
+                        "-" in alias.text or alias.kind in ("demonym", "capital", "seat"):
+                    continue
+                text = alias.text if alias.case_sensitive else alias.text.lower()
+                self.compound_names.setdefault(text, alias.key)
+            # Office words of the lexicon's titles (not the articles and prepositions).
+            self.compound_heads = tuple(sorted(t for t in lexicon.titles if len(t) > 3))
         # Places whose name holds a state's ("Laut China Selatan", "Strait of Hormuz"):
         # matched so that, being longer, they hide the state inside them.
         if gazetteer.places:
@@ -118,9 +138,31 @@ class ActorMatcher:
                 if entry is None:
                     continue
                 spans.append(Span(doc, start, end, label=key, kb_id=entry.code))
+        if self.compound_heads:
+            spans += self._compounds(doc, spans)
         found = [s for s in filter_spans(spans) if s.label_ != PLACE]
         doc.spans["actors"] = self._offices_of_the_state_before(found)
         return doc
+
+    def _compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Single tokens that join a state's or organisation's name to an office word by
+        a hyphen ("EU-Außenminister", "Nato-Botschafter"): the office acts for it."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for tok in doc:
+            head, sep, tail = tok.text.partition("-")
+            if not sep or tok.i in taken or not tail[:1].isupper():
+                continue
+            key = self.compound_names.get(head) or self.compound_names.get(head.lower())
+            low = tail.lower()
+            # the office word, or its plural or inflected form ("-chefs", "-vertretern")
+            if key is None or not any(w.endswith(self.compound_heads)
+                                      for w in (low, low[:-1], low[:-2])):
+                continue
+            entry = self.gazetteer.actors.get(key)
+            if entry is not None:
+                out.append(Span(doc, tok.i, tok.i + 1, label=key, kb_id=entry.code))
+        return out
 
     def _offices_of_the_state_before(self, spans: list[Span]) -> list[Span]:
         """An office named the way one state's press names its own ("Dışişleri

@@ -200,7 +200,7 @@ class FrameReader(ArgumentReader):
                 # An object the parser took for a modifier or a secondary predicate, or
                 # for a second subject after the verb ("Россия поддержала Китай/nsubj",
                 # "США осудили удар/nsubj России").
-                bare = c.dep_ in ("nmod", "obl", "xcomp") and self.case(c) is None and \
+                bare = c.dep_ in ("nmod", "obl", "obl:arg", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
                 second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
                     and (c.i in at or c.i in triggers)
@@ -297,6 +297,19 @@ class FrameReader(ArgumentReader):
             return []
         return out
 
+    # The predicates of verbs that judge or answer another's act.
+    REACTING = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES", "DEMANDS"})
+    # Sentence-local token index -> the predicates of the trigger there (set by the reader).
+    trigger_predicates: dict[int, frozenset[str]] = {}
+
+    def _reacts_to(self, g: Token, row: TriggerRow) -> bool:
+        """Whether the verb carrying a noun of a directed act only judges or answers it
+        ("condemned the attack on Y", "backed the sanctions against Y", "rejected the
+        accusations"): its subject is no agent of the act."""
+        preds = self.trigger_predicates.get(g.i, frozenset())
+        return bool(preds) and preds <= self.REACTING and row.predicate not in preds and \
+            row.predicate not in SYMMETRIC
+
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
         patients: list[Mention] = []
@@ -317,7 +330,12 @@ class FrameReader(ArgumentReader):
             if c.i in triggers:
                 continue
             case = self.case(c)
-            if c.dep_ in ("nmod:poss", "det:poss"):
+            if c.dep_ in SUBJECTS and not any(x.dep_ == "cop" for x in n.children):
+                # The noun heads the clause, its subject with it and no copula ("Estados
+                # Unidos impuso/ADJ sanciones/ROOT"): the verb the tagger missed is the
+                # light verb, and its subject acts.
+                agents.extend(self.actors(c, at, triggers))
+            elif c.dep_ in ("nmod:poss", "det:poss"):
                 agents.extend(self.actors(c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
                 agents.extend(self.actors(c, at, triggers))
@@ -375,7 +393,7 @@ class FrameReader(ArgumentReader):
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]
-            elif not agents:
+            elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
                     patients += subj_actors

@@ -75,6 +75,9 @@ class Lexicon:
     # Inflection of names (`names: inflect:` in the file): regex and replacements that
     # make the forms a name takes in running text ("Rusya" -> "Rusya'dan").
     name_forms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    # Hyphenated compounds of a name and an office are the name's actor ("EU-Außenminister",
+    # "US-Botschaft"): `names: compounds: true` in the file.
+    name_compounds: bool = False
     # References by description (`descriptions:` in the file): a head noun of a reference
     # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
     # itu"), read by `references.description_matcher`.
@@ -191,6 +194,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         syntax={k: frozenset(_words(v)) for k, v in (raw.get("syntax") or {}).items()},
         references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
         name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
+        name_compounds=bool((raw.get("names") or {}).get("compounds")),
         descriptions=dict(raw.get("descriptions") or {}),
     )
 

@@ -192,6 +192,9 @@ class ArticleReader:
         # measures" at "measures").
         heads = {m.start: _head_of(sd, m.start, m.start + m.length) for m in matches}
         trigger_idx = set(heads.values()) | {m.start for m in matches}
+        self.frames.trigger_predicates = {
+            i: frozenset(r.predicate for r in m.rows)
+            for m in matches for i in {heads[m.start], m.start}}
         out: list[dict] = []
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())

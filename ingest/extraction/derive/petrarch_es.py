@@ -152,10 +152,34 @@ NOT_ALONE = {
     "prorrogar", "proseguir", "proyectar", "reanimar", "reanudar", "resolver",
     # 057 SIGN
     "adoptar", "aprobar",
+    # Reviewed against the schema's ATTACKS (a military strike, assault, shelling or seizure
+    # between actors): crimes against persons (CAMEO 181-186, and "kill" in 18/19) name a
+    # victim, not a state; verbs of damage or struggle with no attacker and target ("combatir
+    # el terrorismo", "destruir", "devastar" of storms); domestic overthrow and expropriation.
+    "matar", "matar a tiros", "abatir a tiros", "asesinar", "secuestrar", "raptar",
+    "secuestrar y asesinar", "secuestrar y matar", "secuestrar y sacrificar",
+    "torturar", "decapitar", "estrangular", "apunalar", "apalear", "combatir", "derrocar",
+    "destruir", "destrozar", "demoler", "devastar", "diezmar", "detonar", "expropiar",
+    "requisar", "usurpar", "incendiar",
+    # DEMANDS without an addressee: "requerir" (needs, requires), "abogar (por)" (advocates
+    # a cause), "insistir" (insists on), "incitar" (incites to violence)
+    "requerir", "abogar", "abogar por", "insistir", "incitar",
+    # PROVIDES_AID: general verbs of contributing ("contribuir a la paz", "aportar ideas")
+    "aportar", "contribuir",
+    # SUPPORTS: congratulations alone are no support (schema, convention 8)
+    "felicitar",
+    # SANCTIONS: outlawing at home ("proscribir un partido")
+    "proscribir",
 }
+# Verb + noun patterns that are no verb and its object in Spanish: "participar" takes its event
+# with "en" ("participar en un tiroteo"), and CAMEO's "engage in fire" is no object of it.
+NOT_PATTERNS = {("participar", "disparo"), ("participar", "fuego")}
 # The schema's reading where the file's blocks split a verb: rejecting is OPPOSES (REJECT / 12),
 # but rechazar stands four times under DISAPPROVE and three under REJECT.
-SPANISH_READING = {"rechazar": ("OPPOSES", "120", "active")}
+# Forbidding is OPPOSES (the schema: "rejects, forbids, vetoes"); a ban is SANCTIONS only when
+# aimed at the object's goods, which the lexicon's words of import bans say.
+SPANISH_READING = {"rechazar": ("OPPOSES", "120", "active"),
+                   "prohibir": ("OPPOSES", "120", "active")}
 
 
 def infinitive(word: str) -> str:
@@ -279,6 +303,9 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], Counter]:
             continue
         if (lemma, "", pred, voice) in out:
             stats["patterns restating their verb's predicate merged"] += 1
+            continue
+        if (lemma, noun) in NOT_PATTERNS:
+            stats["reviewed verb + noun patterns dropped"] += 1
             continue
         if not is_noun(noun):
             stats["patterns whose word is no noun skipped"] += 1

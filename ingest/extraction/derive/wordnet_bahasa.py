@@ -13,8 +13,8 @@ seed of predicate P that has no object noun):
   itself holds >= 2 different seeds of P (a sense two seeds confirm). Wordnet Bahasa is very
   polysemous (membeli is in 16 verb synsets), so one seed alone never vouches for a synonym;
   only synsets of at most MAX_SYNSET lemmas count;
-  drop it when it is a seed itself, qualifies for two predicates, is in STOPLIST, or is a
-  one- or two-letter word.
+  drop it when it is a seed itself, qualifies for two predicates, is in STOPLIST (or the
+  language's reviewed NOT_ROOTS), or is a one- or two-letter word.
 Malay: the same seeds, kept where one of their forms is a Malay wordnet lemma, expanded through
 the Malay wordnet by the same rule. Run:
     python -m ingest.extraction.derive.wordnet_bahasa [--shared DIR] [--out DIR]
@@ -144,6 +144,36 @@ def ud_lemmas(shared: Path) -> set[str]:
                 lemmas.add(cols[2].lower())
     return lemmas
 
+# Reviewed from a spot-check of every Malay synonym row (the Indonesian table is left as it
+# is derived): roots the expansion reaches that are not words of the predicate. Keyed by the
+# language, as omw_triggers.STOPLIST is.
+NOT_ROOTS = {
+    "ms": {
+        # function words a cut root coincides with
+        "oleh",       # preposition "by" (the agent of a passive), cut from perolehan
+        "aku",        # pronoun "I", cut from pengakuan "recognition"
+        # wrong cuts: the synonym's root is another word
+        "cam",        # "notice, recognise" (mengecam of recognising); condemning is kecam
+        "parah",      # "severe", cut from memarahi "scold"
+        # the wrong word of a right sense (the synset mixes senses the predicate lacks)
+        "tiru",       # meniru "imitate", in the synset of hijacking
+        "langgar",    # pelanggaran "violation, collision", in the synset of attack
+        "hukum",      # "law"; menghukum "punish, sentence" is no criticism
+        "dakwa",      # dakwaan "allegation, charge": an accusation's content, no request
+        "hendakkan",  # "want"
+        "ingin",      # keinginan "desire"
+        "paksa",      # "compel": coercion, not a request
+        "menyorong",  # "push" (bodily)
+        "yuran",      # "fee"
+        "hadiah",     # "prize, present"
+        "sembah",     # persembahan "offering (to a god), performance"
+        "hubung",     # hubungan "relations": every bilateral report speaks of them
+        "koperasi",   # "a cooperative (society)", a business
+        "pejuang",    # "fighter"
+        "ingkar",     # mengingkari "break (a promise), disobey"
+        "cegah",      # mencegah "prevent" (an event, not an actor's plan)
+    },
+}
 
 POS_OF_SUFFIX = {"v": "VERB", "n": "NOUN"}
 # Synsets with more lemmas than this are not used for expansion (Wordnet Bahasa merges many
@@ -205,6 +235,9 @@ def expand(seeds: list[dict[str, str]], synsets: dict[str, set[str]], lemmatize:
             continue
         if root in STOPLIST or len(root) < 3 or not re.fullmatch(r"[a-z][a-z -]*", root):
             stats["dropped: stoplist or not a word"] += 1
+            continue
+        if root in NOT_ROOTS.get(lang, ()):
+            stats["dropped: reviewed"] += 1
             continue
         good = [p for p, via in preds.items()
                 if len(via) >= 2 or any(p in confirmed[sid] for sid in via.values())]
