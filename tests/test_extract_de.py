@@ -185,3 +185,9 @@ def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
 
 def test_the_act_of_a_verb_that_carries_it_stays(extractor):
     assert ("EU", "SANCTIONS", "RUS") in rels(extractor, "Die EU verhängte Sanktionen gegen Russland.")
+
+
+def test_the_act_given_as_the_reason_is_the_targets(extractor):
+    found = rels(extractor, "Frankreich verurteilte den Iran wegen seiner Angriffe auf Israel.")
+    assert ("IRN", "ATTACKS", "ISR") in found
+    assert ("FRA", "ATTACKS", "ISR") not in found

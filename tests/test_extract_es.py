@@ -118,3 +118,9 @@ def test_copular_noun_is_no_act_of_its_subject(extractor):
 ])
 def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
     assert wrong not in rels(extractor, text)
+
+
+def test_the_act_given_as_the_reason_is_the_targets(extractor):
+    found = rels(extractor, "España condenó a Irán por sus ataques contra Israel.")
+    assert ("IRN", "ATTACKS", "ISR") in found
+    assert ("ESP", "ATTACKS", "ISR") not in found
