@@ -209,3 +209,20 @@ def test_title_binds_a_minister_and_the_date_with_its_suffix(extractor):
     assert (rel.subject, rel.object) == ("RUS", "TUR")
     assert rel.date == dt.date(2024, 3, 12)
     assert text[rel.start:rel.end] == rel.evidence
+
+
+def test_negation_is_read_from_the_ending_not_the_taggers_feature(extractor):
+    # The tagger gives affirmative past forms Polarity=Neg too ("suçladı"): the lexicon
+    # negates by the endings (-madı, -medi, ...), which the word itself shows.
+    from spacy.tokens import Doc
+
+    from ingest.extraction.modality import ASSERTED, NOT_ASSERTED
+
+    reader = extractor.reader(LANG)
+    doc = Doc(reader.parser.vocab, words=["Çin", "Japonya'yı", "suçladı", "suçlamadı"])
+    for tok in doc:
+        tok.set_morph("Polarity=Neg")
+        tok.head, tok.dep_ = doc[2], "dep"
+    doc[2].dep_ = "ROOT"
+    assert reader.modality.reading(doc[2], "CRITICIZES") == ASSERTED
+    assert reader.modality.reading(doc[3], "CRITICIZES") == NOT_ASSERTED

@@ -69,9 +69,10 @@ class Modality:
                    for c in t.children)
 
     def _negated(self, t: Token) -> bool:
-        # A verb negated by its own morphology (Turkish "uygulamadı", Polarity=Neg), or
+        # A verb negated by its own morphology (Turkish "uygulamadı": a negation ending,
+        # or a feature such as "polarity=neg" where the lexicon trusts the tagger's), or
         # a negating word on it.
-        return "Neg" in t.morph.get("Polarity") or self._affixed(t, "negation") or any(
+        return self._affixed(t, "negation") or any(
             c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
 
     def _possible(self, t: Token) -> bool:
