@@ -40,6 +40,8 @@ SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
 # names another's act as the noun ("dismissed Y's accusations", convention 3), whose
 # agent is the object.
 ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
+# The predicates of verbs that judge or answer another's act.
+REACTING = ATTITUDES | {"DEMANDS"}
 
 
 @dataclass
@@ -83,9 +85,9 @@ class FrameReader(ArgumentReader):
         frame = Frame(row, t, agents, patients)
         # So is one a halting noun governs ("pembatasan impor dari X", an import ban):
         # a restriction on the seller's goods (convention 8).
-        halted = t.dep_ in OBJECTS or t.dep_ in ("nmod", "compound") and \
-            t.head.pos_ == "NOUN" and self.case(t) in (None, *self.of_case)
-        if row.predicate == "BUYS" and row.voice != "converse" and halted and \
+        if row.predicate == "BUYS" and row.voice != "converse" and (
+                t.dep_ in OBJECTS or t.dep_ in ("nmod", "compound") and t.head.pos_ == "NOUN"
+                and self.case(t) in (None, *self.of_case)) and \
                 {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         return frame
@@ -297,8 +299,6 @@ class FrameReader(ArgumentReader):
             return []
         return out
 
-    # The predicates of verbs that judge or answer another's act.
-    REACTING = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES", "DEMANDS"})
     # Sentence-local token index -> the predicates of the trigger there (set by the reader).
     trigger_predicates: dict[int, frozenset[str]] = {}
 
@@ -307,7 +307,7 @@ class FrameReader(ArgumentReader):
         ("condemned the attack on Y", "backed the sanctions against Y", "rejected the
         accusations"): its subject is no agent of the act."""
         preds = self.trigger_predicates.get(g.i, frozenset())
-        return bool(preds) and preds <= self.REACTING and row.predicate not in preds and \
+        return bool(preds) and preds <= REACTING and row.predicate not in preds and \
             row.predicate not in SYMMETRIC
 
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):

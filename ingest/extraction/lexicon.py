@@ -80,7 +80,7 @@ class Lexicon:
     name_compounds: bool = False
     # References by description (`descriptions:` in the file): a head noun of a reference
     # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
-    # itu"), read by `references.description_matcher`.
+    # itu"), read by `references.Descriptions`.
     descriptions: dict[str, Any] = field(default_factory=dict)
 
     def inflect(self, name: str) -> set[str]:
@@ -95,6 +95,18 @@ class Lexicon:
     def words(self, cls: str) -> frozenset[str]:
         """The lemmas of one `syntax:` class (empty when the language has none)."""
         return self.syntax.get(cls, frozenset())
+
+    def case_affixes(self, cls: str) -> tuple[tuple[str, str], ...]:
+        """A `syntax:` class of case affixes written apart from the word, entries
+        "AFFIX=case" (Turkish endings "'ya=dat", Arabic prefixes "ل=dat"), longest first,
+        as (affix, UD Case value)."""
+        out = []
+        for entry in self.words(cls):
+            affix, _, case = entry.rpartition("=")
+            if not affix or not case:
+                raise ConfigurationError(f"{cls} entry {entry!r} is not AFFIX=case")
+            out.append((affix, case.capitalize()))
+        return tuple(sorted(out, key=lambda x: -len(x[0])))
 
     def marker_class(self, words: str) -> str | None:
         """The marker class a (lower-cased) word or phrase belongs to, if any."""

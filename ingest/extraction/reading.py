@@ -48,11 +48,11 @@ class ArticleReader:
         # A second reading where the trained parse yields nothing (`syntax:
         # fallback_reading: [shallow]`): for a language whose parser misreads many news
         # sentences, the rule-built tree of `shallow` over the same actors and triggers.
+        self.lemma = Lemmatizer(lang)
         self.second: ShallowParser | None = None
         if "shallow" in lexicon.words("fallback_reading") and not isinstance(parser,
                                                                              ShallowParser):
-            self.second = ShallowParser(lexicon, nlp.vocab, Lemmatizer(lang))
-        self.lemma = Lemmatizer(lang)
+            self.second = ShallowParser(lexicon, nlp.vocab, self.lemma)
         self.triggers: TriggerTable = load_triggers(lang, lang_dir, lexicon, self.lemma)
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)

@@ -102,11 +102,10 @@ class Descriptions:
     """References by description (lexicon `descriptions:`), per class: a head noun of the
     class ("kingdom", "negara") with up to `modifiers` words before it ("the oil-rich
     Gulf kingdom") or after it ("negara kepulauan itu"), between the class's determiners
-    (`before`, `after`; "" for none). A class named "office/bare" adds patterns to
-    "office". A modifier is no function word of the language (its `stopwords`) and does
-    not match `modifier_not` (Indonesian verbal prefixes: "pemerintah membantah hal itu"
-    is no description). Found by a scan from each head word, which is far cheaper than a
-    token matcher with a pattern per head and length."""
+    (`before`, `after`). A modifier is no function word of the language (its
+    `stopwords`) and does not match `modifier_not` (Indonesian verbal prefixes:
+    "pemerintah membantah hal itu" is no description). Found by a scan from each head
+    word, which is far cheaper than a token matcher with a pattern per head and length."""
 
     WORD = r"(?:-|[^\W\d_][\w'’.-]*|\d[\w-]*)"
 
@@ -126,8 +125,7 @@ class Descriptions:
             befores = tuple(words(p) for p in entry.get("before") or [])
             afters = tuple(words(p) for p in entry.get("after") or [])
             for h in entry.get("heads") or []:
-                self.entries.append((cls.split("/")[0], words(h), befores, afters,
-                                     bool(befores)))
+                self.entries.append((cls, words(h), befores, afters, bool(befores)))
         self.first = frozenset(e[1][0] for e in self.entries if e[1])
 
     def __len__(self) -> int:
@@ -157,10 +155,7 @@ class Descriptions:
         j = i
         for _ in range(self.n + 1):
             for b in befores:
-                if not b:
-                    if j == i:
-                        return j, e
-                elif j - len(b) >= 0 and tuple(lowers[j - len(b):j]) == b:
+                if j - len(b) >= 0 and tuple(lowers[j - len(b):j]) == b:
                     return j - len(b), e
             if j == 0 or not self._modifier(doc[j - 1]):
                 return None
@@ -168,7 +163,7 @@ class Descriptions:
         return None
 
     def _trail(self, doc, lowers, i, e, afters):
-        """Determiner before, head, modifiers, demonstrative: walk right from the head."""
+        """Head, modifiers, demonstrative: walk right from the head."""
         j = e
         for _ in range(self.n + 1):
             for a in afters:

@@ -69,11 +69,7 @@ class ShallowParser:
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         self.titles = lexicon.titles
-        prefixes = []
-        for entry in w("case_prefixes"):
-            prefix, _, case = entry.partition("=")
-            prefixes.append((prefix, case.capitalize()))
-        self.case_prefixes = sorted(prefixes, key=lambda x: -len(x[0]))
+        self.case_prefixes = lexicon.case_affixes("case_prefixes")
         # The lexicon's own surface forms, by whether it lists them as event nouns: a
         # lemma shared by a verb and its noun (أدانت, إدانة -> أدان) or a derived row of
         # both parts of speech is read as the form written in the sentence is listed.

@@ -67,23 +67,11 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     else the shallow reading built from its lexicon."""
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
-            return Parser(code, lang_dir, case_suffixes(lexicon),
+            return Parser(code, lang_dir, lexicon.case_affixes("case_suffixes"),
                           lexicon.words("parse_repairs"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
-
-
-def case_suffixes(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
-    """The lexicon's case endings written apart from the word (`syntax: case_suffixes`,
-    entries "'ya=dat": Turkish "Rusya'ya"), longest first, as (ending, UD Case value)."""
-    out = []
-    for entry in lexicon.words("case_suffixes"):
-        ending, _, case = entry.rpartition("=")
-        if not ending or not case:
-            raise ConfigurationError(f"case_suffixes entry {entry!r} is not ENDING=case")
-        out.append((ending, case.capitalize()))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
