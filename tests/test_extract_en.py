@@ -109,6 +109,23 @@ def test_a_threat_named_as_a_noun_under_a_modal_is_talked_about(extractor):
     assert not {t for t in rels(extractor, text) if t[1] == "THREATENS"}
 
 
+def test_sanctions_on_a_condition_are_a_threat(extractor):
+    found = rels(extractor, "Britain will impose new sanctions on Belarus if the crackdown continues.")
+    assert ("GBR", "THREATENS", "BLR") in found
+    assert ("GBR", "SANCTIONS", "BLR") not in found
+
+
+def test_the_act_of_a_condition_is_not_asserted(extractor):
+    text = "If Armenia attacks Azerbaijan, Moscow will stay neutral."
+    assert ("ARM", "ATTACKS", "AZE") not in rels(extractor, text)
+    assert not {t for t in rels(extractor, text) if t[0] == "ARM"}
+
+
+def test_aid_on_a_condition_is_nothing_yet(extractor):
+    text = "Canada will send aid to Haiti if the hurricane reaches the island."
+    assert not {t for t in rels(extractor, text) if t[1] == "PROVIDES_AID"}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -88,6 +88,17 @@ def test_intended_attack_is_a_threat(extractor):
     assert ("PRK", "ATTACKS", "KOR") not in found
 
 
+def test_sanctions_on_a_condition_are_a_threat(extractor):
+    found = rels(extractor, "Inggris akan menjatuhkan sanksi baru kepada Iran jika uji coba rudal berlanjut.")
+    assert ("GBR", "THREATENS", "IRN") in found
+    assert ("GBR", "SANCTIONS", "IRN") not in found
+
+
+def test_the_act_of_a_condition_is_not_asserted(extractor):
+    text = "Jika Armenia menyerang Azerbaijan, Rusia akan tetap netral."
+    assert not {t for t in rels(extractor, text) if t[0] == "ARM"}
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

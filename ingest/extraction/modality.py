@@ -6,7 +6,9 @@ Read from the parse, on the trigger and the chain of its governors up to the roo
 - the complement of a negative implicative ("refused to", "prevented ... from") asserts
   nothing;
 - the content of an accusation, denial, rumour, request or plan is not asserted;
-- a punitive act (sanctions, attack) that is only possible (modal, condition) or
+- the act of a condition ("if X attacks Y, ...") is not asserted;
+- a punitive act (sanctions, attack) that is only possible (modal, or the consequence
+  of a condition) or
   under a threat verb ("warned that it would", "is considering") is `THREATENS`; a
   non-punitive act that is only possible is nothing (the schema's conventions 1-3).
 """
@@ -81,15 +83,24 @@ class Modality:
             for c in t.children)
 
     def _conditional(self, t: Token) -> bool:
+        """Whether the clause of `t` is a condition ("if Iran attacks", Turkish "-se")."""
         return self._affixed(t, "condition") or any(
             c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
+
+    def _on_condition(self, t: Token) -> bool:
+        """Whether `t` is the consequence of a condition it governs ("will impose
+        sanctions if the crackdown continues"). A conjunct clause opened by a condition
+        word is one too: parsers often hang the condition there."""
+        return any(c.dep_.split(":")[0] in ("advcl", "conj") and self._conditional(c)
+                   for c in t.children)
 
     def reading(self, t: Token, predicate: str) -> str:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
-                and (self._possible(t.head) or self._conditional(t.head)):
+                and (self._possible(t.head) or self._conditional(t.head)
+                     or self._on_condition(t.head)):
             # An event named as the subject of a possible or conditional predicate ("an
             # attack on X would be a disaster") is talked about, not reported.
             return NOT_ASSERTED
@@ -97,9 +108,10 @@ class Modality:
         tok = t
         hops = 0
         while True:
-            if self._negated(tok) or self._hedged(tok):
+            if self._negated(tok) or self._hedged(tok) or self._conditional(tok):
+                # The condition itself ("if Iran attacks Israel, ...") is a hypothesis.
                 return NOT_ASSERTED
-            if self._possible(tok) or self._conditional(tok):
+            if self._possible(tok) or self._on_condition(tok):
                 threat = True
             if tok.i != t.i:
                 lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
