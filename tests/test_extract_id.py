@@ -99,6 +99,12 @@ def test_the_act_of_a_condition_is_not_asserted(extractor):
     assert not {t for t in rels(extractor, text) if t[0] == "ARM"}
 
 
+def test_sanctions_under_consideration_are_a_threat(extractor):
+    found = rels(extractor, "Jepang sedang mempertimbangkan sanksi terhadap Myanmar.")
+    assert ("JPN", "THREATENS", "MMR") in found
+    assert ("JPN", "SANCTIONS", "MMR") not in found
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

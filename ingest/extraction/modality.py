@@ -104,7 +104,7 @@ class Modality:
             # An event named as the subject of a possible or conditional predicate ("an
             # attack on X would be a disaster") is talked about, not reported.
             return NOT_ASSERTED
-        threat = False
+        threat = voiced = False
         tok = t
         hops = 0
         while True:
@@ -114,11 +114,14 @@ class Modality:
             if self._possible(tok) or self._on_condition(tok):
                 threat = True
             if tok.i != t.i:
-                lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
+                lemmas = {tok.lemma_.lower(), self.lemma(tok.text), tok.lower_}
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
                 if lemmas & self.threat:
                     threat = True
+                    # "warned of consequences", "threatened retaliation": the noun is
+                    # what the verb of threat threatens.
+                    voiced = voiced or hops == 1 and t.dep_ in ("obj", "obl")
                 elif lemmas & self.not_asserted:
                     return NOT_ASSERTED
             if tok.dep_ not in COMPLEMENT or tok.head.i == tok.i or hops > 5:
@@ -131,8 +134,9 @@ class Modality:
             hops += 1
         if threat:
             # A verb of threat stays one under a modal or a verb of warning ("warned it
-            # would retaliate"); a threat named as a noun there is talked about.
-            punitive = predicate in PUNITIVE or predicate == "THREATENS" and \
-                t.pos_ in ("VERB", "AUX")
+            # would retaliate"), and so does the noun a verb of threat governs ("warned
+            # of consequences"); a threat named as a noun elsewhere is talked about.
+            punitive = predicate in PUNITIVE or predicate == "THREATENS" and (
+                t.pos_ in ("VERB", "AUX") or voiced)
             return THREAT if punitive else NOT_ASSERTED
         return ASSERTED
