@@ -88,7 +88,7 @@ def graph_counts(driver: Driver, database: str) -> dict[str, int]:
 # -- extraction: one Extractor for the session, on a copy of the data files plus a
 # small people/agencies/items table written here (the real ones may be partial).
 
-OWN_FILES = ("state_aliases.csv", "organizations.csv", "places.csv")
+OWN_FILES = ("state_aliases.csv", "capitals-derived.csv", "organizations.csv", "places.csv")
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ DERIVED = {  # script module -> the files it writes, relative to ingest/extracti
     "cameo_triggers": ["lang/en/triggers.tsv"],
     "wordnet_bahasa": ["lang/id/triggers.tsv", "lang/ms/triggers.tsv"],
     "phoenix_people": ["data/people-derived.csv"],
+    "countryinfo_capitals": ["data/capitals-derived.csv"],
 }
 
 

@@ -126,6 +126,11 @@ def test_aid_on_a_condition_is_nothing_yet(extractor):
     assert not {t for t in rels(extractor, text) if t[1] == "PROVIDES_AID"}
 
 
+def test_consequences_a_warning_names_are_a_threat(extractor):
+    text = "Paris warned of grave consequences for Bamako."
+    assert ("FRA", "THREATENS", "MLI") in rels(extractor, text)
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -2,7 +2,9 @@
 
 States come from `pycountry` (English names, and their translations shipped as gettext
 catalogues) plus the reviewed `data/state_aliases.csv` for what pycountry lacks
-(short forms, abbreviations, demonyms, capitals and seats of government).
+(short forms, abbreviations, demonyms, capitals and seats of government), and the capitals
+of the other states in `data/capitals-derived.csv` (from CountryInfo, by
+`derive/countryinfo_capitals.py`).
 Organisations and groups come from `data/organizations.csv`; people, agencies and
 items from `data/people.csv`, `data/agencies.csv`, `data/items.csv`, which are
 maintained separately and may be missing: a missing file is an empty list.
@@ -234,7 +236,8 @@ def _load(langs: tuple[str, ...], data_dir_s: str, lang_dir_s: str) -> Gazetteer
         )
     aliases.extend(_pycountry_names(langs))
 
-    for row in _read_csv(data_dir / "state_aliases.csv"):
+    for row in [*_read_csv(data_dir / "state_aliases.csv"),
+                *_read_csv(data_dir / "capitals-derived.csv", comments=True)]:
         code, alias = row.get("code", ""), row.get("alias", "")
         if code in actors and alias:
             kind = row.get("kind") or "short"

@@ -4,12 +4,14 @@ event_codes first (the trigger scripts map CAMEO codes through it), then the Eng
 from CAMEO.2.0.txt, then the Indonesian and Malay triggers from Wordnet Bahasa, then the French
 and Arabic triggers carried over from the Indonesian ones (so after them), the Spanish triggers
 from UniversalPetrarch, the state names of the new languages from CLDR, and the people and
-their dated terms from the Phoenix country actor dictionary.
+their dated terms from the Phoenix country actor dictionary, and the capitals from CountryInfo
+(last: it leaves out the names the others give).
 """
 
 from ingest.extraction.derive import (
     cameo_triggers,
     cldr_names,
+    countryinfo_capitals,
     event_codes,
     omw_triggers,
     petrarch_es,
@@ -20,7 +22,7 @@ from ingest.extraction.derive import (
 
 def main() -> None:
     for script in (event_codes, cameo_triggers, wordnet_bahasa, omw_triggers, petrarch_es,
-                   cldr_names, phoenix_people):
+                   cldr_names, phoenix_people, countryinfo_capitals):
         script.main()  # each parses the same --shared / --out options
 
 
