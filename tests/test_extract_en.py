@@ -131,6 +131,12 @@ def test_consequences_a_warning_names_are_a_threat(extractor):
     assert ("FRA", "THREATENS", "MLI") in rels(extractor, text)
 
 
+def test_an_attack_that_would_mean_war_is_supposed(extractor):
+    assert not rels(extractor, "An Indian strike on Pakistan means war, the general said.")
+    assert ("RUS", "ATTACKS", "GEO") in rels(
+        extractor, "Russia's invasion of Georgia meant the end of the truce.")
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -105,6 +105,11 @@ def test_sanctions_under_consideration_are_a_threat(extractor):
     assert ("JPN", "SANCTIONS", "MMR") not in found
 
 
+def test_an_attack_that_would_mean_war_is_supposed(extractor):
+    text = "Pengamat itu menilai, serangan India terhadap Pakistan berarti perang terbuka."
+    assert not {t for t in rels(extractor, text) if t[1] == "ATTACKS"}
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

@@ -40,6 +40,9 @@ class Modality:
         self.implicative = w("negative_implicative")
         self.threat = w("threat_governor")
         self.hedge = w("hedge")
+        # Predicates of consequence ("means", "berarti"): an event named as their subject
+        # is a supposition ("an attack on X means war"), not a report.
+        self.implication = w("implication")
         # A class may also name a morphological feature ("polarity=neg", "mood=pot") or a
         # word ending ("-madı"): Turkish negates, conditions and makes possible by
         # suffixes, which the lookup lemma drops.
@@ -94,15 +97,22 @@ class Modality:
         return any(c.dep_.split(":")[0] in ("advcl", "conj") and self._conditional(c)
                    for c in t.children)
 
+    def _implies(self, t: Token) -> bool:
+        # Not in the past: "the invasion meant the end of ..." reports the invasion.
+        return bool({t.lemma_.lower(), self.lemma(t.text)} & self.implication) and \
+            "Past" not in t.morph.get("Tense")
+
     def reading(self, t: Token, predicate: str) -> str:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
                 and (self._possible(t.head) or self._conditional(t.head)
-                     or self._on_condition(t.head)):
-            # An event named as the subject of a possible or conditional predicate ("an
-            # attack on X would be a disaster") is talked about, not reported.
+                     or self._on_condition(t.head)
+                     or self._implies(t.head)):
+            # An event named as the subject of a possible, conditional or consequence
+            # predicate ("an attack on X would be a disaster", "... means war") is talked
+            # about, not reported.
             return NOT_ASSERTED
         threat = voiced = False
         tok = t
