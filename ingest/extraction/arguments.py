@@ -137,6 +137,11 @@ class ArgumentReader:
                 if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
                                             or self.case(c) in self.agent_case):
                     out.extend(self.actors(c, at, triggers, depth + 1))
+                elif c.dep_ == "acl" and c.i < tok.i:
+                    # "Etiyopya'nın imzaladığı anlaşma" (the pact Ethiopia signed): the
+                    # subject of the clause that modifies the event.
+                    out.extend(m for s in c.children if s.dep_ in SUBJECTS
+                               for m in self.actors(s, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),

@@ -68,6 +68,7 @@ class ShallowParser:
         self.verb_words = self.governors | self.light
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
+        self.negation_words = w("negation")
         # A head-final language (`word_order: [sov]`, Turkish): the verb closes its
         # clause, arguments and event nouns come before the word that governs them, and
         # case words follow the noun (postpositions) or are its ending.
@@ -288,6 +289,15 @@ class ShallowParser:
                 dep = self.modifiers.get(words[j].lower())
                 if dep and pos[j] == "X":
                     attach(j, v, dep)
+        # A negating word that closes the sentence ("... uygulaması söz konusu değil")
+        # negates the predicate before it, whose subject the act is.
+        closing = [j for j in range(n) if pos[j] == "X" and
+                   self.modifiers.get(words[j].lower()) == "advmod" and
+                   words[j].lower() in self.negation_words and
+                   all(pos[k] == "PUNCT" for k in range(j + 1, n))]
+        before = [t for t in sorted(verbs + nouns) if closing and t < closing[0]]
+        if closing and before:
+            attach(closing[0], before[-1], "advmod")
         # A participle or verbal noun ("imzaladığı anlaşma", "saldırması") heads no
         # sentence: one right before an event noun modifies it.
         nonfinite = {v for v in verbs if self._nonfinite(words[end_of(v) - 1])}
@@ -340,13 +350,19 @@ class ShallowParser:
             if e < n and e in nouns:
                 attach(u, e, "nmod:poss")  # "ABD yaptırımları": the noun's possessor
                 continue
-            if u == 0 and e < n and words[e] == "," and root is not None and \
+            k = e
+            while k < n and words[k].lower() in self.titles:
+                k += 1  # "Somali hükümeti, ..."
+            if u == 0 and k < n and words[k] == "," and root is not None and \
                     root not in subject:
                 # The topic a sentence opens with ("Kanada, ...") is the subject of the
                 # verb that closes it.
                 subject[root] = u
                 attach(u, root, "nsubj")
                 continue
+            # A bare (nominative) subject goes with a finite verb; a participle or verbal
+            # noun takes a genitive one.
+            next_verb = next((v for v in verbs if v >= e and v not in nonfinite), next_verb)
             if next_verb is not None and next_verb not in subject:
                 subject[next_verb] = u
                 attach(u, next_verb, "nsubj")
