@@ -218,6 +218,8 @@ class FrameReader(ArgumentReader):
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
+        if not agents and (passive or subj is None) and self.statement:
+            agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
         if not agents and subj is None and not passive and v.dep_ == "ROOT" and \
                 self.focus is not None:
             # A clause with no subject at all (a fragment, a dropped Indonesian subject):

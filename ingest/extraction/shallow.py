@@ -69,6 +69,7 @@ class ShallowParser:
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         self.negation_words = w("negation")
+        self.statement = w("statement")
         # A head-final language (`word_order: [sov]`, Turkish): the verb closes its
         # clause, arguments and event nouns come before the word that governs them, and
         # case words follow the noun (postpositions) or are its ending.
@@ -165,7 +166,8 @@ class ShallowParser:
 
         if self.sov:
             morphs, head_of_all = self._head_final(words, pos, units, ends, codes, verbs,
-                                                   nouns, governors, heads, deps, attach)
+                                                   nouns, governors, heads, deps, attach,
+                                                   matches)
             return self._finish(sent, words, pos, heads, deps, morphs, verbs, head_of_all,
                                 taken, attach)
         marked = self._cases(words, pos, units, nouns, attach)
@@ -248,7 +250,7 @@ class ShallowParser:
                    lemmas=lemmas, morphs=morphs)
 
     def _head_final(self, words, pos, units, ends, codes, verbs, nouns, governors, heads,
-                    deps, attach):
+                    deps, attach, matches):
         """The attachments of a head-final sentence (Turkish): what each actor and event
         noun is an argument of, read from its case (an ending after the apostrophe,
         "Rusya'ya"; a postposition after it, "ABD tarafından") and its place before the
@@ -277,6 +279,7 @@ class ShallowParser:
             i += k or 1
         verb_set = set(verbs)
         triggers = sorted(verbs + nouns)
+        trigger_set = {m.start for m in matches}
 
         def end_of(t: int) -> int:
             j = t + 1
@@ -321,7 +324,22 @@ class ShallowParser:
                 attach(v, gov[0], "ccomp")
         subject: dict[int, int] = {}
         obj: dict[int, int] = {}
+        issued: set[int] = set()
+        for j in range(n):
+            if pos[j] not in ("X", "VERB") or j in trigger_set or root is None or \
+                    j >= root or not (
+                    words[j].lower() in self.statement or self.lemma(words[j]) in self.statement):
+                continue
+            # "X'ten yapılan açıklamada", "X'in açıklamasında": the statement the closing
+            # verb is said in, and its issuer, the actor just before it.
+            attach(j, root, "obl")
+            u = next((u for u in units if 0 <= j - ends[u] <= 2 and u not in issued), None)
+            if u is not None:
+                attach(u, j, "nmod:poss" if morphs[u] == "Case=Gen" else "nmod")
+                issued.add(u)
         for u in units:
+            if u in issued:
+                continue
             e = ends[u]
             after = [t for t in triggers if t >= e]
             next_verb = next((v for v in verbs if v >= e), None)
