@@ -140,6 +140,10 @@ class ArgumentReader:
                 if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
                                             or self.case(c) in self.agent_case):
                     out.extend(self.actors(c, at, triggers, depth + 1))
+                elif c.dep_ in SUBJECTS and tok.pos_ in ("VERB", "AUX") and c.i < tok.i:
+                    # A clause named as the argument ("Rusya'nın saldırmasını kınadı"):
+                    # its subject.
+                    out.extend(self.actors(c, at, triggers, depth + 1))
                 elif c.dep_ == "acl" and c.i < tok.i:
                     # "Etiyopya'nın imzaladığı anlaşma" (the pact Ethiopia signed): the
                     # subject of the clause that modifies the event.

@@ -312,10 +312,11 @@ class ShallowParser:
         # The verb that closes the sentence is its root.
         free = [v for v in verbs if heads[v] == v]
         root = free[-1] if free else (nouns[0] if nouns else None)
-        # Event nouns: the object of the verb after them ("yaptırımları genişletti").
-        for i in nouns:
+        # Event nouns, and verbal nouns that head a clause ("Rusya'nın saldırmasını
+        # kınadı"): the object of the verb after them ("yaptırımları genişletti").
+        for i in sorted(nouns + [v for v in nonfinite if v not in governors]):
             after = [v for v in verbs if v >= end_of(i)]
-            if after and heads[i] == i and i != root:
+            if after and heads[i] == i and i != root and after[0] not in governors:
                 attach(i, after[0], "obj")
         # Triggers before a governor: its complement ("kınadığını açıkladı").
         for v in triggers:
@@ -435,6 +436,15 @@ class ShallowParser:
             if members and all(words[j] == "," for _, b in members for j in b):
                 out += [head, *(m for m, _ in members)]
                 continue
+            if head == 0 and members and list(members[0][1]) == [members[0][1][0]] and \
+                    words[members[0][1][0]] == "," and members[-1][0] in marked:
+                # "AB, Rusya ve Belarus'a ...": a list closed by a case ending holds no
+                # bare topic that opens the sentence before a comma.
+                out.append(head)
+                head, members = members[0][0], members[1:]
+                if not members:
+                    out.append(head)
+                    continue
             for m, between in members:
                 attach(m, head, "conj")
                 for j in between:
