@@ -28,6 +28,18 @@ The rules, in order:
 - a trigger after a verb of saying, accusing, denying or threatening is that verb's
   complement (`ccomp`), so modality reads the governor;
 - negation and modal words right before a verb modify it.
+In a head-final language (`syntax: word_order: [sov]`, Turkish, where it is the second
+reading after the trained parse) the attachments go the other way (`_head_final`): a
+case ending after the apostrophe (`case_suffixes`) or a postposition after the phrase
+marks it, and a list takes the case of its last conjunct; a marked actor is an argument
+of the next trigger; a genitive is the possessor of the event noun after it or the
+subject of a participle or verbal noun (`nonfinite`); the topic before a comma is the
+subject of the verb that closes the sentence, another bare actor that of the next
+finite verb (or its object once it has one); event nouns and verbal nouns are objects
+of the verb after them; a trigger before a verb of saying is its complement; the light
+verb closing a trigger phrase is its `compound:lvc`, so that modality reads its
+endings; the issuer of a statement (`statement`: "X'ten yapılan açıklamada") is an
+oblique of the closing verb's statement noun.
 What this cannot read: relative clauses, control, long-distance attachment, and a
 subject separated from its verb by other phrases. It is measured per language by
 `score.py` like the parsed languages.
