@@ -226,3 +226,77 @@ def test_negation_is_read_from_the_ending_not_the_taggers_feature(extractor):
     doc[2].dep_ = "ROOT"
     assert reader.modality.reading(doc[2], "CRITICIZES") == ASSERTED
     assert reader.modality.reading(doc[3], "CRITICIZES") == NOT_ASSERTED
+
+
+# ------------------------------------------------------------------ the head-final shallow reading
+
+
+@pytest.fixture
+def shallow(extractor, monkeypatch):
+    """The Turkish reader with the rule-built head-final reading as its only parse."""
+    reader = extractor.reader(LANG)
+    monkeypatch.setattr(reader, "parser", reader.second)
+    return extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The genitive names the event noun's agent, the postposition its target.
+        ("ABD'nin Rusya'ya yönelik yaptırımları sürüyor.", {("USA", "SANCTIONS", "RUS")}),
+        # The topic before a comma is no member of a list closed by a case ending; the
+        # ending marks the whole list.
+        ("AB, Rusya ve Belarus'a yaptırım uyguladı.",
+         {("EU", "SANCTIONS", "RUS"), ("EU", "SANCTIONS", "BLR")}),
+        # A comma alone joins no list: the second name owns what is criticized.
+        ("Erdoğan, Hollanda hükümetinin tutumunu eleştirdi.", {("TUR", "CRITICIZES", "NLD")}),
+        # The genitive is the subject of the participle; the topic, of the closing verb,
+        # and one who condemns a pact is no party to it.
+        ("Somali hükümeti, Etiyopya'nın Kenya ile imzaladığı anlaşmayı kınadı.",
+         {("SOM", "CRITICIZES", "ETH"), ("ETH", "SIGNS_AGREEMENT", "KEN")}),
+        ("Türkiye ile Rusya arasında doğal gaz anlaşması imzalandı.",
+         {("RUS", "SIGNS_AGREEMENT", "TUR")}),
+        # The issuer of the statement a passive verb is said in.
+        ("Ankara'dan yapılan açıklamada, Rusya'nın Ukrayna'ya saldırısı kınandı.",
+         {("TUR", "CRITICIZES", "RUS"), ("RUS", "ATTACKS", "UKR")}),
+        # A clause of a verbal noun as the object: its genitive subject is criticized.
+        ("Fransa, Rusya'nın Ukrayna'ya saldırmasını kınadı.",
+         {("FRA", "CRITICIZES", "RUS"), ("RUS", "ATTACKS", "UKR")}),
+        # An unlisted form of selling read as a noun by its ending ("satışına"): the
+        # sale's agent is the one reacted to, the dative its buyer.
+        ("Çin, ABD'nin Tayvan'a silah satışına tepki gösterdi.",
+         {("CHN", "CRITICIZES", "USA"), ("TWN", "BUYS", "USA")}),
+        ("Türkiye, Ukrayna'ya insansız hava aracı sattı.", {("UKR", "BUYS", "TUR")}),
+        # The light verb closing the phrase bears the negation.
+        ("Japonya Güney Kore'ye yaptırım uygulamadı.", set()),
+    ],
+)
+def test_head_final_shallow_reading(shallow, text, expected):
+    assert rels(shallow, text) == expected
+
+
+# ------------------------------------------------------------------ the verbal noun -mA
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Türkiye, Hollanda'ya yaptırım uygulanmasına karşı.",
+     "Türkiye'nin Hollanda'ya yaptırım uygulaması söz konusu değil.",
+     "Erdoğan, Hollanda'ya yaptırım uygulanması gerektiğini söyledi."],
+)
+def test_an_act_named_by_the_verbal_noun_is_not_asserted(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] == "SANCTIONS"}
+
+
+def test_a_verbal_noun_under_a_verb_of_deciding_or_condemning_is_asserted(extractor):
+    assert ("TUR", "BUYS", "RUS") in rels(
+        extractor, "Türkiye, Rusya'dan S-400 satın almaya karar verdi.")
+    assert ("RUS", "ATTACKS", "UKR") in rels(
+        extractor, "Fransa, Rusya'nın Ukrayna'ya saldırmasını kınadı.")
+
+
+def test_one_who_condemns_a_pact_is_no_party_to_it(extractor):
+    found = rels(extractor, "Somali hükümeti, Etiyopya'nın Somaliland ile imzaladığı "
+                            "mutabakat zaptını kınadı.")
+    assert ("SOM", "CRITICIZES", "ETH") in found
+    assert ("ETH", "SIGNS_AGREEMENT", "SOM") not in found

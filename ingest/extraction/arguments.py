@@ -75,6 +75,9 @@ class ArgumentReader:
         self.relative = w("relative")
         self.quantity = w("quantity")
         self.members = w("member_nouns")
+        # Nouns of a statement in which something is said ("X'ten yapılan açıklamada, Y
+        # kınandı"): the issuer is the agent of the passive verb (`syntax: statement`).
+        self.statement = w("statement")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
         # The markers that introduce each predicate's agent (`predicates: <P>: agent:` in
@@ -137,6 +140,15 @@ class ArgumentReader:
                 if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
                                             or self.case(c) in self.agent_case):
                     out.extend(self.actors(c, at, triggers, depth + 1))
+                elif c.dep_ in SUBJECTS and tok.pos_ in ("VERB", "AUX") and c.i < tok.i:
+                    # A clause named as the argument ("Rusya'nın saldırmasını kınadı"):
+                    # its subject.
+                    out.extend(self.actors(c, at, triggers, depth + 1))
+                elif c.dep_ == "acl" and c.i < tok.i:
+                    # "Etiyopya'nın imzaladığı anlaşma" (the pact Ethiopia signed): the
+                    # subject of the clause that modifies the event.
+                    out.extend(m for s in c.children if s.dep_ in SUBJECTS
+                               for m in self.actors(s, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
@@ -284,6 +296,24 @@ class ArgumentReader:
         if head.dep_ not in ("obl", "nmod", "obj", "iobj") or head.head.i > v.i:
             return None
         return head
+
+    def issuers(self, v: Token, at, triggers) -> list:
+        """The issuer of a statement the verb is said in ("Dışişleri Bakanlığı'ndan
+        yapılan açıklamada ... kınandı", "Bakanlığın açıklamasında"): the actor marking
+        the statement noun or the participle that modifies it."""
+        out = []
+        for c in v.children:
+            if c.dep_ not in OBLIQUES or self.lemma(c.text) not in self.statement and \
+                    c.lower_ not in self.statement:
+                continue
+            heads = [c] + [x for x in c.children if x.dep_ == "acl"]
+            for h in heads:
+                for x in h.children:
+                    if x.i in at and (x.dep_ in ("nmod:poss", "nmod", "obl", "compound") and
+                                      self.case(x) in (None, *self.source_case, *self.of_case,
+                                                       *self.agent_case)):
+                        out.extend(self.actors(x, at, triggers))
+        return out
 
     def _receiving(self, v: Token) -> bool:
         return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)

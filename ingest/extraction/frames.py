@@ -218,6 +218,8 @@ class FrameReader(ArgumentReader):
                         patients.extend(self.actors(c, at, triggers))
                 else:  # an event as the object ("condemned Russia's invasion"): its agent
                     patients.extend(self.actors(c, at, triggers))
+        if not agents and (passive or subj is None) and self.statement:
+            agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
         if not agents and subj is None and not passive and v.dep_ == "ROOT" and \
                 self.focus is not None:
             # A clause with no subject at all (a fragment, a dropped Indonesian subject):
@@ -310,6 +312,11 @@ class FrameReader(ArgumentReader):
         return bool(preds) and preds <= REACTING and row.predicate not in preds and \
             row.predicate not in SYMMETRIC
 
+    def _condemns(self, g: Token) -> bool:
+        """Whether a verb is only a trigger of condemning or rejecting."""
+        preds = self.trigger_predicates.get(g.i, frozenset())
+        return bool(preds) and preds <= {"CRITICIZES", "OPPOSES"}
+
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
         patients: list[Mention] = []
@@ -397,8 +404,10 @@ class FrameReader(ArgumentReader):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
                     patients += subj_actors
-            elif row.predicate in SYMMETRIC:
-                patients += by if passive else subj_actors  # "X welcomed Y's visit"
+            elif row.predicate in SYMMETRIC and not self._condemns(g):
+                # "X welcomed Y's visit"; but one who condemns or rejects Y's pact or
+                # talks ("Y'nin Z ile imzaladığı anlaşmayı kınadı") is no party to them.
+                patients += by if passive else subj_actors
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \
                 else []
             if link.dep_ == "obl" and self.case(link) in self.target_case | self.locative and \

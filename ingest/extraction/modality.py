@@ -46,11 +46,19 @@ class Modality:
         # A class may also name a morphological feature ("polarity=neg", "mood=pot") or a
         # word ending ("-madı"): Turkish negates, conditions and makes possible by
         # suffixes, which the lookup lemma drops.
+        # Endings of a verbal noun that names an act as unrealised (Turkish -mA:
+        # "uygulanmasını istedi", "uygulamasına karşı"), asserted only under a verb of
+        # deciding or continuing (`control`: "uygulamaya karar verdi") or one that
+        # presupposes it (`factive`: "saldırmasını kınadı").
+        self.irrealis = w("irrealis")
+        self.control = w("control")
+        self.factive = w("factive")
         self.affixes = {cls: (frozenset(x for x in words if "=" in x),
                               tuple(x[1:] for x in words if x.startswith("-") and len(x) > 1))
                         for cls, words in (("negation", self.negation),
                                            ("possible", self.possible),
-                                           ("condition", self.condition))}
+                                           ("condition", self.condition),
+                                           ("irrealis", self.irrealis))}
 
     def _affixed(self, t: Token, cls: str) -> bool:
         """Whether the word, or the light verb it carries ("talep etmedi"), bears one of
@@ -102,8 +110,10 @@ class Modality:
         return bool({t.lemma_.lower(), self.lemma(t.text)} & self.implication) and \
             "Past" not in t.morph.get("Tense")
 
-    def reading(self, t: Token, predicate: str) -> str:
-        """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
+    def reading(self, t: Token, predicate: str, verbal: bool = True) -> str:
+        """`asserted`, `threat` (a punitive act only threatened) or `not asserted`.
+        `verbal`: the trigger is read as a verb (an event noun such as "görüşmesi" is
+        no verbal noun of an unrealised act)."""
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
@@ -115,6 +125,7 @@ class Modality:
             # about, not reported.
             return NOT_ASSERTED
         threat = voiced = False
+        irrealis = verbal and self._affixed(t, "irrealis")
         tok = t
         hops = 0
         while True:
@@ -127,6 +138,8 @@ class Modality:
                 lemmas = {tok.lemma_.lower(), self.lemma(tok.text), tok.lower_}
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
+                if lemmas & (self.control | self.factive):
+                    irrealis = False
                 if lemmas & self.threat:
                     threat = True
                     # "warned of consequences", "threatened retaliation": the noun is
@@ -149,4 +162,4 @@ class Modality:
             punitive = predicate in PUNITIVE or predicate == "THREATENS" and (
                 t.pos_ in ("VERB", "AUX") or voiced)
             return THREAT if punitive else NOT_ASSERTED
-        return ASSERTED
+        return NOT_ASSERTED if irrealis else ASSERTED

@@ -218,7 +218,8 @@ class ArticleReader:
                 frame = self.frames.read(sd, tok, row, at, trigger_idx)
                 if frame is None:
                     continue
-                reading = self.modality.reading(frame.anchor or tok, frame.relation)
+                reading = self.modality.reading(frame.anchor or tok, frame.relation,
+                                                verbal=row.pos != "NOUN")
                 if reading == NOT_ASSERTED:
                     # Negated or not asserted: no second reading may assert it.
                     self._blocked = True

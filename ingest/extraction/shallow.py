@@ -28,6 +28,18 @@ The rules, in order:
 - a trigger after a verb of saying, accusing, denying or threatening is that verb's
   complement (`ccomp`), so modality reads the governor;
 - negation and modal words right before a verb modify it.
+In a head-final language (`syntax: word_order: [sov]`, Turkish, where it is the second
+reading after the trained parse) the attachments go the other way (`_head_final`): a
+case ending after the apostrophe (`case_suffixes`) or a postposition after the phrase
+marks it, and a list takes the case of its last conjunct; a marked actor is an argument
+of the next trigger; a genitive is the possessor of the event noun after it or the
+subject of a participle or verbal noun (`nonfinite`); the topic before a comma is the
+subject of the verb that closes the sentence, another bare actor that of the next
+finite verb (or its object once it has one); event nouns and verbal nouns are objects
+of the verb after them; a trigger before a verb of saying is its complement; the light
+verb closing a trigger phrase is its `compound:lvc`, so that modality reads its
+endings; the issuer of a statement (`statement`: "X'ten yapılan açıklamada") is an
+oblique of the closing verb's statement noun.
 What this cannot read: relative clauses, control, long-distance attachment, and a
 subject separated from its verb by other phrases. It is measured per language by
 `score.py` like the parsed languages.
@@ -68,6 +80,16 @@ class ShallowParser:
         self.verb_words = self.governors | self.light
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
+        self.negation_words = w("negation")
+        self.statement = w("statement")
+        # A head-final language (`word_order: [sov]`, Turkish): the verb closes its
+        # clause, arguments and event nouns come before the word that governs them, and
+        # case words follow the noun (postpositions) or are its ending.
+        self.sov = "sov" in w("word_order")
+        self.case_suffixes = lexicon.case_affixes("case_suffixes")
+        # Endings of a verb that heads no sentence (a participle, a verbal noun:
+        # "imzaladığı", "saldırması"), whose subject is in the genitive.
+        self.nonfinite_endings = tuple(x[1:] for x in w("nonfinite") if x.startswith("-"))
         self.titles = lexicon.titles
         self.case_prefixes = lexicon.case_affixes("case_prefixes")
         # The lexicon's own surface forms, by whether it lists them as event nouns: a
@@ -75,6 +97,13 @@ class ShallowParser:
         # both parts of speech is read as the form written in the sentence is listed.
         self.noun_forms = {t.text for t in lexicon.triggers if t.voice == "noun"}
         self.verb_forms = {t.text for t in lexicon.triggers if t.voice != "noun"}
+        # A form the lexicon does not list ("satışına", "saldırdığını") is a verb by its
+        # ending (`syntax: verb_endings`, and the nonfinite ones), unless its lemma is
+        # only ever listed as an event noun ("anlaşmasını").
+        self.verb_endings = tuple(x[1:] for x in w("verb_endings") if x.startswith("-")) + \
+            self.nonfinite_endings
+        self.noun_lemmas = {self.lemma(f.split()[0]) for f in self.noun_forms} - \
+            {self.lemma(f.split()[0]) for f in self.verb_forms}
 
     def parse(self, sentences: Iterable[Span], hints: Sequence | None = None) -> list[Doc]:
         """Each sentence as a Doc of its own words with a rule-built tree. `hints` gives,
@@ -123,9 +152,18 @@ class ShallowParser:
             form = " ".join(words[i:i + match.length]).lower()
             if form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
+            elif self.sov:
+                verbal = self._verbal_form(words[i], words[i + match.length - 1])
             pos[i] = "VERB" if verbal else "NOUN"
             for j in range(i + 1, min(n, i + match.length)):
                 attach(j, i, "fixed")
+            last = min(n, i + match.length) - 1
+            if self.sov and verbal and last > i:
+                # "yaptırım uygulamadı", "tehdit etmedi": the verb that closes the phrase
+                # bears its negation and mood endings; UD hangs it on the noun as
+                # `compound:lvc`, which modality reads.
+                pos[last] = "VERB"
+                deps[last] = "compound:lvc"
             (verbs if verbal else nouns).append(i)
         governors = []
         for i, word in enumerate(words):
@@ -138,6 +176,12 @@ class ShallowParser:
                 governors.append(i)
         verbs.sort()
 
+        if self.sov:
+            morphs, head_of_all = self._head_final(words, pos, units, ends, codes, verbs,
+                                                   nouns, governors, heads, deps, attach,
+                                                   matches)
+            return self._finish(sent, words, pos, heads, deps, morphs, verbs, head_of_all,
+                                taken, attach)
         marked = self._cases(words, pos, units, nouns, attach)
         morphs = [""] * n
         for u in units:
@@ -191,6 +235,12 @@ class ShallowParser:
             if after and after[0] not in subject:
                 subject[after[0]] = u
                 attach(u, after[0], "nsubj")
+        return self._finish(sent, words, pos, heads, deps, morphs, verbs, head_of_all, taken,
+                            attach)
+
+    def _finish(self, sent, words, pos, heads, deps, morphs, verbs, head_of_all, taken,
+                attach) -> Doc:
+        n = len(words)
         if head_of_all is not None:
             # Later clauses are coordinated with the first (their subject inherited when
             # they have none), and every loose word hangs from the root.
@@ -210,6 +260,215 @@ class ShallowParser:
         return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
                    heads=heads, deps=deps, pos=[p if p != "X" else "NOUN" for p in pos],
                    lemmas=lemmas, morphs=morphs)
+
+    def _head_final(self, words, pos, units, ends, codes, verbs, nouns, governors, heads,
+                    deps, attach, matches):
+        """The attachments of a head-final sentence (Turkish): what each actor and event
+        noun is an argument of, read from its case (an ending after the apostrophe,
+        "Rusya'ya"; a postposition after it, "ABD tarafından") and its place before the
+        word that governs it. Returns the Case features and the root."""
+        n = len(words)
+        morphs = [""] * n
+        marked: set[int] = set()
+        for u in units:
+            case = self._suffix_case(words[ends[u] - 1])
+            if case:
+                morphs[u] = f"Case={case}"
+                marked.add(u)
+        units, ends = self._coordinate_final(words, units, ends, marked, morphs, attach, codes)
+        # Postpositions close the phrase they mark: "Rusya'ya karşı", "Çin ile Rusya
+        # arasında" (on the first conjunct, which heads the list).
+        head_at_end = {ends[u]: u for u in units}
+        i = 0
+        while i < n:
+            k = self._case_at(words, pos, i)
+            if k and i in head_at_end:
+                u = head_at_end[i]
+                attach(i, u, "case")
+                for j in range(i + 1, i + k):
+                    attach(j, i, "fixed")
+                marked.add(u)
+            i += k or 1
+        verb_set = set(verbs)
+        triggers = sorted(verbs + nouns)
+        trigger_set = {m.start for m in matches}
+
+        def end_of(t: int) -> int:
+            j = t + 1
+            while j < n and heads[j] == t and deps[j] in ("fixed", "compound:lvc"):
+                j += 1
+            return j
+
+        for v in verbs:
+            for j in range(max(0, v - 2), v):
+                dep = self.modifiers.get(words[j].lower())
+                if dep and pos[j] == "X":
+                    attach(j, v, dep)
+        # A negating word that closes the sentence ("... uygulaması söz konusu değil")
+        # negates the predicate before it, whose subject the act is.
+        closing = [j for j in range(n) if pos[j] == "X" and
+                   self.modifiers.get(words[j].lower()) == "advmod" and
+                   words[j].lower() in self.negation_words and
+                   all(pos[k] == "PUNCT" for k in range(j + 1, n))]
+        before = [t for t in sorted(verbs + nouns) if closing and t < closing[0]]
+        if closing and before:
+            attach(closing[0], before[-1], "advmod")
+        # A participle or verbal noun ("imzaladığı anlaşma", "saldırması") heads no
+        # sentence: one right before an event noun modifies it.
+        nonfinite = {v for v in verbs if self._nonfinite(words[end_of(v) - 1])}
+        for v in sorted(nonfinite):
+            e = end_of(v)
+            nxt = next((t for t in nouns if t >= e), None)
+            if nxt is not None and nxt - e <= 1 and v not in governors:
+                attach(v, nxt, "acl")
+        # The verb that closes the sentence is its root.
+        free = [v for v in verbs if heads[v] == v]
+        root = free[-1] if free else (nouns[0] if nouns else None)
+        # Event nouns, and verbal nouns that head a clause ("Rusya'nın saldırmasını
+        # kınadı"): the object of the verb after them ("yaptırımları genişletti").
+        for i in sorted(nouns + [v for v in nonfinite if v not in governors]):
+            after = [v for v in verbs if v >= end_of(i)]
+            if after and heads[i] == i and i != root and after[0] not in governors:
+                attach(i, after[0], "obj")
+        # Triggers before a governor: its complement ("kınadığını açıkladı").
+        for v in triggers:
+            gov = [g for g in governors if g > v]
+            if gov and heads[v] == v and v not in governors and v != root:
+                attach(v, gov[0], "ccomp")
+        subject: dict[int, int] = {}
+        obj: dict[int, int] = {}
+        issued: set[int] = set()
+        for j in range(n):
+            if pos[j] not in ("X", "VERB") or j in trigger_set or root is None or \
+                    j >= root or not (
+                    words[j].lower() in self.statement or self.lemma(words[j]) in self.statement):
+                continue
+            # "X'ten yapılan açıklamada", "X'in açıklamasında": the statement the closing
+            # verb is said in, and its issuer, the actor just before it.
+            attach(j, root, "obl")
+            u = next((u for u in units if 0 <= j - ends[u] <= 2 and u not in issued), None)
+            if u is not None:
+                attach(u, j, "nmod:poss" if morphs[u] == "Case=Gen" else "nmod")
+                issued.add(u)
+        for u in units:
+            if u in issued:
+                continue
+            e = ends[u]
+            after = [t for t in triggers if t >= e]
+            next_verb = next((v for v in verbs if v >= e), None)
+            if morphs[u] == "Case=Gen" and not any(
+                    heads[c] == u and deps[c] == "case" for c in range(n)):
+                # A genitive names the possessor: of the event noun after it ("ABD'nin
+                # yaptırımları"), the subject of a verbal noun ("Rusya'nın saldırması"),
+                # else the owner of what the verb acts on ("Hollanda'nın tutumunu
+                # eleştirdi").
+                t = after[0] if after else None
+                if t is not None and t not in verb_set:
+                    attach(u, t, "nmod:poss")
+                elif t is not None and t in nonfinite:
+                    subject[t] = u
+                    attach(u, t, "nsubj")
+                elif next_verb is not None and next_verb not in obj:
+                    obj[next_verb] = u
+                    attach(u, next_verb, "obj")
+                continue
+            if u in marked:
+                before = [t for t in triggers if t < u]
+                t = after[0] if after else (before[-1] if before else None)
+                if t is not None:
+                    attach(u, t, "obl" if t in verb_set else "nmod")
+                continue
+            if e < n and e in nouns:
+                attach(u, e, "nmod:poss")  # "ABD yaptırımları": the noun's possessor
+                continue
+            k = e
+            while k < n and words[k].lower() in self.titles:
+                k += 1  # "Somali hükümeti, ..."
+            if u == 0 and k < n and words[k] == "," and root is not None and \
+                    root not in subject:
+                # The topic a sentence opens with ("Kanada, ...") is the subject of the
+                # verb that closes it.
+                subject[root] = u
+                attach(u, root, "nsubj")
+                continue
+            # A bare (nominative) subject goes with a finite verb; a participle or verbal
+            # noun takes a genitive one.
+            next_verb = next((v for v in verbs if v >= e and v not in nonfinite), next_verb)
+            if next_verb is not None and next_verb not in subject:
+                subject[next_verb] = u
+                attach(u, next_verb, "nsubj")
+            elif next_verb is not None and next_verb not in obj:
+                obj[next_verb] = u
+                attach(u, next_verb, "obj")
+        return morphs, root
+
+    def _suffix_case(self, word: str) -> str | None:
+        """The case an ending written after the apostrophe gives a name ("Rusya'ya")."""
+        lower = word.lower().replace("’", "'")
+        return next((c for ending, c in self.case_suffixes if lower.endswith(ending)), None)
+
+    def _verbal_form(self, first: str, last: str) -> bool:
+        if self.lemma(first) in self.noun_lemmas:
+            return False
+        return last.lower().endswith(self.verb_endings)
+
+    def _nonfinite(self, word: str) -> bool:
+        lower = word.lower()
+        return any(lower.endswith(e) for e in self.nonfinite_endings)
+
+    def _coordinate_final(self, words, units, ends, marked, morphs, attach, codes):
+        """Coordinate actors in a head-final sentence: the case ending goes on the last
+        conjunct only and marks the whole list ("Rusya ve Çin'e"); commas alone join no
+        list (one follows the topic: "Erdoğan, Hollanda'yı ..."), only a list closed by
+        a conjunction does ("A, B ve C"); a name after the same state's name with only
+        titles between is the same actor ("Rusya Dışişleri Bakanı Lavrov"). Returns the
+        heads of the phrases and their ends."""
+        ends = dict(ends)
+        groups: list[tuple[int, list[tuple[int, range]]]] = []
+        for u in units:
+            if groups:
+                head, members = groups[-1]
+                prev = members[-1][0] if members else head
+                between = range(ends[prev], u)
+                if prev not in marked and between and \
+                        all(words[j].lower() in self.conj for j in between):
+                    members.append((u, between))
+                    continue
+                if prev not in marked and codes.get(u) == codes.get(prev) and \
+                        all(words[j].lower() in self.titles for j in between):
+                    attach(u, prev, "appos")
+                    ends[prev] = ends[u]
+                    if u in marked:
+                        morphs[prev] = morphs[u]
+                        marked.add(prev)
+                    continue
+            groups.append((u, []))
+        out: list[int] = []
+        for head, members in groups:
+            if members and all(words[j] == "," for _, b in members for j in b):
+                out += [head, *(m for m, _ in members)]
+                continue
+            if head == 0 and members and list(members[0][1]) == [members[0][1][0]] and \
+                    words[members[0][1][0]] == "," and members[-1][0] in marked:
+                # "AB, Rusya ve Belarus'a ...": a list closed by a case ending holds no
+                # bare topic that opens the sentence before a comma.
+                out.append(head)
+                head, members = members[0][0], members[1:]
+                if not members:
+                    out.append(head)
+                    continue
+            for m, between in members:
+                attach(m, head, "conj")
+                for j in between:
+                    attach(j, m, "punct" if words[j] == "," else "cc")
+            if members:
+                last = members[-1][0]
+                ends[head] = ends[last]
+                if last in marked:
+                    morphs[head] = morphs[last]
+                    marked.add(head)
+            out.append(head)
+        return out, ends
 
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""
