@@ -137,6 +137,19 @@ def test_an_attack_that_would_mean_war_is_supposed(extractor):
         extractor, "Russia's invasion of Georgia meant the end of the truce.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Italy's defence minister criticised Libya over the detentions.", ("ITA", "CRITICIZES", "LBY")),
+    ("Denmark donated medicines to Sudan.", ("DNK", "PROVIDES_AID", "SDN")),
+])
+def test_a_lone_past_form_read_as_a_participle_is_the_verb(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_a_true_participle_stays_one(extractor):
+    found = rels(extractor, "Sanctions imposed on Iran by Canada were lifted last year.")
+    assert ("IRN", "SANCTIONS", "CAN") not in found
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -75,7 +75,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
-REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root")
+REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
+           "participle_roots")
 
 
 class Parser:
@@ -160,6 +161,47 @@ class Parser:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
             self._topic_root(doc, mentions)
+        if "participle_roots" in self.repairs:
+            self._participle_root(doc)
+
+    @staticmethod
+    def _participle_root(doc: Doc) -> None:
+        """A sentence with no finite verb whose root is a noun and whose past form was
+        read as a participle modifying it: "The minister criticised Morocco" read as "the
+        minister (who was) criticised", "Norway donated vaccines" as "Norway-donated
+        vaccines". A main clause needs a finite verb, so the past form is the root, the
+        phrase before it its subject, and the noun after it its object."""
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("NOUN", "PROPN") or any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc) \
+                or any(c.dep_ == "cop" for c in root.children):
+            return
+        verb = next((c for c in root.children if c.dep_ in ("acl", "amod") and
+                     c.pos_ == "VERB" and c.tag_ in ("VBD", "VBN") or
+                     c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and
+                     "Past" in c.morph.get("Tense")), None)
+        if verb is None:
+            return
+        if verb.i > root.i:
+            if not any(c.dep_ == "obj" for c in verb.children):
+                return  # "sanctions imposed on X": a true participle
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "nsubj"
+            return
+        before = [c for c in root.children if c.i < verb.i and
+                  c.dep_ in ("compound", "nmod:poss", "amod", "nmod") and c.pos_ == "PROPN"]
+        if not before:
+            return
+        verb.head, verb.dep_ = verb, "ROOT"
+        subj = before[-1]
+        subj.head, subj.dep_ = verb, "nsubj"
+        for c in root.children:
+            if c.i < verb.i and c.i != subj.i and c.i < subj.i:
+                c.head = subj  # the subject's own modifiers ("the Nordic Norway")
+        root.head, root.dep_ = verb, "obj"
+        for c in list(root.children):
+            if c.i > root.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                c.head, c.dep_ = verb, "obl"
 
     @staticmethod
     def _topic_root(doc: Doc, mentions) -> None:
