@@ -150,6 +150,18 @@ def test_a_true_participle_stays_one(extractor):
     assert ("IRN", "SANCTIONS", "CAN") not in found
 
 
+def test_the_owner_of_a_decision_acts_and_its_target_is_not_the_judged(extractor):
+    found = rels(extractor, "Moscow condemned Berlin's decision to send tanks to Kyiv.")
+    assert ("RUS", "CRITICIZES", "DEU") in found
+    assert ("RUS", "CRITICIZES", "UKR") not in found
+
+
+def test_the_one_sanctioned_for_an_act_is_its_agent(extractor):
+    found = rels(extractor, "Britain sanctioned three Turkish companies for helping Russia.")
+    assert ("GBR", "SANCTIONS", "TUR") in found
+    assert not {t for t in found if t[0] == "GBR" and t[2] == "RUS"}
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

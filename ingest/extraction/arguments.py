@@ -245,6 +245,15 @@ class ArgumentReader:
             return g, False
         if dep == "acl" and v.morph.get("VerbForm") == ["Inf"] or dep == "acl" and any(
                 c.dep_ == "mark" for c in v.children):
+            if any(c.dep_ == "mark" and c.lower_ in self.reason_case for c in v.children) \
+                    and self.has_actor(g):
+                # "sanctioned firms from X for aiding Y": the one acted on acts.
+                return g, False
+            owner = next((c for c in g.children if c.dep_ == "nmod:poss" and c.i < g.i
+                          and self.has_actor(c)), None)
+            if owner is not None:
+                # "X's decision to sell ...": the owner of the decision acts.
+                return owner, False
             # "X signed a contract to buy ...": the infinitive's subject is the subject
             # of the verb that takes the noun.
             if g.dep_ in OBJECTS and g.head.i != g.i:

@@ -159,9 +159,12 @@ class FrameReader(ArgumentReader):
             # noun is a word of the trigger phrase: "destek verdi").
             objs = [c for c in objs if c.i not in triggers or self._in_phrase(c, row)]
         # "delivered systems to X", "sent tents and medicine to X", "sent planes carrying
-        # food to X": the marker may hang on the object, its conjunct or its modifier.
+        # food to X": the marker may hang on the object, its conjunct or its modifier;
+        # not on an act that modifies it when the act is judged ("condemned X's decision
+        # to sell arms to Y": Y is the act's target, not the judged).
         heads = [t] + objs + [c for o in objs for c in o.children
-                              if c.dep_ in ("conj", "acl") and c.i not in at]
+                              if c.dep_ in ("conj", "acl") and c.i not in at and not (
+                                  row.predicate in ATTITUDES and c.i in triggers)]
         # The other words of the trigger phrase that the parse hung under it unmarked
         # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
         heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
