@@ -110,6 +110,26 @@ def test_an_attack_that_would_mean_war_is_supposed(extractor):
     assert not {t for t in rels(extractor, text) if t[1] == "ATTACKS"}
 
 
+def test_expelling_envoys_is_a_sanction(extractor):
+    assert ("NLD", "SANCTIONS", "RUS") in rels(extractor, "Belanda mengusir tiga diplomat Rusia.")
+
+
+def test_support_for_a_states_membership_targets_that_state(extractor):
+    text = "Norwegia menyatakan dukungan terhadap keanggotaan Ukraina di NATO."
+    assert ("NOR", "SUPPORTS", "UKR") in rels(extractor, text)
+
+
+def test_the_target_of_a_condemned_attack_is_not_condemned(extractor):
+    found = rels(extractor, "Mesir mengecam serangan Israel terhadap Lebanon.")
+    assert ("EGY", "CRITICIZES", "ISR") in found
+    assert ("EGY", "CRITICIZES", "LBN") not in found
+
+
+def test_the_accused_is_the_subject_of_the_act_accused_of(extractor):
+    found = rels(extractor, "Vietnam menuduh China menghalangi kapal nelayan.")
+    assert ("VNM", "CRITICIZES", "CHN") in found
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

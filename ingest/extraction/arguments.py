@@ -75,6 +75,9 @@ class ArgumentReader:
         self.relative = w("relative")
         self.quantity = w("quantity")
         self.members = w("member_nouns")
+        # Words the lemmatizer reduces to a member noun that name no member ("keanggotaan",
+        # membership, lemmatized to anggota).
+        self.not_members = w("not_member_nouns")
         # Nouns of a statement in which something is said ("X'ten yapılan açıklamada, Y
         # kınandı"): the issuer is the agent of the passive verb (`syntax: statement`).
         self.statement = w("statement")
@@ -149,7 +152,8 @@ class ArgumentReader:
                     # subject of the clause that modifies the event.
                     out.extend(m for s in c.children if s.dep_ in SUBJECTS
                                for m in self.actors(s, at, triggers, depth + 1))
-        elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
+        elif depth <= MAX_DEPTH and (self.lemma(tok.text) not in self.members
+                                     or tok.lower_ in self.not_members):
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.

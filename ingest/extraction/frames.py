@@ -153,6 +153,10 @@ class FrameReader(ArgumentReader):
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
+        # A marked phrase right after a judged act is the act's ("mengecam serangan X
+        # terhadap Y", the parse hanging "terhadap Y" on the verb).
+        judged = min((c.i for c in objs if c.i in triggers), default=None) \
+            if row.predicate in ATTITUDES else None
         if row.predicate in ATTITUDES:
             # An act condemned, backed or rejected ("condemned Russia's strike on Kyiv")
             # names its agent as the target; whom the act targets is none (unless the
@@ -171,6 +175,8 @@ class FrameReader(ArgumentReader):
                   and c.dep_ not in OBJECTS and c.i not in at and self.case(c) is None]
         for h in heads:
             for c in self.obliques(h, cases):
+                if h.i == t.i and judged is not None and c.i > judged:
+                    continue
                 out.extend(self.actors(c, at, triggers))
         for s in t.children:
             # A case-marked name the parse hung on the subject's name as part of it
@@ -223,6 +229,12 @@ class FrameReader(ArgumentReader):
                     patients.extend(self.actors(c, at, triggers))
         if not agents and (passive or subj is None) and self.statement:
             agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
+        if not patients and row.predicate in ("CRITICIZES", "DEMANDS") and not passive:
+            # "menuduh China mengganggu ...", "urged that Iran stop ...": the one accused
+            # or urged is the subject of the act it is accused of or urged to.
+            patients = [m for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.i > v.i
+                        for x in c.children if x.dep_ in SUBJECTS and x.i < c.i
+                        for m in self.actors(x, at, triggers)]
         if not agents and subj is None and not passive and v.dep_ == "ROOT" and \
                 self.focus is not None:
             # A clause with no subject at all (a fragment, a dropped Indonesian subject):
