@@ -23,7 +23,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.coding import code_for
-from ingest.extraction.frames import OBJECTS, SYMMETRIC, FrameReader, Mention, pairs, word_class
+from ingest.extraction.frames import (
+    ATTITUDES,
+    OBJECTS,
+    SYMMETRIC,
+    FrameReader,
+    Mention,
+    pairs,
+    word_class,
+)
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
@@ -218,6 +226,12 @@ class ArticleReader:
                 frame = self.frames.read(sd, tok, row, at, trigger_idx)
                 if frame is None:
                     continue
+                if not frame.patients and frame.relation in ATTITUDES and any(
+                        c.dep_ in OBJECTS and c.i in trigger_idx for c in tok.children):
+                    # An act judged whose agent is not named ("condemned the attack on
+                    # X"): read, with nothing to relate; no second reading may make X the
+                    # judged or the attacker.
+                    self._blocked = True
                 reading = self.modality.reading(frame.anchor or tok, frame.relation,
                                                 verbal=row.pos != "NOUN")
                 if reading == NOT_ASSERTED:
