@@ -162,6 +162,13 @@ def test_the_one_sanctioned_for_an_act_is_its_agent(extractor):
     assert not {t for t in found if t[0] == "GBR" and t[2] == "RUS"}
 
 
+def test_the_recipient_may_hang_on_the_sum_and_the_condition_names_the_threatened(extractor):
+    assert ("KOR", "PROVIDES_AID", "UKR") in rels(
+        extractor, "South Korea pledged aid worth $50 million to Ukraine.")
+    assert ("RUS", "THREATENS", "FIN") in rels(
+        extractor, "Russia threatened to retaliate if Finland joins the alliance.")
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -130,6 +130,21 @@ def test_the_accused_is_the_subject_of_the_act_accused_of(extractor):
     assert ("VNM", "CRITICIZES", "CHN") in found
 
 
+def test_a_target_of_origin_is_the_state(extractor):
+    text = "Inggris menjatuhkan sanksi terhadap bank-bank asal Rusia."
+    assert ("GBR", "SANCTIONS", "RUS") in rels(extractor, text)
+
+
+def test_the_recipient_may_hang_on_the_sum(extractor):
+    text = "Korea Selatan menjanjikan bantuan senilai 50 juta dolar untuk Ukraina."
+    assert ("KOR", "PROVIDES_AID", "UKR") in rels(extractor, text)
+
+
+def test_the_one_whose_act_is_the_condition_is_threatened(extractor):
+    text = "Rusia mengancam akan membalas jika Finlandia menempatkan rudal di perbatasan."
+    assert ("RUS", "THREATENS", "FIN") in rels(extractor, text)
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

@@ -75,6 +75,7 @@ class ArgumentReader:
         self.relative = w("relative")
         self.quantity = w("quantity")
         self.members = w("member_nouns")
+        self.condition = w("condition_mark")
         # Words the lemmatizer reduces to a member noun that name no member ("keanggotaan",
         # membership, lemmatized to anggota).
         self.not_members = w("not_member_nouns")

@@ -229,6 +229,15 @@ class FrameReader(ArgumentReader):
                     patients.extend(self.actors(c, at, triggers))
         if not agents and (passive or subj is None) and self.statement:
             agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
+        if not patients and row.predicate == "THREATENS" and not passive:
+            # "threatened to retaliate if Y imposes tariffs": the one whose act is the
+            # condition is the one threatened.
+            clauses = [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+            patients = [m for x in clauses for c in x.children
+                        if c.dep_.split(":")[0] == "advcl" and any(
+                            k.dep_ == "mark" and k.lower_ in self.condition for k in c.children)
+                        for s in c.children if s.dep_ in SUBJECTS
+                        for m in self.actors(s, at, triggers) if m not in agents]
         if not patients and row.predicate in ("CRITICIZES", "DEMANDS") and not passive:
             # "menuduh China mengganggu ...", "urged that Iran stop ...": the one accused
             # or urged is the subject of the act it is accused of or urged to.
@@ -263,10 +272,26 @@ class FrameReader(ArgumentReader):
         nouns = [n] + [c for c in n.children if c.dep_ == "conj"]
         if n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
             nouns.append(n.head)
+        nouns += self._amounts(n)
         found = [m for x in nouns for c in self.obliques(x, cases)
                  for m in self.actors(c, at, triggers)]
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
+
+    def _amounts(self, n: Token) -> list[Token]:
+        """The words of an amount a noun carries ("bantuan senilai 100 juta dolar untuk X",
+        "aid worth $5 million to X"): the target may hang on them."""
+        def amount(c: Token) -> bool:
+            return c.lower_ in self.quantity or self.lemma(c.text) in self.quantity
+
+        words = [c for c in n.children if c.dep_ in ("nmod", "amod", "obl") and (
+            amount(c) and self.case(c) in (None, *self.of_case) or
+            # "aid worth/nmod:$ 5 million": a sum with its word of amount on it, unmarked
+            self.case(c) is None and any(amount(y) for y in c.children) and
+            any(y.dep_ == "nummod" for y in c.children))]
+        # The sum under a word of amount ("senilai 100 juta dolar").
+        return words + [c for w in words for c in w.children if c.dep_ in ("nmod", "obl")
+                        and any(y.dep_ == "nummod" for y in c.children)]
 
     def _reason(self, n: Token, link: Token, g: Token, at, triggers) -> list[Mention]:
         """The actor acted on by the word an event noun is the reason for (its object, or
