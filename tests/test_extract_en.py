@@ -169,6 +169,11 @@ def test_the_recipient_may_hang_on_the_sum_and_the_condition_names_the_threatene
         extractor, "Russia threatened to retaliate if Finland joins the alliance.")
 
 
+def test_a_passive_clause_on_the_noun_names_its_agent(extractor):
+    text = "The sanctions imposed by Washington on Mexico were doubled."
+    assert ("USA", "SANCTIONS", "MEX") in rels(extractor, text)
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")

@@ -145,6 +145,11 @@ def test_the_one_whose_act_is_the_condition_is_threatened(extractor):
     assert ("RUS", "THREATENS", "FIN") in rels(extractor, text)
 
 
+def test_a_passive_clause_on_the_noun_names_its_agent(extractor):
+    text = "Sanksi yang dijatuhkan Kanada terhadap Iran dicabut."
+    assert ("CAN", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
 # ------------------------------------------------------------------ metonymy and coreference
 
 

@@ -278,6 +278,19 @@ class FrameReader(ArgumentReader):
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
 
+    def _clause_agents(self, v: Token, at, triggers) -> list[Mention]:
+        """The agent of a passive verb: marked ("by X", "oleh X"), or the bare actor right
+        after an Indonesian di- verb ("dijatuhkan Uni Eropa")."""
+        out = [m for c in v.children if c.dep_ == "obl:agent" or
+               c.dep_ in OBLIQUES and self.case(c) in self.agent_case
+               for m in self.actors(c, at, triggers)]
+        if not out and v.i + 1 < len(v.doc):
+            nxt = v.doc[v.i + 1]
+            if nxt.head.i == v.i and nxt.dep_ in OBJECTS + ("nsubj", "obl") and \
+                    self.case(nxt) is None and nxt.i in at:
+                out = self.actors(nxt, at, triggers)
+        return out
+
     def _amounts(self, n: Token) -> list[Token]:
         """The words of an amount a noun carries ("bantuan senilai 100 juta dolar untuk X",
         "aid worth $5 million to X"): the target may hang on them."""
@@ -367,6 +380,15 @@ class FrameReader(ArgumentReader):
             row.predicate in ("SUPPORTS", "PROVIDES_AID")
         if received:
             of_target = False
+        for c in n.children:
+            if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB" and c.i > n.i and \
+                    "Pass" in c.morph.get("Voice"):
+                # "sanctions imposed by X on Y", "sanksi yang dijatuhkan X terhadap Y": the
+                # passive clause on the noun names its agent and its target.
+                agents += self._clause_agents(c, at, triggers)
+                cases = self._target_cases(row)
+                patients += [m for x in [c, *(y for y in c.children if y.dep_ == "obl:agent")]
+                             for y in self.obliques(x, cases) for m in self.actors(y, at, triggers)]
         for c in [*n.children, *self._stranded(n)]:
             if c.dep_ in ("amod", "acl") and (c.pos_ in ("VERB", "AUX") or any(
                     s.dep_ in SUBJECTS for s in c.children)):
