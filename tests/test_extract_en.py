@@ -174,6 +174,14 @@ def test_a_passive_clause_on_the_noun_names_its_agent(extractor):
     assert ("USA", "SANCTIONS", "MEX") in rels(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Belarus faced new sanctions from Canada.", ("CAN", "SANCTIONS", "BLR")),
+    ("The Russian drills sparked criticism from Norway.", ("NOR", "CRITICIZES", "RUS")),
+])
+def test_the_subject_of_drawing_a_reaction_receives_it(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
 def test_pronoun_refers_to_last_person(extractor):
     text = ("Chilean Foreign Minister Ana Torres arrived in Lima. "
             "She met Peruvian President Jorge Ruiz.")
