@@ -30,7 +30,9 @@ MAX_DEPTH = 2
 # Relations a parser gives a sentence-initial name it did not read as the subject.
 MISREAD_SUBJECTS = ("advmod", "amod", "det", "dep", "compound", "nmod", "nmod:unmarked")
 # Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
-AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked")
+# A name the parser joined to the noun before it (`flat`: German "Angriff Russlands")
+# is its possessor too.
+AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked", "flat")
 
 
 @dataclass
@@ -195,22 +197,30 @@ class ArgumentReader:
         swapped = self._swapped(v)
         if swapped is not None:
             return swapped, False
-        for c in v.children:
-            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
-                if c.lower_ in self.relative and v.dep_.startswith("acl"):
-                    return v.head, c.dep_ in PASSIVE_SUBJECTS
-                if c.lower_ in self.relative:
-                    # A relative clause the parser attached elsewhere: the pronoun
-                    # stands for the actor right before it ("Chile, which bought ...").
-                    ante = self._antecedent(c)
-                    if ante is not None:
-                        return ante, c.dep_ in PASSIVE_SUBJECTS
-                return c, c.dep_ in PASSIVE_SUBJECTS
+        subjects = [c for c in v.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+        if len(subjects) > 1 and self._at is not None and not self.has_actor(subjects[0]):
+            # Two subjects are a misparse (UD gives a clause one): a phrase that names an
+            # actor is likelier the subject than one that names none ("Berichten/nsubj
+            # zufolge hat Russland/nsubj ...", according to reports).
+            named = [c for c in subjects if self.has_actor(c)]
+            subjects = named[:1] + [c for c in subjects if c not in named[:1]]
+        for c in subjects:
+            if c.lower_ in self.relative and v.dep_.startswith("acl"):
+                return v.head, c.dep_ in PASSIVE_SUBJECTS
+            if c.lower_ in self.relative:
+                # A relative clause the parser attached elsewhere: the pronoun
+                # stands for the actor right before it ("Chile, which bought ...").
+                ante = self._antecedent(c)
+                if ante is not None:
+                    return ante, c.dep_ in PASSIVE_SUBJECTS
+            return c, c.dep_ in PASSIVE_SUBJECTS
         for c in v.children:
             # An actor before the verb that the parser took for a modifier ("Chile
-            # advmod condemned"): names of states are rare in the treebank's subjects.
+            # advmod condemned", "Washington/ADV hat ... kritisiert"): names of states are
+            # rare in the treebank's subjects.
             if c.i < v.i and c.dep_ in MISREAD_SUBJECTS + ("obl",) and \
-                    c.pos_ in ("PROPN", "NOUN") and self._at is not None and c.i in self._at \
+                    c.pos_ in ("PROPN", "NOUN", "ADV", "X") and self._at is not None and \
+                    c.i in self._at \
                     and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head

@@ -204,8 +204,11 @@ class FrameReader(ArgumentReader):
                 # "США осудили удар/nsubj России").
                 bare = c.dep_ in ("nmod", "obl", "obl:arg", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
-                second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
-                    and (c.i in at or c.i in triggers)
+                second = c.dep_ in SUBJECTS and subj is not None and (
+                    subj.i < v.i < c.i and (c.i in at or c.i in triggers) or
+                    # both before a verb at the clause's end ("Die EU hat Iran/nsubj mit
+                    # Sanktionen gedroht"): the later one is the object
+                    subj.i < c.i < v.i and c.i in at and self.case(c) is None)
                 if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
                                                                second):
                     continue

@@ -38,6 +38,10 @@ class Modality:
         self.implicative = w("negative_implicative")
         self.threat = w("threat_governor")
         self.hedge = w("hedge")
+        # Particles of separable verbs: a governor with its particle apart ("hoben die
+        # Sanktionen auf", "sprach sich für ... aus") is read as the joined verb
+        # ("aufheben", "aussprechen").
+        self.particles = w("separable_particles")
         # A class may also name a morphological feature ("polarity=neg", "mood=pot") or a
         # word ending ("-madı"): Turkish negates, conditions and makes possible by
         # suffixes, which the lookup lemma drops.
@@ -78,11 +82,44 @@ class Modality:
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(
             c.dep_.split(":")[0] in ("aux", "advmod") and c.lower_ in self.possible
-            for c in t.children)
+            for c in t.children) or self._stray_modal(t)
+
+    def _stray_modal(self, v: Token) -> bool:
+        """A finite modal auxiliary of a verb's clause that the parser hung on one of the
+        verb's nominal arguments ("könnten/det Sanktionen ... verhängen"): no verb and no
+        clause of its own between it and the verb. (A finite auxiliary is its clause's
+        finite verb; a language without the feature is not read so.)"""
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        for c in v.subtree:
+            if c.i == v.i or c.pos_ != "AUX" or c.lower_ not in self.possible or \
+                    c.dep_.split(":")[0] == "aux" or c.morph.get("VerbForm") != ["Fin"]:
+                continue
+            h = c.head
+            while h.i != v.i and h.pos_ not in ("VERB", "AUX") and \
+                    h.dep_ not in ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"):
+                h = h.head
+            if h.i == v.i:
+                return True
+        return False
+
+    def _lemmas(self, tok: Token) -> set[str]:
+        out = {tok.lemma_.lower(), self.lemma(tok.text)}
+        if self.particles:
+            for c in tok.children:
+                if c.dep_ == "compound:prt" and c.lower_ in self.particles:
+                    out |= {c.lower_ + x for x in out}
+        return out
 
     def _conditional(self, t: Token) -> bool:
+        # Its own condition mark, or a conditional clause it governs ("X will impose
+        # sanctions if Y ...", "verhängen Zölle, falls ..."): the act hangs on the
+        # condition (the schema's convention 1).
         return self._affixed(t, "condition") or any(
-            c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
+            c.dep_ == "mark" and c.lower_ in self.condition for c in t.children) or any(
+            c.dep_ == "advcl" and c.i != t.i and any(
+                m.dep_ == "mark" and m.lower_ in self.condition for m in c.children)
+            for c in t.children)
 
     def reading(self, t: Token, predicate: str) -> str:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`."""
@@ -102,7 +139,7 @@ class Modality:
             if self._possible(tok) or self._conditional(tok):
                 threat = True
             if tok.i != t.i:
-                lemmas = {tok.lemma_.lower(), self.lemma(tok.text)}
+                lemmas = self._lemmas(tok)
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
                 if lemmas & self.threat:

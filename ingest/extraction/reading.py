@@ -137,7 +137,8 @@ class ArticleReader:
                         if m.start >= dateline]
             lowers = [t.lower_ for t in sent]
             matches = self.triggers.candidates(
-                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
+                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
+                [t.text for t in sent])
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience)
             top = salience.ranked()[:1]
