@@ -315,3 +315,54 @@ def test_shallow_verb_second_reading(shallow_only, text, triple):
 ])
 def test_shallow_reading_asserts_nothing(shallow_only, text):
     assert not {t for t in rels(shallow_only, text) if t[1] in ("ATTACKS", "SANCTIONS")}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # concern about a named state's act (convention 8)
+    ("Südkorea zeigte sich besorgt über die Raketentests Nordkoreas.",
+     ("KOR", "CRITICIZES", "PRK")),
+    # thanks for a state's act (convention 8)
+    ("Die Ukraine dankte Deutschland für die Unterstützung.", ("UKR", "SUPPORTS", "DEU")),
+    # restrictions aimed at a state, as the head of a compound
+    ("Großbritannien kündigte Reisebeschränkungen gegen Iran an.", ("GBR", "SANCTIONS", "IRN")),
+    # the agent of a rejected accusation, marked as the accusation's agent is
+    ("Der Kreml wies die Vorwürfe aus Washington zurück.", ("RUS", "OPPOSES", "USA")),
+    # a government named by its seat
+    ("Die Regierung in Peking kritisierte die Waffenverkäufe der USA.",
+     ("CHN", "CRITICIZES", "USA")),
+    # "zusichern" is no verb of receiving; the dative of the verb carrying the noun
+    ("Die Bundesregierung sicherte der Ukraine ihre volle Unterstützung zu.",
+     ("DEU", "SUPPORTS", "UKR")),
+    # a separable verb whose particle follows a list of names
+    ("Der Kreml warf Berlin und Paris vor, den Krieg zu verlängern.",
+     ("RUS", "CRITICIZES", "FRA")),
+    # the one a demand is made of, not the content of the demand
+    ("Deutschland fordert von China mehr Druck auf Russland.", ("DEU", "DEMANDS", "CHN")),
+    # a clause as the object of criticism: its subject's act is judged
+    ("Polen kritisierte, dass Ungarn die Hilfe für die Ukraine blockiere.",
+     ("POL", "CRITICIZES", "HUN")),
+])
+def test_more_german_shapes(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_demand_of_is_not_the_demands_content(extractor):
+    assert ("DEU", "DEMANDS", "RUS") not in rels(
+        extractor, "Deutschland fordert von China mehr Druck auf Russland.")
+
+
+def test_concern_about_a_situation_is_nothing(extractor):
+    assert not rels(extractor, "Deutschland ist besorgt über die Lage im Nahen Osten.")
+
+
+def test_an_embassy_in_a_capital_is_not_that_states(extractor):
+    found = rels(extractor, "Die Botschaft in Berlin kritisierte Russland.")
+    assert ("DEU", "CRITICIZES", "RUS") not in found
+
+
+def test_what_a_speaker_says_its_own_state_must_do_is_no_demand(extractor):
+    text = ("„Deutschland und Frankreich müssen in der Verteidigung enger zusammenarbeiten“, "
+            "sagte die Bundesregierung.")
+    found = rels(extractor, text)
+    assert ("DEU", "DEMANDS", "FRA") not in found
+    assert ("DEU", "COOPERATES_ON", "FRA") in found

@@ -77,6 +77,11 @@ class ArgumentReader:
         self.relative = w("relative")
         self.quantity = w("quantity")
         self.members = w("member_nouns")
+        # Markers of whom a demand is made ("verlangte von X"): where one marks an actor,
+        # that actor is the one demanded of, and the rest the demand's content.
+        self.demand_of = frozenset(lexicon.markers.get("demand_of", ()))
+        # Governing bodies named by their seat ("the government in X"; not an embassy).
+        self.seat_offices = w("seat_offices")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
         # The markers that introduce each predicate's agent (`predicates: <P>: agent:` in
@@ -89,6 +94,9 @@ class ArgumentReader:
         self.known_cases = frozenset().union(*case_classes)
         # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
         self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
+        # Sentence-local token index -> the predicates of the trigger there (set by the
+        # reader).
+        self.trigger_predicates: dict[int, frozenset[str]] = {}
         # The most salient actor when the sentence is read (set by the reader).
         self.focus: Mention | None = None
         self._at: dict[int, Mention] | None = None
@@ -134,18 +142,25 @@ class ArgumentReader:
         if m is not None:
             out.append(m)
         elif tok.i in triggers:
-            # An event named as the argument ("condemned Russia's invasion"): its agent.
+            # An event named as the argument ("condemned Russia's invasion"): its agent,
+            # marked as the agent of the event's predicate ("rejected the accusations
+            # from X", "wies die Vorwürfe aus X zurück").
+            agent_case = self.agent_case.union(*(
+                self.agent_markers.get(p, ()) for p in self.trigger_predicates.get(tok.i, ())))
             for c in tok.children:
                 if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
-                                            or self.case(c) in self.agent_case):
+                                            or self.case(c) in agent_case):
                     out.extend(self.actors(c, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and self.lemma(tok.text) not in self.members:
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
+            seat = self.lemma(tok.text) in self.seat_offices
             for c in tok.children:
+                # A government named by its seat ("die Regierung in Peking"): that state's.
                 if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
-                        self.case(c) in self.inner_cases:
+                        (self.case(c) in self.inner_cases or seat and c.i in at and
+                         self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
         for c in tok.children:
             # Coordinated actors; a list the parser read as appositions ("A, B and C");
@@ -296,7 +311,13 @@ class ArgumentReader:
         return head
 
     def _receiving(self, v: Token) -> bool:
-        return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)
+        lemmas = {v.lemma_.lower(), self.lemma(v.text)}
+        prt = [c.lower_ for c in v.children if c.dep_ == "compound:prt"]
+        if prt:
+            # A separable verb is its joined lemma: "sicherte ... zu" promises
+            # ("zusichern"), where "sicherte sich" secures for itself.
+            lemmas = {prt[0] + x for x in lemmas}
+        return bool(lemmas & self.receiving)
 
     def _under_name(self, v: Token) -> Token | None:
         """The name a lower-case word was hung under as if part of it ("Presiden Brasil

@@ -152,6 +152,11 @@ class FrameReader(ArgumentReader):
         if row.predicate in ("BUYS",) or row.voice == "converse":
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
+        if row.preps & self.demand_of:
+            asked = [m for c in self.obliques(t, row.preps & self.demand_of)
+                     for m in self.actors(c, at, triggers)]
+            if asked:
+                return asked
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
         if row.predicate in ATTITUDES:
             # An act condemned, backed or rejected ("condemned Russia's strike on Kyiv")
@@ -176,6 +181,18 @@ class FrameReader(ArgumentReader):
                 out += [m for c in s.children if c.dep_ in ("flat", "flat:name", "dep", "nmod")
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
+        return out
+
+    def _clause_agents(self, t: Token, at, triggers) -> list[Mention]:
+        """The subject of a clause a verb of attitude takes as its object ("kritisierte,
+        dass Ungarn ... blockiere", "welcomed that X ..."): whose act is judged."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+                    m.dep_ == "mark" for m in c.children):
+                subj, passive = self.subject(c)
+                if subj is not None and not passive:
+                    out += self.actors(subj, at, triggers)
         return out
 
     def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
@@ -240,6 +257,8 @@ class FrameReader(ArgumentReader):
                                  and self.case(c) is None for m in self.actors(c, at, triggers)]
         else:
             patients += self._targets(v, row, at, triggers)
+        if not patients and row.predicate in ATTITUDES and not passive:
+            patients = self._clause_agents(v, at, triggers)
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
@@ -301,9 +320,6 @@ class FrameReader(ArgumentReader):
         if not any(c.i in at and self.case(c) is None for c in out):
             return []
         return out
-
-    # Sentence-local token index -> the predicates of the trigger there (set by the reader).
-    trigger_predicates: dict[int, frozenset[str]] = {}
 
     def _reacts_to(self, g: Token, row: TriggerRow) -> bool:
         """Whether the verb carrying a noun of a directed act only judges or answers it
@@ -400,6 +416,14 @@ class FrameReader(ArgumentReader):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
                     patients += subj_actors
+                if not passive and link.dep_ in OBJECTS and g.pos_ in ("VERB", "AUX"):
+                    # The verb's other, unmarked object is whom the act is for ("gave
+                    # Ukraine support", "sicherte der Ukraine Unterstützung zu"): an
+                    # indirect object, or a bare name the parser hung as a modifier.
+                    patients += [m for c in g.children if c.i not in (n.i, link.i) and
+                                 (subj is None or c.i != subj.i) and c.i in at and
+                                 (c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl", "nmod") and
+                                  self.case(c) is None) for m in self.actors(c, at, triggers)]
             elif row.predicate in SYMMETRIC:
                 patients += by if passive else subj_actors  # "X welcomed Y's visit"
             patients += self._noun_targets(g, row, at, triggers) if g.pos_ in ("VERB", "AUX") \

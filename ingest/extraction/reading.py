@@ -293,8 +293,11 @@ class ArticleReader:
             speaker, _ = self.frames.subject(gov)
             if subj is None or speaker is None:
                 continue
+            obliged = self.frames.actors(subj, at, triggers)
             for a in self.frames.actors(speaker, at, triggers):
-                for p in self.frames.actors(subj, at, triggers):
+                if any(a.code in p.codes() for p in obliged):
+                    continue  # "A and B must ...", said A: no demand A makes of B
+                for p in obliged:
                     if a.code == p.code:
                         continue
                     out.append(_relation(a, p, a.code, "DEMANDS", p.code, text, start_char,

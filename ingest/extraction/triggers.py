@@ -94,7 +94,7 @@ class TriggerTable:
         out: list[Match] = []
         n = len(lemmas)
         present = set(lemmas) | set(lowers)
-        joined = self._separated(lemmas, lowers) if self.particles else {}
+        joined = self._separated(lemmas, lowers, texts) if self.particles else {}
         for i in range(n):
             rows = joined.get(i) or self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
             compound = False
@@ -138,7 +138,8 @@ class TriggerTable:
         self._heads[lower] = found
         return found
 
-    def _separated(self, lemmas: list[str], lowers: list[str]) -> dict[int, list[TriggerRow]]:
+    def _separated(self, lemmas: list[str], lowers: list[str], texts: list[str] | None = None
+                   ) -> dict[int, list[TriggerRow]]:
         """One-word rows of particle verbs whose particle stands apart from the verb,
         by the verb's position: the nearest verb before a clause-final particle whose
         joined lemma is a trigger."""
@@ -149,6 +150,9 @@ class TriggerTable:
                     lowers[j + 1].isalpha() and lowers[j + 1] not in self.clause_words):
                 continue
             for i in range(j - 1, -1, -1):
+                if texts is not None and 0 < i < j - 1 and lowers[i] in self.clause_words and \
+                        texts[i - 1][:1].isupper() and texts[i + 1][:1].isupper():
+                    continue  # a list of nouns or names ("warf Berlin und Paris vor")
                 if not lowers[i].isalpha() or lowers[i] in self.clause_words:
                     break  # the particle's clause begins here
                 rows = [r for r in self.by_first.get(lowers[j] + lemmas[i], ())
