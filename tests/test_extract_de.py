@@ -191,3 +191,178 @@ def test_the_act_given_as_the_reason_is_the_targets(extractor):
     found = rels(extractor, "Frankreich verurteilte den Iran wegen seiner Angriffe auf Israel.")
     assert ("IRN", "ATTACKS", "ISR") in found
     assert ("FRA", "ATTACKS", "ISR") not in found
+
+
+# -- compounds: a capitalized word ending in a trigger noun is that trigger ----------
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Die USA verhängten Finanzsanktionen gegen Nordkorea.", ("USA", "SANCTIONS", "PRK")),
+    ("Die Bundesregierung kündigte neue Rüstungslieferungen an Israel an.",
+     ("ISR", "BUYS", "DEU")),
+    ("Polen verurteilte den Cyberangriff Russlands.", ("POL", "CRITICIZES", "RUS")),
+])
+def test_compound_heads_are_triggers(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_a_condemned_compound_attack_is_not_the_judges(extractor):
+    found = rels(extractor, "Polen verurteilte den Cyberangriff Russlands.")
+    assert ("POL", "ATTACKS", "RUS") not in found
+
+
+def test_compound_splits_keep_derivations_and_exceptions_out():
+    from ingest.extraction.pipeline import Extractor
+
+    table = Extractor(languages=[LANG]).reader(LANG).triggers
+    preds = {w: {r.predicate for r in table._compound(w.lower())} for w in (
+        "Artilleriebeschuss", "Hilfszusagen", "Ukraine-Hilfe", "Beihilfe", "Ausverkauf",
+        "Reisewarnung", "Gesprächspartner", "Charmeoffensive")}
+    assert preds["Artilleriebeschuss"] == {"ATTACKS"}
+    assert preds["Hilfszusagen"] == {"PROVIDES_AID"}
+    assert preds["Ukraine-Hilfe"] == {"PROVIDES_AID"}
+    # a particle or prefix makes a derivation; the lexicon's exceptions name no act
+    for word in ("Beihilfe", "Ausverkauf", "Reisewarnung", "Gesprächspartner", "Charmeoffensive"):
+        assert not preds[word], word
+
+
+# -- misparses of the trained pipeline read by general rules ---------------------------
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # two subjects: the one that names an actor ("Berichten zufolge" is no actor)
+    ("Berichten zufolge hat Russland die Ukraine angegriffen, nachdem die Gespräche "
+     "gescheitert waren.", ("RUS", "ATTACKS", "UKR")),
+    # two subjects before the verb at the clause's end: the later is the object
+    ("Die Europäische Union hat Iran mit weiteren Sanktionen gedroht.",
+     ("EU", "THREATENS", "IRN")),
+    # a capital tagged as an adverb before its verb
+    ("Washington hat die Entscheidung Pekings scharf kritisiert.", ("USA", "CRITICIZES", "CHN")),
+])
+def test_misparsed_subjects_and_objects(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    # a modal the parser hung on the object noun
+    ("Die USA könnten Sanktionen gegen Vietnam verhängen.", True),
+    # a conditional clause, before or after the main clause (the schema's convention 1)
+    ("Die USA verhängen Zölle gegen Vietnam, falls Hanoi nicht einlenkt.", True),
+    ("Falls Hanoi nicht einlenkt, verhängen die USA Zölle gegen Vietnam.", True),
+    # a past intention tells no act, only a punitive one intended
+    ("Die USA wollten Vietnam zunächst mit Zöllen belegen.", True),
+    # lifting or lowering a measure, and advocating one, is no act of imposing it
+    ("Die USA hoben die Sanktionen gegen Vietnam auf.", False),
+    ("Die USA senkten die Zölle für Vietnam.", False),
+    ("Polen sprach sich für weitere Sanktionen gegen Vietnam aus.", False),
+])
+def test_possible_conditional_or_undone_measures_are_not_sanctions(extractor, text, threat):
+    found = rels(extractor, text)
+    assert not {t for t in found if t[1] == "SANCTIONS"}
+    assert any(t[1] == "THREATENS" for t in found) == threat
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Polen will mit der Ukraine bei der Rüstungsproduktion kooperieren.",
+     ("POL", "COOPERATES_ON", "UKR")),
+    ("China und Russland wollen ihre Zusammenarbeit im Energiebereich ausbauen.",
+     ("CHN", "COOPERATES_ON", "RUS")),
+])
+def test_a_stated_intention_counts(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+# -- the shallow second reading in a verb-second language -------------------------------
+
+@pytest.fixture()
+def shallow_only(extractor, monkeypatch):
+    """The trained parse replaced by one that reads nothing, so that the shallow
+    reading (`syntax: word_order: [v2]`) is what the sentence gets."""
+    reader = extractor.reader(LANG)
+    trained = reader.parser.parse
+
+    def flat(sentences, hints=None):
+        docs = trained(sentences, hints)
+        for doc in docs:
+            for tok in doc[1:]:
+                tok.head, tok.dep_ = doc[0], "dep"
+            doc[0].dep_ = "ROOT"
+        return docs
+
+    monkeypatch.setattr(reader.parser, "parse", flat)
+    return extractor
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Russland hat die Ukraine mit Drohnen angegriffen.", ("RUS", "ATTACKS", "UKR")),
+    ("Die EU hat Iran mit Sanktionen gedroht.", ("EU", "THREATENS", "IRN")),
+    ("Auch Frankreich kritisierte Russland.", ("FRA", "CRITICIZES", "RUS")),
+    ("Die Regierung erklärte, dass Deutschland der Ukraine Waffen liefere.",
+     ("UKR", "BUYS", "DEU")),
+    ("Die USA verhängen Zölle gegen Vietnam, falls Hanoi nicht einlenkt.",
+     ("USA", "THREATENS", "VNM")),
+])
+def test_shallow_verb_second_reading(shallow_only, text, triple):
+    assert triple in rels(shallow_only, text)
+
+
+@pytest.mark.parametrize("text", [
+    # an actor inside a fronted phrase is no subject
+    "Nach Angaben des ukrainischen Militärs griff Russland in der Nacht an.",
+    # negation after the verb, or before the event noun
+    "Die USA sanktionierten Vietnam nicht.",
+    "Die USA verhängten keine Sanktionen gegen Vietnam.",
+    # a particle verb that undoes the measure
+    "Die USA hoben die Sanktionen gegen Vietnam auf.",
+])
+def test_shallow_reading_asserts_nothing(shallow_only, text):
+    assert not {t for t in rels(shallow_only, text) if t[1] in ("ATTACKS", "SANCTIONS")}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # concern about a named state's act (convention 8)
+    ("Südkorea zeigte sich besorgt über die Raketentests Nordkoreas.",
+     ("KOR", "CRITICIZES", "PRK")),
+    # thanks for a state's act (convention 8)
+    ("Die Ukraine dankte Deutschland für die Unterstützung.", ("UKR", "SUPPORTS", "DEU")),
+    # restrictions aimed at a state, as the head of a compound
+    ("Großbritannien kündigte Reisebeschränkungen gegen Iran an.", ("GBR", "SANCTIONS", "IRN")),
+    # the agent of a rejected accusation, marked as the accusation's agent is
+    ("Der Kreml wies die Vorwürfe aus Washington zurück.", ("RUS", "OPPOSES", "USA")),
+    # a government named by its seat
+    ("Die Regierung in Peking kritisierte die Waffenverkäufe der USA.",
+     ("CHN", "CRITICIZES", "USA")),
+    # "zusichern" is no verb of receiving; the dative of the verb carrying the noun
+    ("Die Bundesregierung sicherte der Ukraine ihre volle Unterstützung zu.",
+     ("DEU", "SUPPORTS", "UKR")),
+    # a separable verb whose particle follows a list of names
+    ("Der Kreml warf Berlin und Paris vor, den Krieg zu verlängern.",
+     ("RUS", "CRITICIZES", "FRA")),
+    # the one a demand is made of, not the content of the demand
+    ("Deutschland fordert von China mehr Druck auf Russland.", ("DEU", "DEMANDS", "CHN")),
+    # a clause as the object of criticism: its subject's act is judged
+    ("Polen kritisierte, dass Ungarn die Hilfe für die Ukraine blockiere.",
+     ("POL", "CRITICIZES", "HUN")),
+])
+def test_more_german_shapes(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_demand_of_is_not_the_demands_content(extractor):
+    assert ("DEU", "DEMANDS", "RUS") not in rels(
+        extractor, "Deutschland fordert von China mehr Druck auf Russland.")
+
+
+def test_concern_about_a_situation_is_nothing(extractor):
+    assert not rels(extractor, "Deutschland ist besorgt über die Lage im Nahen Osten.")
+
+
+def test_an_embassy_in_a_capital_is_not_that_states(extractor):
+    found = rels(extractor, "Die Botschaft in Berlin kritisierte Russland.")
+    assert ("DEU", "CRITICIZES", "RUS") not in found
+
+
+def test_what_a_speaker_says_its_own_state_must_do_is_no_demand(extractor):
+    text = ("„Deutschland und Frankreich müssen in der Verteidigung enger zusammenarbeiten“, "
+            "sagte die Bundesregierung.")
+    found = rels(extractor, text)
+    assert ("DEU", "DEMANDS", "FRA") not in found
+    assert ("DEU", "COOPERATES_ON", "FRA") in found

@@ -30,7 +30,9 @@ MAX_DEPTH = 2
 # Relations a parser gives a sentence-initial name it did not read as the subject.
 MISREAD_SUBJECTS = ("advmod", "amod", "det", "dep", "compound", "nmod", "nmod:unmarked")
 # Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
-AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked")
+# A name the parser joined to the noun before it (`flat`: German "Angriff Russlands")
+# is its possessor too.
+AGENTIVE = ("nmod:poss", "det:poss", "compound", "amod", "nmod", "nmod:unmarked", "flat")
 
 
 @dataclass
@@ -82,6 +84,11 @@ class ArgumentReader:
         # Nouns of a statement in which something is said ("X'ten yapılan açıklamada, Y
         # kınandı"): the issuer is the agent of the passive verb (`syntax: statement`).
         self.statement = w("statement")
+        # Markers of whom a demand is made ("verlangte von X"): where one marks an actor,
+        # that actor is the one demanded of, and the rest the demand's content.
+        self.demand_of = frozenset(lexicon.markers.get("demand_of", ()))
+        # Governing bodies named by their seat ("the government in X"; not an embassy).
+        self.seat_offices = w("seat_offices")
         self.inner_cases = {None} | self.source_case | self.of_case
         self.possessive_suffix = tuple(w("possessive_suffix"))
         # The markers that introduce each predicate's agent (`predicates: <P>: agent:` in
@@ -94,6 +101,9 @@ class ArgumentReader:
         self.known_cases = frozenset().union(*case_classes)
         # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
         self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
+        # Sentence-local token index -> the predicates of the trigger there (set by the
+        # reader).
+        self.trigger_predicates: dict[int, frozenset[str]] = {}
         # The most salient actor when the sentence is read (set by the reader).
         self.focus: Mention | None = None
         self._at: dict[int, Mention] | None = None
@@ -139,10 +149,14 @@ class ArgumentReader:
         if m is not None:
             out.append(m)
         elif tok.i in triggers:
-            # An event named as the argument ("condemned Russia's invasion"): its agent.
+            # An event named as the argument ("condemned Russia's invasion"): its agent,
+            # marked as the agent of the event's predicate ("rejected the accusations
+            # from X", "wies die Vorwürfe aus X zurück").
+            agent_case = self.agent_case.union(*(
+                self.agent_markers.get(p, ()) for p in self.trigger_predicates.get(tok.i, ())))
             for c in tok.children:
                 if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
-                                            or self.case(c) in self.agent_case):
+                                            or self.case(c) in agent_case):
                     out.extend(self.actors(c, at, triggers, depth + 1))
                 elif c.dep_ in SUBJECTS and tok.pos_ in ("VERB", "AUX") and c.i < tok.i:
                     # A clause named as the argument ("Rusya'nın saldırmasını kınadı"):
@@ -158,9 +172,12 @@ class ArgumentReader:
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
+            seat = self.lemma(tok.text) in self.seat_offices
             for c in tok.children:
+                # A government named by its seat ("die Regierung in Peking"): that state's.
                 if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
-                        self.case(c) in self.inner_cases:
+                        (self.case(c) in self.inner_cases or seat and c.i in at and
+                         self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
         for c in tok.children:
             # Coordinated actors; a list the parser read as appositions ("A, B and C");
@@ -212,22 +229,30 @@ class ArgumentReader:
         swapped = self._swapped(v)
         if swapped is not None:
             return swapped, False
-        for c in v.children:
-            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS:
-                if c.lower_ in self.relative and v.dep_.startswith("acl"):
-                    return v.head, c.dep_ in PASSIVE_SUBJECTS
-                if c.lower_ in self.relative:
-                    # A relative clause the parser attached elsewhere: the pronoun
-                    # stands for the actor right before it ("Chile, which bought ...").
-                    ante = self._antecedent(c)
-                    if ante is not None:
-                        return ante, c.dep_ in PASSIVE_SUBJECTS
-                return c, c.dep_ in PASSIVE_SUBJECTS
+        subjects = [c for c in v.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+        if len(subjects) > 1 and self._at is not None and not self.has_actor(subjects[0]):
+            # Two subjects are a misparse (UD gives a clause one): a phrase that names an
+            # actor is likelier the subject than one that names none ("Berichten/nsubj
+            # zufolge hat Russland/nsubj ...", according to reports).
+            named = [c for c in subjects if self.has_actor(c)]
+            subjects = named[:1] + [c for c in subjects if c not in named[:1]]
+        for c in subjects:
+            if c.lower_ in self.relative and v.dep_.startswith("acl"):
+                return v.head, c.dep_ in PASSIVE_SUBJECTS
+            if c.lower_ in self.relative:
+                # A relative clause the parser attached elsewhere: the pronoun
+                # stands for the actor right before it ("Chile, which bought ...").
+                ante = self._antecedent(c)
+                if ante is not None:
+                    return ante, c.dep_ in PASSIVE_SUBJECTS
+            return c, c.dep_ in PASSIVE_SUBJECTS
         for c in v.children:
             # An actor before the verb that the parser took for a modifier ("Chile
-            # advmod condemned"): names of states are rare in the treebank's subjects.
+            # advmod condemned", "Washington/ADV hat ... kritisiert"): names of states are
+            # rare in the treebank's subjects.
             if c.i < v.i and c.dep_ in MISREAD_SUBJECTS + ("obl",) and \
-                    c.pos_ in ("PROPN", "NOUN") and self._at is not None and c.i in self._at \
+                    c.pos_ in ("PROPN", "NOUN", "ADV", "X") and self._at is not None and \
+                    c.i in self._at \
                     and (self.case(c) is None or self._topic(c)):
                 return c, False
         dep, g = v.dep_, v.head
@@ -330,7 +355,13 @@ class ArgumentReader:
         return out
 
     def _receiving(self, v: Token) -> bool:
-        return bool({v.lemma_.lower(), self.lemma(v.text)} & self.receiving)
+        lemmas = {v.lemma_.lower(), self.lemma(v.text)}
+        prt = [c.lower_ for c in v.children if c.dep_ == "compound:prt"]
+        if prt:
+            # A separable verb is its joined lemma: "sicherte ... zu" promises
+            # ("zusichern"), where "sicherte sich" secures for itself.
+            lemmas = {prt[0] + x for x in lemmas}
+        return bool(lemmas & self.receiving)
 
     def _under_name(self, v: Token) -> Token | None:
         """The name a lower-case word was hung under as if part of it ("Presiden Brasil

@@ -152,6 +152,11 @@ class FrameReader(ArgumentReader):
         if row.predicate in ("BUYS",) or row.voice == "converse":
             cases = row.preps | (self.source_case if row.voice != "converse" else frozenset())
         out = []
+        if row.preps & self.demand_of:
+            asked = [m for c in self.obliques(t, row.preps & self.demand_of)
+                     for m in self.actors(c, at, triggers)]
+            if asked:
+                return asked
         objs = [c for c in t.children if c.dep_ in OBJECTS and c.i not in at]
         # A marked phrase right after a judged act is the act's ("mengecam serangan X
         # terhadap Y", the parse hanging "terhadap Y" on the verb).
@@ -187,6 +192,18 @@ class FrameReader(ArgumentReader):
                         for m in self.actors(c, at, triggers)]
         return out
 
+    def _clause_agents(self, t: Token, at, triggers) -> list[Mention]:
+        """The subject of a clause a verb of attitude takes as its object ("kritisierte,
+        dass Ungarn ... blockiere", "welcomed that X ..."): whose act is judged."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+                    m.dep_ == "mark" for m in c.children):
+                subj, passive = self.subject(c)
+                if subj is not None and not passive:
+                    out += self.actors(subj, at, triggers)
+        return out
+
     def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
         """Whether a word is one of the words of a trigger phrase of several."""
         return len(row.lemma) > 1 and self.lemma(c.text) in row.lemma
@@ -213,8 +230,11 @@ class FrameReader(ArgumentReader):
                 # "США осудили удар/nsubj России").
                 bare = c.dep_ in ("nmod", "obl", "obl:arg", "xcomp") and self.case(c) is None and \
                     c.pos_ in ("NOUN", "PROPN")
-                second = c.dep_ in SUBJECTS and subj is not None and subj.i < v.i < c.i \
-                    and (c.i in at or c.i in triggers)
+                second = c.dep_ in SUBJECTS and subj is not None and (
+                    subj.i < v.i < c.i and (c.i in at or c.i in triggers) or
+                    # both before a verb at the clause's end ("Die EU hat Iran/nsubj mit
+                    # Sanktionen gedroht"): the later one is the object
+                    subj.i < c.i < v.i and c.i in at and self.case(c) is None)
                 if subj is not None and c.i == subj.i or not (c.dep_ in OBJECTS or bare or
                                                                second):
                     continue
@@ -263,6 +283,8 @@ class FrameReader(ArgumentReader):
                                  and self.case(c) is None for m in self.actors(c, at, triggers)]
         else:
             patients += self._targets(v, row, at, triggers)
+        if not patients and row.predicate in ATTITUDES and not passive:
+            patients = self._clause_agents(v, at, triggers)
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
@@ -353,9 +375,6 @@ class FrameReader(ArgumentReader):
         if not any(c.i in at and self.case(c) is None for c in out):
             return []
         return out
-
-    # Sentence-local token index -> the predicates of the trigger there (set by the reader).
-    trigger_predicates: dict[int, frozenset[str]] = {}
 
     def _reacts_to(self, g: Token, row: TriggerRow) -> bool:
         """Whether the verb carrying a noun of a directed act only judges or answers it
@@ -466,6 +485,14 @@ class FrameReader(ArgumentReader):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:
                     patients += subj_actors
+                if not passive and link.dep_ in OBJECTS and g.pos_ in ("VERB", "AUX"):
+                    # The verb's other, unmarked object is whom the act is for ("gave
+                    # Ukraine support", "sicherte der Ukraine Unterstützung zu"): an
+                    # indirect object, or a bare name the parser hung as a modifier.
+                    patients += [m for c in g.children if c.i not in (n.i, link.i) and
+                                 (subj is None or c.i != subj.i) and c.i in at and
+                                 (c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl", "nmod") and
+                                  self.case(c) is None) for m in self.actors(c, at, triggers)]
             elif row.predicate in SYMMETRIC and not self._condemns(g):
                 # "X welcomed Y's visit"; but one who condemns or rejects Y's pact or
                 # talks ("Y'nin Z ile imzaladığı anlaşmayı kınadı") is no party to them.

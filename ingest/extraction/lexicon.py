@@ -49,6 +49,35 @@ class PredicateRoles:
     agent: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Compounds:
+    """How a language's compound nouns are split to find a trigger as their head: the
+    head (the last element) and the modifier before it each of a minimum length, the
+    modifier no particle or prefix (those make a derivation: "Angriff", "Abhilfe"), and
+    neither the whole word nor the head's lemma one of the exceptions (the head's is
+    checked by the caller, which lemmatizes)."""
+
+    min_head: int
+    min_modifier: int
+    not_modifiers: frozenset[str]
+    exceptions: frozenset[str]
+
+    def splits(self, word: str):
+        """The candidate heads of a lower-case word, longest first, each with whether its
+        modifier is a particle or prefix (then the word is a derivation of the head, no
+        compound: "Beihilfe", "Ausverkauf"): after its last hyphen ("russland-sanktionen"),
+        else every ending past a modifier of the minimum length."""
+        if word in self.exceptions or not word.replace("-", "").isalpha():
+            return
+        if "-" in word:
+            modifier, _, head = word.rpartition("-")
+            if len(head) >= self.min_head and modifier:
+                yield head, False
+            return
+        for k in range(self.min_modifier, len(word) - self.min_head + 1):
+            yield word[k:], word[:k] in self.not_modifiers
+
+
 @dataclass
 class Lexicon:
     """All language knowledge of one language, expanded and normalised to lower case."""
@@ -82,6 +111,9 @@ class Lexicon:
     # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
     # itu"), read by `references.Descriptions`.
     descriptions: dict[str, Any] = field(default_factory=dict)
+    # Compound nouns read by their last element (`compounds:` in the file): a noun whose
+    # head is a trigger noun is that trigger ("Wirtschaftssanktionen", "Raketenangriff").
+    compounds: Compounds | None = None
 
     def inflect(self, name: str) -> set[str]:
         """The inflected forms of a name (without the name itself)."""
@@ -208,7 +240,23 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
         name_compounds=bool((raw.get("names") or {}).get("compounds")),
         descriptions=dict(raw.get("descriptions") or {}),
+        compounds=_compounds(path, raw.get("compounds"), raw.get("syntax") or {}),
     )
+
+
+def _compounds(path: Path, spec: Any, syntax: dict) -> Compounds | None:
+    if not spec:
+        return None
+    if not isinstance(spec, dict):
+        raise ConfigurationError(f"{path}: compounds is a mapping")
+    try:
+        min_head, min_mod = int(spec["min_head"]), int(spec["min_modifier"])
+    except (KeyError, TypeError, ValueError):
+        raise ConfigurationError(f"{path}: compounds needs min_head and min_modifier") from None
+    # The separable particles are never the modifier of a compound ("Anklage", "Aufruf").
+    not_mod = set(_words(spec.get("not_modifiers"))) | \
+        set(_words(syntax.get("separable_particles")))
+    return Compounds(min_head, min_mod, frozenset(not_mod), frozenset(_words(spec.get("except"))))
 
 
 def _name_forms(path: Path, rules: list) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:

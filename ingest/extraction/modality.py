@@ -43,6 +43,10 @@ class Modality:
         # Predicates of consequence ("means", "berarti"): an event named as their subject
         # is a supposition ("an attack on X means war"), not a report.
         self.implication = w("implication")
+        # Particles of separable verbs: a governor with its particle apart ("hoben die
+        # Sanktionen auf", "sprach sich für ... aus") is read as the joined verb
+        # ("aufheben", "aussprechen").
+        self.particles = w("separable_particles")
         # A class may also name a morphological feature ("polarity=neg", "mood=pot") or a
         # word ending ("-madı"): Turkish negates, conditions and makes possible by
         # suffixes, which the lookup lemma drops.
@@ -91,19 +95,48 @@ class Modality:
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(
             c.dep_.split(":")[0] in ("aux", "advmod") and c.lower_ in self.possible
-            for c in t.children)
+            for c in t.children) or self._stray_modal(t)
+
+    def _stray_modal(self, v: Token) -> bool:
+        """A finite modal auxiliary of a verb's clause that the parser hung on one of the
+        verb's nominal arguments ("könnten/det Sanktionen ... verhängen"): no verb and no
+        clause of its own between it and the verb. (A finite auxiliary is its clause's
+        finite verb; a language without the feature is not read so.)"""
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        for c in v.subtree:
+            if c.i == v.i or c.pos_ != "AUX" or c.lower_ not in self.possible or \
+                    c.dep_.split(":")[0] == "aux" or c.morph.get("VerbForm") != ["Fin"]:
+                continue
+            h = c.head
+            while h.i != v.i and h.pos_ not in ("VERB", "AUX") and \
+                    h.dep_ not in ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"):
+                h = h.head
+            if h.i == v.i:
+                return True
+        return False
+
+    def _lemmas(self, tok: Token) -> set[str]:
+        out = {tok.lemma_.lower(), self.lemma(tok.text)}
+        if self.particles:
+            for c in tok.children:
+                if c.dep_ == "compound:prt" and c.lower_ in self.particles:
+                    out |= {c.lower_ + x for x in out}
+        return out
 
     def _conditional(self, t: Token) -> bool:
-        """Whether the clause of `t` is a condition ("if Iran attacks", Turkish "-se")."""
+        """Whether the clause of `t` is a condition ("if Iran attacks", Turkish "-se");
+        a clause it governs that is one makes it conditional instead (`_on_condition`)."""
         return self._affixed(t, "condition") or any(
             c.dep_ == "mark" and c.lower_ in self.condition for c in t.children)
 
     def _on_condition(self, t: Token) -> bool:
         """Whether `t` is the consequence of a condition it governs ("will impose
         sanctions if the crackdown continues"). A conjunct clause opened by a condition
-        word is one too: parsers often hang the condition there."""
-        return any(c.dep_.split(":")[0] in ("advcl", "conj") and self._conditional(c)
-                   for c in t.children)
+        word is one too: parsers often hang the condition there; so is a bare condition
+        word as the clause (the rule-built tree's, when it knows no verb inside)."""
+        return any(c.dep_.split(":")[0] in ("advcl", "conj") and (
+            self._conditional(c) or c.lower_ in self.condition) for c in t.children)
 
     def _implies(self, t: Token) -> bool:
         # Not in the past: "the invasion meant the end of ..." reports the invasion.
@@ -135,7 +168,7 @@ class Modality:
             if self._possible(tok) or self._on_condition(tok):
                 threat = True
             if tok.i != t.i:
-                lemmas = {tok.lemma_.lower(), self.lemma(tok.text), tok.lower_}
+                lemmas = self._lemmas(tok) | {tok.lower_}
                 if lemmas & self.implicative:
                     return NOT_ASSERTED
                 if lemmas & (self.control | self.factive):

@@ -145,7 +145,8 @@ class ArticleReader:
                         if m.start >= dateline]
             lowers = [t.lower_ for t in sent]
             matches = self.triggers.candidates(
-                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers)
+                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
+                [t.text for t in sent])
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience)
             top = salience.ranked()[:1]
@@ -307,8 +308,11 @@ class ArticleReader:
             speaker, _ = self.frames.subject(gov)
             if subj is None or speaker is None:
                 continue
+            obliged = self.frames.actors(subj, at, triggers)
             for a in self.frames.actors(speaker, at, triggers):
-                for p in self.frames.actors(subj, at, triggers):
+                if any(a.code in p.codes() for p in obliged):
+                    continue  # "A and B must ...", said A: no demand A makes of B
+                for p in obliged:
                     if a.code == p.code:
                         continue
                     out.append(_relation(a, p, a.code, "DEMANDS", p.code, text, start_char,

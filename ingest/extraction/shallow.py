@@ -40,6 +40,14 @@ of the verb after them; a trigger before a verb of saying is its complement; the
 verb closing a trigger phrase is its `compound:lvc`, so that modality reads its
 endings; the issuer of a statement (`statement`: "X'ten yapılan açıklamada") is an
 oblique of the closing verb's statement noun.
+- negation and modal words right before a verb modify it, and one right before an
+  event noun negates it;
+- in a verb-second language (`syntax: word_order: [v2]`, German): an actor before a
+  verb is its subject only where it opens its clause (else it belongs to a fronted
+  phrase), a second one before the same verb is its object, the modal and negation
+  words of the verb's clause are its own, a clause-final separable particle joins the
+  verb before it ("hoben ... auf": "aufheben"), and a clause opened by a condition word
+  makes the other clause's act conditional.
 What this cannot read: relative clauses, control, long-distance attachment, and a
 subject separated from its verb by other phrases. It is measured per language by
 `score.py` like the parsed languages.
@@ -90,7 +98,21 @@ class ShallowParser:
         # Endings of a verb that heads no sentence (a participle, a verbal noun:
         # "imzaladığı", "saldırması"), whose subject is in the genitive.
         self.nonfinite_endings = tuple(x[1:] for x in w("nonfinite") if x.startswith("-"))
+        # A verb-second language (German): the finite verb follows one phrase, so an
+        # actor before it is its subject only where it opens its clause (after articles,
+        # titles or a focus particle); otherwise it belongs to a fronted phrase ("Nach
+        # Angaben des ukrainischen Militärs griff Russland ... an"). A second actor
+        # before the same verb (a clause with the verb at its end: "..., dass
+        # Deutschland der Ukraine Waffen liefert") is its object.
+        # `syntax: clause_openers` lists the focus particles and subordinators that may
+        # come before a clause's subject.
+        self.v2 = "v2" in w("word_order")
+        self.clause_openers = set(lexicon.markers.get("skip", ())) | set(lexicon.titles) | \
+            set(w("clause_openers"))
         self.titles = lexicon.titles
+        self.negation = w("negation")
+        self.conditions = w("condition_mark")
+        self.particles = w("separable_particles")
         self.case_prefixes = lexicon.case_affixes("case_prefixes")
         # The lexicon's own surface forms, by whether it lists them as event nouns: a
         # lemma shared by a verb and its noun (أدانت, إدانة -> أدان) or a derived row of
@@ -152,6 +174,8 @@ class ShallowParser:
             form = " ".join(words[i:i + match.length]).lower()
             if form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
+            elif match.compound:
+                verbal = False  # the head of a compound noun
             elif self.sov:
                 verbal = self._verbal_form(words[i], words[i + match.length - 1])
             pos[i] = "VERB" if verbal else "NOUN"
@@ -165,14 +189,19 @@ class ShallowParser:
                 pos[last] = "VERB"
                 deps[last] = "compound:lvc"
             (verbs if verbal else nouns).append(i)
+        lemmas = [self.lemma(wd) for wd in words]
+        if self.particles:
+            self._join_particles(words, pos, lemmas, attach)
         governors = []
         for i, word in enumerate(words):
-            if pos[i] == "X" and self._is(word, self.verb_words):
+            if pos[i] == "X" and (self._is(word, self.verb_words) or
+                                  lemmas[i] in self.verb_words):
                 pos[i] = "VERB"
                 verbs.append(i)
             # A trigger verb of threatening or accusing governs the act after it too
             # ("هددت ... بشن هجوم": the attack is only threatened).
-            if pos[i] == "VERB" and self._is(word, self.governors):
+            if pos[i] == "VERB" and (self._is(word, self.governors) or
+                                     lemmas[i] in self.governors):
                 governors.append(i)
         verbs.sort()
 
@@ -181,7 +210,7 @@ class ShallowParser:
                                                    nouns, governors, heads, deps, attach,
                                                    matches)
             return self._finish(sent, words, pos, heads, deps, morphs, verbs, head_of_all,
-                                taken, attach)
+                                taken, attach, lemmas)
         marked = self._cases(words, pos, units, nouns, attach)
         morphs = [""] * n
         for u in units:
@@ -192,10 +221,50 @@ class ShallowParser:
         units = self._coordinate(words, pos, units, ends, marked, attach, codes)
         head_of_all = verbs[0] if verbs else (nouns[0] if nouns else None)
         for v in verbs:
-            for j in range(max(0, v - 2), v):
+            # A verb-second clause puts its modal in second place and the verb last
+            # ("wollten Vietnam zunächst mit Zöllen belegen"): the clause's modifier words
+            # before the verb are its own.
+            j = v - 1
+            while j >= 0 and (j >= v - 2 or self.v2) and pos[j] != "PUNCT" and \
+                    not (self.v2 and j in verbs):
                 dep = self.modifiers.get(words[j].lower())
-                if dep and pos[j] == "X":
+                if dep and pos[j] == "X" and j not in taken:
                     attach(j, v, dep)
+                j -= 1
+        for i in nouns:
+            # "keine Sanktionen": a negating word right before an event noun negates it.
+            for j in range(max(0, i - 2), i):
+                if pos[j] == "X" and j not in taken and words[j].lower() in self.negation:
+                    attach(j, i, "advmod")
+        if self.v2:
+            # A clause opened by a condition word ("falls", "wenn") makes the act of the
+            # clause it is attached to conditional: its verb (the first outside it) takes
+            # the conditional clause's verb as its `advcl`, or the condition word itself
+            # when no verb inside is known.
+            for j in range(n):
+                if words[j].lower() not in self.conditions or pos[j] != "X" or j in taken \
+                        or j > 0 and pos[j - 1] != "PUNCT":
+                    continue
+                end = next((k for k in range(j + 1, n) if pos[k] == "PUNCT"), n)
+                inside = [v for v in verbs if j < v < end]
+                main = next((v for v in verbs if not j < v < end and v not in taken), None)
+                if main is None:
+                    continue
+                if inside:
+                    attach(j, inside[0], "mark")
+                    attach(inside[0], main, "advcl")
+                else:
+                    # No verb known inside: the condition word stands for its clause.
+                    attach(j, main, "advcl")
+        if self.v2:
+            # German negates a main clause after its verb ("sanktionierten Vietnam
+            # nicht"): a negating word later in the verb's clause negates it.
+            for v in verbs:
+                for j in range(v + 1, n):
+                    if pos[j] == "PUNCT" or j in verbs:
+                        break
+                    if pos[j] == "X" and j not in taken and words[j].lower() in self.negation:
+                        attach(j, v, "advmod")
         # Event nouns: the object of the verb before them.
         for i in nouns:
             before = [v for v in verbs if v < i]
@@ -222,8 +291,30 @@ class ShallowParser:
                 attach(u, before[-1], "nmod:poss")  # "هجوم روسيا": the noun's possessor
                 continue
             prev_verb = [v for v in verbs if v < u]
+
+            if self.v2 and after and not any(pos[j] == "PUNCT" and heads[j] == j
+                                             for j in range(u, after[0])):
+                v = after[0]
+                if not self._opens_clause(words, pos, u, prev_verb):
+                    if v in subject and v not in obj:
+                        obj[v] = u
+                        attach(u, v, "obj")
+                    elif u > 0 and pos[u - 1] != "PUNCT":
+                        # Part of the fronted phrase: a modifier of the word before it,
+                        # not a loose word of the verb (read as its subject).
+                        attach(u, u - 1, "nmod")
+                elif v not in subject:
+                    subject[v] = u
+                    attach(u, v, "nsubj")
+                elif v not in obj:
+                    obj[v] = u
+                    attach(u, v, "obj")
+                continue
             if prev_verb:
                 v = prev_verb[-1]
+                # (Not so in a verb-second language: the actor after a verb with a
+                # fronted phrase before it is as often its object, "Gegen Y verhängte X",
+                # "Y drohen Zölle": the reading stays with what it can tell.)
                 if self.vso and v not in subject and not _after_object(v, u, nouns, heads):
                     subject[v] = u
                     attach(u, v, "nsubj")
@@ -236,10 +327,10 @@ class ShallowParser:
                 subject[after[0]] = u
                 attach(u, after[0], "nsubj")
         return self._finish(sent, words, pos, heads, deps, morphs, verbs, head_of_all, taken,
-                            attach)
+                            attach, lemmas)
 
     def _finish(self, sent, words, pos, heads, deps, morphs, verbs, head_of_all, taken,
-                attach) -> Doc:
+                attach, lemmas) -> Doc:
         n = len(words)
         if head_of_all is not None:
             # Later clauses are coordinated with the first (their subject inherited when
@@ -256,7 +347,6 @@ class ShallowParser:
                 if i not in taken:
                     attach(i, 0, "punct" if pos[i] == "PUNCT" else "dep")
             deps[0] = "ROOT"
-        lemmas = [self.lemma(wd) for wd in words]
         return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
                    heads=heads, deps=deps, pos=[p if p != "X" else "NOUN" for p in pos],
                    lemmas=lemmas, morphs=morphs)
@@ -469,6 +559,34 @@ class ShallowParser:
                     marked.add(head)
             out.append(head)
         return out, ends
+    def _join_particles(self, words, pos, lemmas, attach) -> None:
+        """A separable verb's particle that closes its clause ("hoben die Sanktionen auf")
+        joined to the nearest word before it that makes a known verb with it: that
+        word's lemma is the joined verb ("aufheben"), the particle its `compound:prt`."""
+        n = len(words)
+        for j in range(1, n):
+            low = words[j].lower()
+            if low not in self.particles or pos[j] != "X" or j + 1 < n and words[j + 1].isalpha() \
+                    and words[j + 1].lower() not in self.conj:
+                continue
+            for i in range(j - 1, -1, -1):
+                if pos[i] == "PUNCT" or words[i].lower() in self.conj:
+                    break
+                if low + lemmas[i] in self.verb_words:
+                    lemmas[i] = low + lemmas[i]
+                    attach(j, i, "compound:prt")
+                    break
+
+    def _opens_clause(self, words, pos, u: int, prev_verb) -> bool:
+        """Whether only articles, titles, clause openers, actors and conjunctions come
+        before word `u` in its clause (since the last punctuation or verb)."""
+        j = u - 1
+        while j >= 0 and pos[j] != "PUNCT" and not (prev_verb and j == prev_verb[-1]):
+            if pos[j] != "PROPN" and words[j].lower() not in self.clause_openers and \
+                    words[j].lower() not in self.conj:
+                return False
+            j -= 1
+        return True
 
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""

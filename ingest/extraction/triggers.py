@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from entente.errors import ConfigurationError
-from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.lexicon import Compounds, Lexicon
 
 COLUMNS = ("lemma", "noun", "prep", "predicate", "cameo", "voice", "pos")
 TRIGGER_FILES = ("triggers.tsv", "triggers-extra.tsv")
@@ -63,11 +63,14 @@ class Match:
     start: int
     length: int
     rows: tuple[TriggerRow, ...]
+    # Found as the head of a compound noun: a noun, whatever else its head may be.
+    compound: bool = False
 
 
 class TriggerTable:
     def __init__(self, rows: list[TriggerRow], particles: frozenset[str] = frozenset(),
-                 clause_words: frozenset[str] = frozenset()) -> None:
+                 clause_words: frozenset[str] = frozenset(), compounds: Compounds | None = None,
+                 lemma=None) -> None:
         self.by_first: dict[str, list[TriggerRow]] = {}
         for r in rows:
             self.by_first.setdefault(r.lemma[0], []).append(r)
@@ -77,15 +80,28 @@ class TriggerTable:
         # ("angreifen"); a clause ends at punctuation or at one of `clause_words`.
         self.particles = particles
         self.clause_words = clause_words
+        # Compound nouns read by their head (German "Waffenlieferungen" as "Lieferungen"):
+        # only for a word written with a capital, as nouns are where compounds are split.
+        self.compounds = compounds
+        self.lemma = lemma
+        self._heads: dict[str, tuple[TriggerRow, ...]] = {}
 
-    def candidates(self, lemmas: list[str], lowers: list[str]) -> list[Match]:
-        """Every row whose lemma sequence starts at some token; longest first per token."""
+    def candidates(self, lemmas: list[str], lowers: list[str],
+                   texts: list[str] | None = None) -> list[Match]:
+        """Every row whose lemma sequence starts at some token; longest first per token.
+        With `texts` (the words as written), a capitalized compound whose head is a
+        one-word trigger is that trigger."""
         out: list[Match] = []
         n = len(lemmas)
         present = set(lemmas) | set(lowers)
-        joined = self._separated(lemmas, lowers) if self.particles else {}
+        joined = self._separated(lemmas, lowers, texts) if self.particles else {}
         for i in range(n):
             rows = joined.get(i) or self.by_first.get(lemmas[i]) or self.by_first.get(lowers[i])
+            compound = False
+            if not rows and texts is not None and self.compounds is not None and \
+                    texts[i][:1].isupper():
+                rows = self._compound(lowers[i])
+                compound = bool(rows)
             if not rows:
                 continue
             by_len: dict[int, list[TriggerRow]] = {}
@@ -99,10 +115,31 @@ class TriggerTable:
                 by_len.setdefault(k, []).append(r)
             if by_len:
                 k = max(by_len)
-                out.append(Match(i, k, tuple(by_len[k])))
+                out.append(Match(i, k, tuple(by_len[k]), compound))
         return out
 
-    def _separated(self, lemmas: list[str], lowers: list[str]) -> dict[int, list[TriggerRow]]:
+    def _compound(self, lower: str) -> tuple[TriggerRow, ...]:
+        """The one-word rows of the longest trigger a compound ends in (none for a
+        derivation, or a word or head lemma the lexicon excepts)."""
+        if lower in self._heads:
+            return self._heads[lower]
+        found: tuple[TriggerRow, ...] = ()
+        for head, derived in self.compounds.splits(lower):
+            lemma = self.lemma(head) if self.lemma is not None else head
+            rows = tuple(r for r in self.by_first.get(lemma, ()) or self.by_first.get(head, ())
+                         if len(r.lemma) == 1)
+            if rows:
+                # The head of a noun is a noun: its noun rows where it has some.
+                rows = tuple(r for r in rows if r.pos == "NOUN") or rows
+                if not derived and lemma not in self.compounds.exceptions and \
+                        head not in self.compounds.exceptions:
+                    found = rows
+                break
+        self._heads[lower] = found
+        return found
+
+    def _separated(self, lemmas: list[str], lowers: list[str], texts: list[str] | None = None
+                   ) -> dict[int, list[TriggerRow]]:
         """One-word rows of particle verbs whose particle stands apart from the verb,
         by the verb's position: the nearest verb before a clause-final particle whose
         joined lemma is a trigger."""
@@ -113,6 +150,9 @@ class TriggerTable:
                     lowers[j + 1].isalpha() and lowers[j + 1] not in self.clause_words):
                 continue
             for i in range(j - 1, -1, -1):
+                if texts is not None and 0 < i < j - 1 and lowers[i] in self.clause_words and \
+                        texts[i - 1][:1].isupper() and texts[i + 1][:1].isupper():
+                    continue  # a list of nouns or names ("warf Berlin und Paris vor")
                 if not lowers[i].isalpha() or lowers[i] in self.clause_words:
                     break  # the particle's clause begins here
                 rows = [r for r in self.by_first.get(lowers[j] + lemmas[i], ())
@@ -170,7 +210,8 @@ def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
             f"{Path(lang_dir) / lang} nor trigger words in its lexicon")
     particles = lexicon.words("separable_particles") if lexicon is not None else frozenset()
     clause = frozenset(lexicon.markers.get("conj", ())) if lexicon is not None else frozenset()
-    return TriggerTable(_dedupe(rows), particles, clause)
+    compounds = lexicon.compounds if lexicon is not None else None
+    return TriggerTable(_dedupe(rows), particles, clause, compounds, lemma)
 
 
 @lru_cache(maxsize=16)
