@@ -28,10 +28,10 @@ from pathlib import Path
 import simplemma
 import spacy
 from spacy.language import Language
-from thinc.api import NumpyOps
-from threadpoolctl import ThreadpoolController
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from entente.errors import ConfigurationError
 from ingest.extraction.lexicon import Lexicon
@@ -56,8 +56,9 @@ def load_pipeline(path: str) -> Language:
             f"no trained pipeline at {path}: run `make models` to train it")
     nlp = spacy.load(path)
     # The models' arithmetic through numpy's matrix product rather than thinc's BLIS
-    # (`use_blis=False`): the same products, computed faster. Set on every layer, since
-    # some are built with the default operations whatever the current ones are.
+    # (`use_blis=False`): the same products up to the last bits of rounding (the parses
+    # of the dev corpora are unchanged), computed faster. Set on every layer, since some
+    # are built with the default operations whatever the current ones are.
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
