@@ -10,6 +10,7 @@ with the language's trained pipeline (or, where it has none, the shallow reading
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -46,6 +47,9 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
     nlp = blank(lang, vocab=vocab)
     infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = prefix_regex(nlp.Defaults.prefixes or [])
+    if prefixes is not None:
+        nlp.tokenizer.prefix_search = prefixes.search
     cfg = {"data_dir": str(data_dir) if data_dir else None,
            "lang_dir": str(lang_dir) if lang_dir else None, "lang": lang}
     nlp.add_pipe("sentencizer")
@@ -54,6 +58,50 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
     nlp.add_pipe("entente_people", config=cfg)
     nlp.add_pipe("entente_dates", config={"lang_dir": cfg["lang_dir"], "lang": lang})
     return nlp
+
+
+def prefix_regex(entries) -> re.Pattern | None:
+    """The tokenizer's prefix expression in a form Python searches fast, matching what
+    spaCy's `compile_prefix_regex` does (`^e1|^e2|...`) everywhere: the entries grouped
+    after one anchor, which `re` then tries at the start only, and after the group the
+    branches an entry holds beyond its first ("<(b|i)/>|<a([^>]+)>", Indonesian and
+    Malay), which spaCy's join leaves unanchored, so that they still match anywhere.
+    None when an entry refers to a group by number or name (a copy would renumber it),
+    and spaCy's expression then stands."""
+    pieces = [p for p in entries if p.strip()]
+    if not pieces or any(re.search(r"\\[1-9]|\(\?P=", p) for p in pieces):
+        return None
+    loose = [b for p in pieces for b in _branches(p)[1:]]
+    if any("(?P<" in b for b in loose):
+        return None
+    try:
+        return re.compile("^(?:" + "|".join(pieces) + ")" + "".join("|" + b for b in loose))
+    except re.error:  # (a flag inside an entry, which only its own start allows)
+        return None
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":
+            # to the closing bracket; one right after "[" or "[^" is a member
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += pattern[i] == "]" if i < n else 0
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
 
 
 class Extractor:
