@@ -400,6 +400,11 @@ class FrameReader(ArgumentReader):
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]
+                if row.predicate in SYMMETRIC:
+                    # "X received a call from Y", "تلقى X اتصالا من Y": the caller is
+                    # the other party, marked on the noun.
+                    agents += [m for c in self.obliques(n, self.source_case)
+                               for m in self.actors(c, at, triggers)]
             elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:

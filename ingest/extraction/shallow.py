@@ -77,7 +77,9 @@ class ShallowParser:
         self.conj_prefixes = tuple(c for c in self.conj if len(c) == 1 and c.isalpha())
         self.governors = set().union(*(w(c) for c in GOVERNOR_CLASSES))
         self.light = set(lexicon.markers.get("light_verbs", ())) | set(w("light_verb"))
-        self.verb_words = self.governors | self.light
+        # Verbs of agreeing, deciding, pledging and continuing take the act as their
+        # complement ("اتفقت X وY على تعزيز التعاون"): verbs too, not loose words.
+        self.verb_words = self.governors | self.light | set(w("control"))
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         self.negation_words = w("negation")
@@ -146,11 +148,15 @@ class ShallowParser:
         verbs, nouns = [], []
         for match in matches:
             i = match.start
-            if pos[i] == "PROPN":
-                continue
+            if pos[i] == "PROPN" or deps[i] == "fixed":
+                continue  # in a name, or a word of a longer trigger ("حزمة مساعدات")
             verbal = any(r.pos in ("VERB", "ANY") for r in match.rows)
             form = " ".join(words[i:i + match.length]).lower()
-            if form in self.noun_forms or form in self.verb_forms:
+            if form in self.light and form not in self.noun_forms:
+                # A light verb whose lemma is also an event noun's ("منحت", gave, and
+                # "منحة", a grant): the form written is the verb.
+                verbal = True
+            elif form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
             elif self.sov:
                 verbal = self._verbal_form(words[i], words[i + match.length - 1])
@@ -191,6 +197,7 @@ class ShallowParser:
                 marked.add(u)
         units = self._coordinate(words, pos, units, ends, marked, attach, codes)
         head_of_all = verbs[0] if verbs else (nouns[0] if nouns else None)
+        self._noun_objects(words, pos, nouns, morphs, attach)
         for v in verbs:
             for j in range(max(0, v - 2), v):
                 dep = self.modifiers.get(words[j].lower())
@@ -218,7 +225,8 @@ class ShallowParser:
                 continue
             after = [v for v in verbs if v > u]
             before = [t for t in triggers if t < u]
-            if before and pos[before[-1]] == "NOUN" and before[-1] == _prev_word(u, pos):
+            if before and pos[before[-1]] == "NOUN" and before[-1] == self._before_titles(
+                    words, pos, u):
                 attach(u, before[-1], "nmod:poss")  # "هجوم روسيا": the noun's possessor
                 continue
             prev_verb = [v for v in verbs if v < u]
@@ -469,6 +477,38 @@ class ShallowParser:
                     marked.add(head)
             out.append(head)
         return out, ends
+
+    def _before_titles(self, words, pos, u: int) -> int:
+        """The word before an actor's phrase, over the title words it opens with: in
+        "زيارة الرئيس الفرنسي إلى الجزائر" the visit's possessor (its agent) is the
+        president, whom the nisba "الفرنسي" names."""
+        j = _prev_word(u, pos)
+        while j >= 0 and pos[j] == "X" and words[j].lower() in self.titles:
+            j -= 1
+        return j
+
+    def _noun_objects(self, words, pos, nouns, morphs, attach) -> None:
+        """An event noun written with the preposition ل ("للغارات", "لزيارة") right after
+        another event noun, or after it and one adjective, is that noun's object, as the
+        masdar takes it ("إدانتها للغارات الروسية", its condemnation of the Russian
+        strikes; "رفضها للعدوان"): marked Case=Dat, so the act it names is the target."""
+        dative = [p for p, c in self.case_prefixes if c.lower() == "dat"]
+        for k, i in enumerate(nouns):
+            word = words[i].lower()
+            prefix = next((p for p in sorted(dative, key=len, reverse=True)
+                           if word.startswith(p)), None)
+            if prefix is None or k == 0:
+                continue
+            # "لل" is ل before the article: "للغارات" is "ل" + "الغارات".
+            rest = ("ال" if prefix == "لل" else "") + word[len(prefix):]
+            if rest not in self.noun_forms and self.lemma(rest) != self.lemma(word):
+                continue  # "لقاء" (a meeting) begins with the letter but is no ل + noun
+            prev = nouns[k - 1]
+            between = range(prev + 1, i)
+            if len(between) > 1 or any(pos[j] != "X" for j in between):
+                continue
+            attach(i, prev, "nmod")
+            morphs[i] = "Case=Dat"
 
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""
