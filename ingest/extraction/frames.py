@@ -350,9 +350,11 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.source_case and (
                     row.predicate in ("PROVIDES_AID", "SUPPORTS") or
-                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case):
+                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case
+                    and case not in row.preps):
                 # A marker that is also the genitive (Spanish and French "de") stays read
-                # as the genitive below.
+                # as the genitive below; one the row names for its object ("concern
+                # about", Arabic "قلق من") marks no agent.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
                 patients.extend(self.actors(c, at, triggers))

@@ -17,6 +17,7 @@ the trigger matcher read the same lemma.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -214,8 +215,20 @@ class Parser:
                     doc[j].head, doc[j].dep_ = second, "cc"
 
 
+# The vowel and reading marks of the Arabic script (harakat, tanween, shadda, sukun, the
+# dagger alif, Quranic marks) and the stretching stroke (tatweel): the press writes them
+# now and then ("هجوماً", "اتّهمت"), dictionaries and the lexicon's forms do not.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def strip_marks(word: str) -> str:
+    """A word without the Arabic script's optional marks (any other word unchanged)."""
+    return _ARABIC_MARKS.sub("", word) if word else word
+
+
 class Lemmatizer:
-    """Lower-case lookup lemmas of one language, cached per word form."""
+    """Lower-case lookup lemmas of one language, cached per word form (the optional
+    marks of the Arabic script left out)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = LEMMA_LANGUAGE.get(lang, lang)
@@ -230,4 +243,4 @@ class Lemmatizer:
             return lower
 
     def __call__(self, word: str) -> str:
-        return self._lemma(word.lower())
+        return self._lemma(strip_marks(word.lower()))
