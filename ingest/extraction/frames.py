@@ -229,10 +229,11 @@ class FrameReader(ArgumentReader):
             # The object is the goods; the seller is marked ("from X") or the goods'
             # maker ("Russian jets"), read from the object's modifiers.
             goods = [c for c in v.children if c.dep_ in OBJECTS]
-            patients = [m for c in self.obliques(v, self.source_case | row.preps)
+            sellers = self.source_case | row.preps | self.seller_markers
+            patients = [m for c in self.obliques(v, sellers)
                         for m in self.actors(c, at, triggers)]
             for g in goods:
-                patients += [m for c in self.obliques(g, self.source_case | row.preps)
+                patients += [m for c in self.obliques(g, sellers)
                              for m in self.actors(c, at, triggers)]
                 if not patients:
                     patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod")
@@ -365,7 +366,8 @@ class FrameReader(ArgumentReader):
             # The seller marks the purchase or its goods ("imports of fruit from X").
             goods = [n] + [c for c in n.children if c.dep_ == "nmod" and self.case(c) in
                            self.of_case]
-            patients += [m for x in goods for c in self.obliques(x, self.source_case | row.preps)
+            sellers = self.source_case | row.preps | self.seller_markers
+            patients += [m for x in goods for c in self.obliques(x, sellers)
                          for m in self.actors(c, at, triggers)]
         g, link = n.head, n
         for _ in range(2):
