@@ -200,3 +200,65 @@ def test_a_leader_with_a_prefix(full):
     result = full.extract(Article(id="b", text=text, lang=LANG))
     assert ("RUS", "CRITICIZES", "USA") in {
         (r.subject, r.predicate.value, r.object) for r in result.relations}
+
+
+# ------------------------------------------------------------------ nominal events and light verbs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The masdar after a light verb: "قام ب" (carried out), arriving on a visit,
+    # beginning one.
+    ("قام وزير الخارجية الأمريكي بزيارة إلى مصر.", ("EGY", "MEETS", "USA")),
+    ("وصل الرئيس التركي إلى قطر في زيارة رسمية.", ("QAT", "MEETS", "TUR")),
+    ("يبدأ الرئيس الصيني زيارة رسمية إلى روسيا.", ("CHN", "MEETS", "RUS")),
+    # The إضافة: the visit's possessor is the president the nisba names.
+    ("تأتي زيارة وزير الخارجية الإيراني إلى السعودية بعد قطيعة.", ("IRN", "MEETS", "SAU")),
+    # A light verb whose lemma is also the noun of a grant.
+    ("منحت السعودية قرضا لباكستان.", ("SAU", "PROVIDES_AID", "PAK")),
+    # The masdar takes its object with ل: the act condemned or rejected names its agent.
+    ("أعربت فرنسا عن إدانتها للغارات الروسية.", ("FRA", "CRITICIZES", "RUS")),
+    ("وجددت الجزائر إدانتها للهجوم الإسرائيلي على سوريا.", ("DZA", "CRITICIZES", "ISR")),
+    ("وعبرت السعودية عن رفضها القاطع للتصريحات الإسرائيلية.", ("SAU", "OPPOSES", "ISR")),
+    ("وأعربت كل من قطر والكويت عن إدانتهما للهجوم الإسرائيلي.", ("KWT", "CRITICIZES", "ISR")),
+    # A call received from another: a phone call between the two.
+    ("تلقى الرئيس المصري اتصالا هاتفيا من الرئيس الفرنسي.", ("EGY", "MEETS", "FRA")),
+    # Verbs of agreeing and pledging carry the act they take.
+    ("اتفقت روسيا والصين على تعزيز التعاون في مجال الطاقة.", ("CHN", "COOPERATES_ON", "RUS")),
+    ("تعهدت اليابان بتقديم مساعدات لأوكرانيا.", ("JPN", "PROVIDES_AID", "UKR")),
+    ("أعلنت ألمانيا عن حزمة مساعدات لأوكرانيا.", ("DEU", "PROVIDES_AID", "UKR")),
+    # Holding responsible, blaming, displeasure (its object marked من).
+    ("حملت إيران الولايات المتحدة المسؤولية عن الهجوم.", ("IRN", "CRITICIZES", "USA")),
+    ("ألقت روسيا باللوم على أوكرانيا في الهجوم.", ("RUS", "CRITICIZES", "UKR")),
+    ("أعربت الصين عن استيائها من القرار الأمريكي.", ("CHN", "CRITICIZES", "USA")),
+    # The subject after the complementizer of a clause of saying.
+    ("وقالت الخارجية الصينية إن بكين ترفض التدخل الأمريكي.", ("CHN", "OPPOSES", "USA")),
+])
+def test_nominal_events_and_light_verbs(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_each_of_a_list_condemns(extractor):
+    found = rels(extractor, "أدانت كل من مصر والسعودية والأردن الهجوم الإسرائيلي.")
+    assert {("EGY", "CRITICIZES", "ISR"), ("SAU", "CRITICIZES", "ISR"),
+            ("JOR", "CRITICIZES", "ISR")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Tanween, shadda and tatweel as the press sometimes writes them.
+    ("شنت روسيا هجوماً واسعاً على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
+    ("اتّهمت إيران إسرائيل باغتيال العالم النووي.", ("IRN", "CRITICIZES", "ISR")),
+    ("وندّد الرئيس الفرنسي إيمانويل ماكرون بالهجوم الروسي.", ("FRA", "CRITICIZES", "RUS")),
+    # A demonym with a bare alif after the article.
+    ("أدانت مصر الاعتداء الاسرائيلي على لبنان.", ("EGY", "CRITICIZES", "ISR")),
+])
+def test_optional_marks_and_spellings(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # The actor after the act asked for or warned against is that act's, not the demand's.
+    "ودعت مصر المجتمع الدولي إلى الضغط على إسرائيل.",
+    "حذرت روسيا الغرب من إرسال أسلحة إلى أوكرانيا.",
+])
+def test_the_target_of_the_act_asked_for(extractor, text):
+    assert rels(extractor, text) == set()

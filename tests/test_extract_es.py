@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extraction.lexicon import load_lexicon
+from ingest.extraction.pipeline import Extractor
 from tests.conftest import triples
 
 LANG = "es"
@@ -124,3 +125,36 @@ def test_the_act_given_as_the_reason_is_the_targets(extractor):
     found = rels(extractor, "España condenó a Irán por sus ataques contra Israel.")
     assert ("IRN", "ATTACKS", "ISR") in found
     assert ("ESP", "ATTACKS", "ISR") not in found
+
+
+# ------------------------------------------------------------------ the seller of a purchase
+
+
+@pytest.fixture(scope="module")
+def full() -> Extractor:
+    """The shipped data: the named weapon systems and their makers (data/items.csv)."""
+    return Extractor(languages=[LANG])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "comprar X a Y": the dative names the seller, even on a verb row from the resource.
+    ("Argentina comprará 24 aviones F-16 a Dinamarca.", {("ARG", "BUYS", "DNK")}),
+    # No seller named: the maker of the goods bought.
+    ("Argentina comprará aviones de combate F-16.", {("ARG", "BUYS", "USA")}),
+    ("Turquía adquirirá los sistemas S-400.", {("TUR", "BUYS", "RUS")}),
+])
+def test_the_seller_of_a_purchase(full, text, expected):
+    assert rels(full, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A system the buyer already flies, named in a clause of its own, is not what it buys.
+    "La India, que ya opera los Rafale, comprará más aviones.",
+    "India compra más petróleo, mientras sus Rafale patrullan la frontera.",
+])
+def test_goods_outside_the_purchase_name_no_seller(full, text):
+    assert not any(p == "BUYS" and o == "FRA" for _, p, o in rels(full, text))
+
+
+def test_the_goods_of_the_purchase_name_their_maker(full):
+    assert ("IND", "BUYS", "FRA") in rels(full, "La India comprará 26 cazas Rafale.")

@@ -96,6 +96,12 @@ class ArgumentReader:
         self.agent_markers = {
             pred: frozenset(m for cls in roles.agent for m in lexicon.markers.get(cls, ()))
             for pred, roles in lexicon.roles.items()}
+        # The markers of a purchase's seller the lexicon names (`predicates: BUYS: object:`,
+        # Spanish "comprar X a Y", French "acheter X à Y", "made by"): a trigger row read
+        # from a resource leaves them to the lexicon.
+        buys = lexicon.roles.get("BUYS")
+        self.seller_markers = frozenset(m for cls in (buys.object if buys else ())
+                                        for m in lexicon.markers.get(cls, ()))
         case_classes = (self.agent_case, self.target_case, self.source_case, self.with_case,
                         self.between_case, self.locative, self.of_case)
         self.known_cases = frozenset().union(*case_classes)

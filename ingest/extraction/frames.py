@@ -273,10 +273,11 @@ class FrameReader(ArgumentReader):
             # The object is the goods; the seller is marked ("from X") or the goods'
             # maker ("Russian jets"), read from the object's modifiers.
             goods = [c for c in v.children if c.dep_ in OBJECTS]
-            patients = [m for c in self.obliques(v, self.source_case | row.preps)
+            sellers = self.source_case | row.preps | self.seller_markers
+            patients = [m for c in self.obliques(v, sellers)
                         for m in self.actors(c, at, triggers)]
             for g in goods:
-                patients += [m for c in self.obliques(g, self.source_case | row.preps)
+                patients += [m for c in self.obliques(g, sellers)
                              for m in self.actors(c, at, triggers)]
                 if not patients:
                     patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod")
@@ -431,9 +432,11 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.source_case and (
                     row.predicate in ("PROVIDES_AID", "SUPPORTS") or
-                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case):
+                    case in self.agent_markers.get(row.predicate, ()) and case not in self.of_case
+                    and case not in row.preps):
                 # A marker that is also the genitive (Spanish and French "de") stays read
-                # as the genitive below.
+                # as the genitive below; one the row names for its object ("concern
+                # about", Arabic "قلق من") marks no agent.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
                 patients.extend(self.actors(c, at, triggers))
@@ -444,7 +447,8 @@ class FrameReader(ArgumentReader):
             # The seller marks the purchase or its goods ("imports of fruit from X").
             goods = [n] + [c for c in n.children if c.dep_ == "nmod" and self.case(c) in
                            self.of_case]
-            patients += [m for x in goods for c in self.obliques(x, self.source_case | row.preps)
+            sellers = self.source_case | row.preps | self.seller_markers
+            patients += [m for x in goods for c in self.obliques(x, sellers)
                          for m in self.actors(c, at, triggers)]
         g, link = n.head, n
         for _ in range(2):
@@ -481,6 +485,11 @@ class FrameReader(ArgumentReader):
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]
+                if row.predicate in SYMMETRIC:
+                    # "X received a call from Y", "تلقى X اتصالا من Y": the caller is
+                    # the other party, marked on the noun.
+                    agents += [m for c in self.obliques(n, self.source_case)
+                               for m in self.actors(c, at, triggers)]
             elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:

@@ -69,6 +69,7 @@ class ArticleReader:
         self.obligation = lexicon.words("obligation")
         self.cue_words: dict[str, frozenset[str]] = {}
         self.speech = lexicon.words("speech")
+        self.second_hand = lexicon.words("second_hand")
         # Words between an office and its state or holder ("of", a comma).
         self.office_links = frozenset({",", *lexicon.words("of_case"),
                                        *lexicon.markers.get("genitive", ())})
@@ -253,7 +254,7 @@ class ArticleReader:
                 for a, p in pairs(frame):
                     for subj, obj in _codes(a, p, predicate):
                         if predicate == "BUYS" and obj is None:
-                            obj = self.item_origin.get(item or "", None)
+                            obj = self._maker(sd, tok)
                             if obj is None or obj == subj:
                                 continue
                         c = conf - (REFERENCE_PENALTY if a.reference or
@@ -340,6 +341,23 @@ class ArticleReader:
         words = [t for t in obj.subtree if not t.is_punct and t.dep_ not in ("case", "det")]
         return " ".join(t.text for t in words[:6]) or None
 
+    def _maker(self, sd: Doc, tok) -> str | None:
+        """The seller of a purchase that names none: the maker of the goods it names.
+        The goods are those of the purchase's own phrase, not a system the sentence
+        mentions in a clause of its own or as the buyer's ("India, which flies the
+        Rafale, will buy more jets"; "... while its Rafales patrol the border"): what
+        the buyer already has is not what it buys. Nor do goods sold second-hand
+        (`syntax: second_hand`, "used F-16s"), whose seller is their last owner."""
+        phrase = _own_phrase(tok)
+        words = {sd[i].lower_ for i in phrase} | {self.lemma(sd[i].text) for i in phrase}
+        if words & self.second_hand or any(" " in w and w in sd.text.lower()
+                                           for w in self.second_hand):
+            return None  # second-hand goods: sold by their last owner, not their maker
+        found = [(abs(s - tok.i), origin) for mid, s, e in self.items(sd)
+                 if (origin := self.item_origin.get(sd.vocab.strings[mid])) is not None
+                 and any(i in phrase for i in range(s, e))]
+        return min(found)[1] if found else None
+
     def _topic(self, sd: Doc) -> str | None:
         found = [sd.vocab.strings[mid] for mid, _, _ in self.topics(sd)]
         return found[0] if found else None
@@ -373,6 +391,39 @@ def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str
         "plover": event.plover if event else None,
         "goldstein": event.goldstein if event else None,
     }
+
+
+# The dependents that hold another clause, not the goods of a purchase; and, on the
+# trigger itself, its (active) subject, the buyer, and the verbs coordinated with it.
+_CLAUSES = frozenset({"acl:relcl", "advcl", "parataxis", "ccomp", "csubj"})
+_NOT_GOODS = _CLAUSES | {"nsubj", "conj", "punct"}
+
+
+def _own_phrase(tok) -> set[int]:
+    """The words of a trigger's own phrase: its subtree without its buyer and without
+    the clauses hung on it or on its arguments (relative, adverbial, coordinated). A
+    passive subject ("the jets were bought by X") is in it, by its label."""
+    out: set[int] = {tok.i}
+    todo = [c for c in tok.children if c.dep_ not in _NOT_GOODS]
+    g = tok.head
+    if tok.dep_ in ("acl", "acl:relcl") and g.i != tok.i:
+        # "the jets that X ordered", "jet yang dibeli X": the noun the clause modifies.
+        out.add(g.i)
+        todo += [c for c in g.children if c.dep_ not in _CLAUSES and c.i != tok.i]
+    elif tok.dep_ in ("nmod", "compound") and g.pos_ in ("NOUN", "PROPN") and g.i < tok.i \
+            and not any(c.dep_ == "case" for c in tok.children):
+        # "kontrak pembelian 48 jet": the goods the parse hung on the noun the purchase
+        # noun is juxtaposed to, after it (not where a preposition links the purchase
+        # noun: "el acuerdo de compra", the rest may be the agreement's).
+        todo += [c for c in g.children if c.i > tok.i and c.dep_ not in _CLAUSES]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        # A verb coordinated inside the phrase, or a subject there, belongs to another
+        # clause ("compró aviones y los F-16 llegarán", a misread coordination).
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSES and c.dep_ != "nsubj"
+                    and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+    return out
 
 
 def _two_named(mentions: list[Mention]) -> bool:

@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.syntax import strip_marks
 
 CASE_CLASSES = ("agent_case", "target_case", "source_case", "with_case", "between_case",
                 "locative_case", "of_case")
@@ -85,10 +86,17 @@ class ShallowParser:
         self.conj_prefixes = tuple(c for c in self.conj if len(c) == 1 and c.isalpha())
         self.governors = set().union(*(w(c) for c in GOVERNOR_CLASSES))
         self.light = set(lexicon.markers.get("light_verbs", ())) | set(w("light_verb"))
-        self.verb_words = self.governors | self.light
+        # Verbs of agreeing, deciding, pledging and continuing take the act as their
+        # complement ("اتفقت X وY على تعزيز التعاون"): verbs too, not loose words.
+        self.verb_words = self.governors | self.light | set(w("control"))
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         self.negation_words = w("negation")
+        self.complementizers = w("complementizer")
+        # Phrases that open a list and hold a case word that marks nothing ("كل من مصر
+        # والأردن", both Egypt and Jordan): the list is what it would be without them.
+        self.list_openers = sorted((tuple(p.split()) for p in w("list_opener")), key=len,
+                                   reverse=True)
         self.statement = w("statement")
         # A head-final language (`word_order: [sov]`, Turkish): the verb closes its
         # clause, arguments and event nouns come before the word that governs them, and
@@ -139,7 +147,9 @@ class ShallowParser:
         return word.lower() in words or self.lemma(word) in words
 
     def _parse(self, sent: Span, matches, mentions) -> Doc:
-        words = [t.text for t in sent]
+        # The words as the lexicon lists them: without the optional vowel marks of the
+        # Arabic script ("هجوماً" is "هجوما"); one word for one token still.
+        words = [strip_marks(t.text) or t.text for t in sent]
         n = len(words)
         heads = list(range(n))
         deps = ["dep"] * n
@@ -166,13 +176,18 @@ class ShallowParser:
             codes[m.start] = m.code
         # Triggers: verbs where a verbal reading is listed, event nouns otherwise.
         verbs, nouns = [], []
+        row_nouns: set[tuple[int, str]] = set()
         for match in matches:
             i = match.start
-            if pos[i] == "PROPN":
-                continue
+            if pos[i] == "PROPN" or deps[i] == "fixed":
+                continue  # in a name, or a word of a longer trigger ("حزمة مساعدات")
             verbal = any(r.pos in ("VERB", "ANY") for r in match.rows)
             form = " ".join(words[i:i + match.length]).lower()
-            if form in self.noun_forms or form in self.verb_forms:
+            if form in self.light and form not in self.noun_forms:
+                # A light verb whose lemma is also an event noun's ("منحت", gave, and
+                # "منحة", a grant): the form written is the verb.
+                verbal = True
+            elif form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
             elif match.compound:
                 verbal = False  # the head of a compound noun
@@ -189,6 +204,15 @@ class ShallowParser:
                 pos[last] = "VERB"
                 deps[last] = "compound:lvc"
             (verbs if verbal else nouns).append(i)
+            if verbal:
+                row_nouns.update((i, r.noun) for r in match.rows if r.noun)
+        # The object noun a verb's row needs ("حملت X المسؤولية", held X responsible):
+        # the first word after the verb with that lemma is its object.
+        for v, noun in sorted(row_nouns):
+            j = next((j for j in range(v + 1, n) if pos[j] == "X" and j not in taken and
+                      self.lemma(words[j]) == noun), None)
+            if j is not None:
+                attach(j, v, "obj")
         lemmas = [self.lemma(wd) for wd in words]
         if self.particles:
             self._join_particles(words, pos, lemmas, attach)
@@ -220,6 +244,7 @@ class ShallowParser:
                 marked.add(u)
         units = self._coordinate(words, pos, units, ends, marked, attach, codes)
         head_of_all = verbs[0] if verbs else (nouns[0] if nouns else None)
+        self._noun_objects(words, pos, nouns, morphs, attach)
         for v in verbs:
             # A verb-second clause puts its modal in second place and the verb last
             # ("wollten Vietnam zunächst mit Zöllen belegen"): the clause's modifier words
@@ -278,17 +303,40 @@ class ShallowParser:
         subject: dict[int, int] = {}
         obj: dict[int, int] = {}
         triggers = sorted(verbs + nouns)
+        # Verbs whose phrase after their object is the act asked for or warned against
+        # ("دعت X إلى الضغط على Y", "حذرت X من إرسال أسلحة إلى Y").
+        content_verbs = {m.start for m in matches if pos[m.start] == "VERB" and
+                         {r.predicate for r in m.rows} <= {"DEMANDS", "THREATENS"}}
+        content_verbs |= set(governors)
         for u in units:
+            if heads[u] != u:
+                continue  # already the modifier of a noun ("للتصريحات الإسرائيلية")
             if u in marked:
                 prev = [t for t in triggers if t < u] or [t for t in triggers if t > u][:1]
                 if prev:
                     t = prev[-1] if prev[-1] < u else prev[0]
-                    attach(u, t, "obl" if pos[t] == "VERB" else "nmod")
+                    noun = self._pp_between(words, pos, heads, t, u) \
+                        if t < u and t in content_verbs else None
+                    if noun is not None:
+                        # "دعت X المجتمع الدولي إلى الضغط على إسرائيل": the actor is the
+                        # complement of the verbal noun of the phrase between, not of the
+                        # trigger.
+                        attach(u, noun, "nmod")
+                    else:
+                        attach(u, t, "obl" if pos[t] == "VERB" else "nmod")
                 continue
             after = [v for v in verbs if v > u]
             before = [t for t in triggers if t < u]
-            if before and pos[before[-1]] == "NOUN" and before[-1] == _prev_word(u, pos):
+            if before and pos[before[-1]] == "NOUN" and before[-1] == self._before_titles(
+                    words, pos, u):
                 attach(u, before[-1], "nmod:poss")  # "هجوم روسيا": the noun's possessor
+                continue
+            j = _prev_word(u, pos)
+            if j >= 0 and words[j].lower() in self.complementizers and after and \
+                    after[0] not in subject:
+                # "قالت X إن بكين ترفض ...": the clause's subject, after its complementizer.
+                subject[after[0]] = u
+                attach(u, after[0], "nsubj")
                 continue
             prev_verb = [v for v in verbs if v < u]
 
@@ -588,6 +636,60 @@ class ShallowParser:
             j -= 1
         return True
 
+    def _pp_between(self, words, pos, heads, t: int, u: int) -> int | None:
+        """The noun of a prepositional phrase between a trigger and a marked actor after
+        it (a case word and a word that is neither an actor, a trigger nor a title:
+        "إلى الضغط", "من إرسال أسلحة"), if there is one: the last such noun."""
+        found = None
+        for i in range(t + 1, u - 1):
+            if pos[i] == "X" and heads[i] == i and self._is(words[i], self.cases) and \
+                    pos[i + 1] == "X" and words[i + 1].lower() not in self.titles and \
+                    i + 1 < u:
+                found = i + 1
+        return found
+
+    def _before_titles(self, words, pos, u: int) -> int:
+        """The word before an actor's phrase, over the title words it opens with: in
+        "زيارة الرئيس الفرنسي إلى الجزائر" the visit's possessor (its agent) is the
+        president, whom the nisba "الفرنسي" names."""
+        j = _prev_word(u, pos)
+        while j >= 0 and pos[j] == "X" and words[j].lower() in self.titles:
+            j -= 1
+        return j
+
+    def _noun_objects(self, words, pos, nouns, morphs, attach) -> None:
+        """An event noun written with the preposition ل ("للغارات", "لزيارة") right after
+        another event noun, or after it and one adjective, is that noun's object, as the
+        masdar takes it ("إدانتها للغارات الروسية", its condemnation of the Russian
+        strikes; "رفضها للعدوان"): marked Case=Dat, so the act it names is the target."""
+        dative = sorted((p for p, c in self.case_prefixes if c.lower() == "dat"), key=len,
+                        reverse=True)
+        units = {j for j in range(len(words)) if pos[j] == "PROPN"}
+        for prev in nouns:
+            # The word after the event noun, or after it and one adjective.
+            for i in (prev + 1, prev + 2):
+                if i >= len(words) or i == prev + 2 and pos[prev + 1] != "X":
+                    break
+                word = words[i].lower()
+                prefix = next((p for p in dative if word.startswith(p)), None)
+                if prefix is None or pos[i] not in ("X", "NOUN") or i in units:
+                    continue
+                # "لل" is ل before the article: "للغارات" is "ل" + "الغارات".
+                rest = ("ال" if prefix == "لل" else "") + word[len(prefix):]
+                if rest not in self.noun_forms and self.lemma(rest) != self.lemma(word):
+                    continue  # "لقاء" (a meeting) begins with the letter: no ل + noun
+                if pos[i] == "X" and not (i + 1 in units and self.lemma(rest) == self.lemma(
+                        word)):
+                    # A noun that names no act is an object only with the nisba of its
+                    # actor after it ("للتصريحات الإسرائيلية": Israel's statements).
+                    continue
+                attach(i, prev, "nmod")
+                morphs[i] = "Case=Dat"
+                if pos[i] == "X":
+                    pos[i] = "NOUN"
+                    attach(i + 1, i, "amod")
+                break
+
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""
         if u > 0 and words[u - 1].lower() in self.titles:
@@ -629,6 +731,10 @@ class ShallowParser:
     def _case_at(self, words, pos, i) -> int:
         if pos[i] != "X":
             return 0
+        for phrase in self.list_openers:
+            k = len(phrase)
+            if i - k + 1 >= 0 and tuple(w.lower() for w in words[i - k + 1:i + 1]) == phrase:
+                return 0
         for phrase in self.case_phrases:
             k = len(phrase)
             if tuple(w.lower() for w in words[i:i + k]) == phrase:

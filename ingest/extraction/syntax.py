@@ -21,6 +21,7 @@ BLIS kernels thinc uses by default, and a worker is one process per core.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -277,8 +278,20 @@ class Parser:
                     doc[j].head, doc[j].dep_ = second, "cc"
 
 
+# The vowel and reading marks of the Arabic script (harakat, tanween, shadda, sukun, the
+# dagger alif, Quranic marks) and the stretching stroke (tatweel): the press writes them
+# now and then ("هجوماً", "اتّهمت"), dictionaries and the lexicon's forms do not.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def strip_marks(word: str) -> str:
+    """A word without the Arabic script's optional marks (any other word unchanged)."""
+    return _ARABIC_MARKS.sub("", word) if word else word
+
+
 class Lemmatizer:
-    """Lower-case lookup lemmas of one language, cached per word form."""
+    """Lower-case lookup lemmas of one language, cached per word form (the optional
+    marks of the Arabic script left out)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = LEMMA_LANGUAGE.get(lang, lang)
@@ -293,4 +306,4 @@ class Lemmatizer:
             return lower
 
     def __call__(self, word: str) -> str:
-        return self._lemma(word.lower())
+        return self._lemma(strip_marks(word.lower()))
