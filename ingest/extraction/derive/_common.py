@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -46,3 +48,22 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
              if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+
+
+def write_csv(path: Path, header: str, columns: Sequence[str],
+              rows: Iterable[Sequence[str]]) -> None:
+    """A comment header, then the rows as CSV (no dates: a re-run is byte-identical)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + buf.getvalue(), encoding="utf-8")
+
+
+def run(doc: str | None, out: Path, header: str, columns: Sequence[str], derive) -> None:
+    """The command line of a CSV-deriving script: parse the options, derive, write, report."""
+    args = arguments(doc, f"write {out} under this folder")
+    rows, stats = derive(args.shared)
+    write_csv(args.out / out, header, columns, rows)
+    print(f"{args.out / out}: " + ", ".join(f"{k} {v}" for k, v in stats.items()))

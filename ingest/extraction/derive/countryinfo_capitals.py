@@ -24,8 +24,6 @@ The rows have the columns of `data/state_aliases.csv` (code, alias, lang `*`, ki
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 import tempfile
@@ -34,7 +32,7 @@ from pathlib import Path
 
 import pycountry
 
-from ingest.extraction.derive._common import arguments, lexicons
+from ingest.extraction.derive._common import lexicons, run
 from ingest.extraction.derive.phoenix_people import CAMEO_TO_ISO, common_words
 from ingest.extraction.gazetteer import fold
 
@@ -141,20 +139,8 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], dict[str, int]]:
     return rows, dict(stats)
 
 
-def write(rows: list[tuple[str, ...]], path: Path) -> None:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HEADER + buf.getvalue(), encoding="utf-8")
-
-
 def main() -> None:
-    args = arguments(__doc__, "write data/capitals-derived.csv under this folder")
-    rows, stats = derive(args.shared)
-    write(rows, args.out / OUT)
-    print(f"{args.out / OUT}: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
+    run(__doc__, OUT, HEADER, COLUMNS, derive)
 
 
 if __name__ == "__main__":

@@ -28,15 +28,13 @@ together; `data/people.csv` (hand-reviewed) wins over this file. What is kept, a
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pycountry
 
-from ingest.extraction.derive._common import arguments, lexicons
+from ingest.extraction.derive._common import lexicons, run, write_csv
 from ingest.extraction.gazetteer import fold
 
 OUT = Path("data") / "people-derived.csv"
@@ -270,20 +268,11 @@ HEADER = """\
 
 
 def write(rows: list[tuple[str, ...]], path: Path) -> None:
-    """The header comment, then the rows as CSV (no dates: a re-run is byte-identical)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HEADER + buf.getvalue(), encoding="utf-8")
+    write_csv(path, HEADER, COLUMNS, rows)
 
 
 def main() -> None:
-    args = arguments(__doc__, "write data/people-derived.csv under this folder")
-    rows, stats = derive(args.shared)
-    write(rows, args.out / OUT)
-    print(f"{args.out / OUT}: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
+    run(__doc__, OUT, HEADER, COLUMNS, derive)
 
 
 if __name__ == "__main__":
