@@ -116,6 +116,22 @@ def _window(r: str, w: str = "w") -> str:
             + w + ".confidence >= $min_confidence")
 
 
+def _collect_kept(name: str, order: str, evidence: bool, paged: bool = False) -> str:
+    """The tail of a subquery over matched relationships `r`: keep those that pass
+    (the evidence window with `evidence`, else `$min_confidence`), sort them by `order`
+    and collect them as `name`. `paged` continues after `$after` up to `$limit`."""
+    limit = " LIMIT $limit" if paged else ""
+    if evidence:
+        keep = "  WITH DISTINCT r" + (" WHERE r.id > $after" if paged else "") + "\n  "
+        keep += _window("r").replace("\n", "\n  ") + "\n  WITH r, w ORDER BY " + order
+        relation = _relation("r", "startNode(r)", "endNode(r)", "w")
+    else:
+        keep = ("  WITH DISTINCT r WHERE r.id > $after AND " if paged else "  WHERE ")
+        keep += "r.confidence >= $min_confidence\n  WITH r ORDER BY " + order
+        relation = _relation("r", "startNode(r)", "endNode(r)")
+    return keep + limit + "\n  RETURN collect(" + relation + ") AS " + name + "\n"
+
+
 def _types(predicates: Iterable[Predicate]) -> str:
     """`SANCTIONS|BUYS|...` from the enum whitelist, in a canonical order."""
     chosen = {Predicate(p) for p in predicates}
@@ -362,16 +378,7 @@ def pair(predicates: tuple[Predicate, ...], evidence: bool = False) -> str:
     With `evidence`, relations are shown (and kept by `$min_confidence`) as the claims
     passing the evidence filters make them."""
     types = _types(predicates)
-    if evidence:
-        chosen = ("  WITH DISTINCT r\n  " + _window("r").replace("\n", "\n  ")
-                  + "\n  WITH r, w ORDER BY type(r), r.id\n"
-                  "  RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)", "w")
-                  + ") AS relations\n")
-    else:
-        chosen = ("  WHERE r.confidence >= $min_confidence\n"
-                  "  WITH r ORDER BY type(r), r.id\n"
-                  "  RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)")
-                  + ") AS relations\n")
+    chosen = _collect_kept("relations", "type(r), r.id", evidence)
     return (
         _PAIR_NODES
         + "CALL (a, b) {\n"
@@ -491,16 +498,7 @@ def subgraph(depth: int, predicates: tuple[Predicate, ...], evidence: bool) -> s
         " [y IN ys WHERE NOT y IN seen] AS level\n"
         for _ in range(d - 1)
     )
-    if evidence:
-        chosen = ("  WITH DISTINCT r WHERE r.id > $after\n  " + _window("r").replace("\n", "\n  ")
-                  + "\n  WITH r, w ORDER BY r.id LIMIT $limit\n"
-                  "  RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)", "w")
-                  + ") AS edges\n")
-    else:
-        chosen = ("  WITH DISTINCT r WHERE r.id > $after AND r.confidence >= $min_confidence\n"
-                  "  WITH r ORDER BY r.id LIMIT $limit\n"
-                  "  RETURN collect(" + _relation("r", "startNode(r)", "endNode(r)")
-                  + ") AS edges\n")
+    chosen = _collect_kept("edges", "r.id", evidence, paged=True)
     return (
         "OPTIONAL MATCH (a:Actor {key: $actor})\n"
         "WITH a, CASE WHEN a IS NULL THEN [] ELSE [a] END AS seen,"
