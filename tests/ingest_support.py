@@ -87,6 +87,37 @@ def wait_for(cond, timeout: float, what: str, interval: float = 0.3):  # noqa: A
         time.sleep(interval)
 
 
+def wait_for_login(uri: str, auth: tuple[str, str]) -> None:
+    """Neo4j locks a user for a few seconds after failed logins: wait until it accepts
+    the right password again, so that the tests after a wrong-password one are not refused."""
+    from neo4j import GraphDatabase
+
+    def accepted() -> bool:
+        with GraphDatabase.driver(uri, auth=auth) as d:
+            try:
+                d.verify_connectivity()
+                return True
+            except Exception:  # noqa: BLE001 - still locked
+                return False
+
+    wait_for(accepted, 60, "Neo4j to accept the right password again", interval=1)
+
+
+def wait_for_health(proc: subprocess.Popen, port: int, timeout: float = 240) -> None:
+    """Until the API started by `proc` answers /healthz; fails at once if `proc` ends."""
+    import urllib.request
+
+    def healthy() -> bool:
+        assert proc.poll() is None, proc.stdout.read() if proc.stdout else "it ended early"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
+                return resp.status == 200
+        except OSError:
+            return False
+
+    wait_for(healthy, timeout, "the API", interval=1)
+
+
 def wait_job(queue, job: str, timeout: float = 240) -> dict[str, Any]:  # noqa: ANN001
     return wait_for(lambda: (s := queue.status(job)) and s["status"] in ("done", "failed") and s,
                     timeout, f"job {job}")

@@ -6,13 +6,12 @@ import json
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from graph import server
 from tests.conftest import REPO, SHARED, entente_env
+from tests.ingest_support import wait_for_health, wait_for_login
 
 pytestmark = pytest.mark.neo4j
 
@@ -84,18 +83,7 @@ def test_up_starts_everything_and_stops_what_it_started(neo4j_settings, tmp_path
     proc = subprocess.Popen([*ENTENTE, "up", "--port", str(port)], env=entente_env(settings),
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-            try:
-                with urllib.request.urlopen(
-                        f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the API did not come up"
-            time.sleep(1)
+        wait_for_health(proc, port)
         assert server.status(settings).running
         conf = (settings.neo4j_home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
         assert f"guide http://127.0.0.1:{port}/" in conf
@@ -128,23 +116,6 @@ def _assert_clean_failure(done: subprocess.CompletedProcess[str], *phrases: str)
         assert phrase in done.stderr, done.stderr
 
 
-def _wait_for_right_password(settings) -> None:  # noqa: ANN001
-    """Neo4j locks a user for a few seconds after failed logins: wait it out."""
-    from neo4j import GraphDatabase
-
-    from tests.ingest_support import wait_for
-
-    def accepted() -> bool:
-        with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth) as d:
-            try:
-                d.verify_connectivity()
-                return True
-            except Exception:  # noqa: BLE001 - still locked
-                return False
-
-    wait_for(accepted, 60, "Neo4j to accept the right password again", interval=1)
-
-
 def test_neo4j_down_is_one_clear_line(neo4j_settings, tmp_path) -> None:
     src = tmp_path / "one.jsonl"
     src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
@@ -175,7 +146,7 @@ def test_a_wrong_password_is_said_and_fails(neo4j_server, tmp_path) -> None:
         ingested = _run(["ingest", str(src)], env, timeout=120)
         _assert_clean_failure(ingested, "does not accept the password")
     finally:
-        _wait_for_right_password(neo4j_server)
+        wait_for_login(neo4j_server.neo4j_uri, neo4j_server.neo4j_auth)
 
 
 def test_missing_and_empty_inputs_are_errors(neo4j_server, tmp_path) -> None:
@@ -361,18 +332,7 @@ def test_up_stops_neo4j_when_its_output_is_gone(neo4j_settings, tmp_path) -> Non
                             env=entente_env(settings), cwd=REPO, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert proc.poll() is None, "up ended early"
-            try:
-                with urllib.request.urlopen(
-                        f"http://127.0.0.1:{settings.api_port}/healthz", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the API did not come up"
-            time.sleep(1)
+        wait_for_health(proc, settings.api_port)
         assert server.status(settings).running
         assert proc.stdout is not None
         proc.stdout.close()  # what tee's end does when Ctrl-C stops it

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from tests.conftest import derived_port, worker_env
-from tests.ingest_support import Worker, articles, count_articles, serve_api, wait_for
+from tests.ingest_support import (Worker, articles, count_articles, serve_api, wait_for,
+                                  wait_for_login)
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.api]
 
@@ -198,19 +199,7 @@ def test_every_refused_item_is_reported_and_the_batch_names_its_job(api) -> None
 @pytest.fixture
 def api_wrong_password(neo4j_server, tmp_path) -> Iterator[tuple[str, dict]]:
     yield from _serve(neo4j_server, tmp_path, ENTENTE_NEO4J_PASSWORD="not-the-password")
-    # Neo4j locks the user for a few seconds after failed logins: wait it out, so that
-    # the tests after this one are not refused.
-    from neo4j import GraphDatabase
-
-    def accepted() -> bool:
-        with GraphDatabase.driver(neo4j_server.neo4j_uri, auth=neo4j_server.neo4j_auth) as d:
-            try:
-                d.verify_connectivity()
-                return True
-            except Exception:  # noqa: BLE001 - still locked
-                return False
-
-    wait_for(accepted, 60, "Neo4j to accept the right password again", interval=1)
+    wait_for_login(neo4j_server.neo4j_uri, neo4j_server.neo4j_auth)
 
 
 def test_a_wrong_neo4j_password_is_a_503_with_its_reason_everywhere(api_wrong_password) -> None:
