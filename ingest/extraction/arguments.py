@@ -71,6 +71,9 @@ class ArgumentReader:
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
         self.halt = w("halt")
+        # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
+        # accusations"): `syntax: reciprocal`.
+        self.reciprocal = w("reciprocal")
         self.copula = w("copula")
         self.judging = w("judging")
         self.speech = w("speech")

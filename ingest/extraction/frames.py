@@ -56,6 +56,8 @@ class Frame:
     # the seller, asserted or not as that verb is (the schema's convention 8).
     predicate: str = ""
     anchor: Token | None = None
+    # A mutual act of its agents ("A and B exchanged threats"): each side to the other.
+    mutual: bool = False
 
     @property
     def relation(self) -> str:
@@ -90,6 +92,20 @@ class FrameReader(ArgumentReader):
                 and self.case(t) in (None, *self.of_case)) and \
                 {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
             frame.predicate, frame.anchor = "SANCTIONS", t.head
+        # A delivery its seller's verb halts ("X cut supplies to Y") is no purchase: a
+        # cut of supplies is a sanction of the seller on the buyer (CAMEO 162).
+        elif row.predicate == "BUYS" and row.voice == "converse" and t.dep_ in OBJECTS and \
+                {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
+            frame = Frame(row, t, patients, agents, "SANCTIONS", t.head)
+            if not patients:
+                return None
+        # An act the coordinated subjects of a verb of exchange do to each other, its noun
+        # naming no other side ("India and Pakistan traded accusations").
+        carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None
+        if not patients and len({m.code for m in agents}) > 1 and carrier is not None and \
+                {carrier.lemma_.lower(), self.lemma(carrier.text)} & self.reciprocal and \
+                row.predicate not in SYMMETRIC:
+            frame.mutual = True
         return frame
 
     def _predicative(self, t: Token, row: TriggerRow, at, triggers) -> Frame | None:
@@ -546,6 +562,8 @@ def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
         if len(a) == 1 and a[0].members:
             return [(a[0], a[0])]  # "both sides": resolved to its two members
         return [(x, y) for i, x in enumerate(a) for y in a[i + 1:]]
+    if frame.mutual:
+        return [(a, b) for a in frame.agents for b in frame.agents if a.code != b.code]
     if not frame.patients:
         return [(a, None) for a in frame.agents] if frame.relation == "BUYS" else []
     return [(a, p) for a in frame.agents for p in frame.patients]
