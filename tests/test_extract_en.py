@@ -653,3 +653,19 @@ def test_a_one_sided_accusation_is_not_mutual(extractor):
     found = rels(extractor, "Armenia accused Azerbaijan of shelling.")
     assert ("ARM", "CRITICIZES", "AZE") in found
     assert ("AZE", "CRITICIZES", "ARM") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Pledged aid is aid (convention 8), its recipient named directly or as the one a
+    # clause of purpose helps.
+    ("Kuwait pledged $500 million to Sudan.", ("KWT", "PROVIDES_AID", "SDN")),
+    ("Qatar pledged $1 billion to rebuild Lebanon.", ("QAT", "PROVIDES_AID", "LBN")),
+    ("Kuwait pledged 500 million dollars to help Sudan.", ("KWT", "PROVIDES_AID", "SDN")),
+])
+def test_pledged_money_is_aid(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_an_offer_of_money_is_no_aid_yet(extractor):
+    assert not any(p == "PROVIDES_AID" for _, p, _ in rels(
+        extractor, "Kuwait offered $500 million to help Sudan."))

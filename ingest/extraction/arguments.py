@@ -74,6 +74,8 @@ class ArgumentReader:
         # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
         # accusations"): `syntax: reciprocal`.
         self.reciprocal = w("reciprocal")
+        # Verbs of a clause of purpose whose object is the one aid is for (`syntax: benefit`).
+        self.benefit = w("benefit")
         self.copula = w("copula")
         self.judging = w("judging")
         self.speech = w("speech")

@@ -79,6 +79,8 @@ class FrameReader(ArgumentReader):
             agents, patients = self._verbal(t, row, at, triggers)
         if row.voice == "converse":
             agents, patients = patients, agents
+        if row.predicate == "PROVIDES_AID" and not patients and self.benefit:
+            patients = self._beneficiaries(t, at, triggers)
         if row.predicate in SYMMETRIC:
             if not agents and len(patients) > 1:
                 agents, patients = patients, []
@@ -107,6 +109,20 @@ class FrameReader(ArgumentReader):
                 row.predicate not in SYMMETRIC:
             frame.mutual = True
         return frame
+
+    def _beneficiaries(self, t: Token, at, triggers) -> list[Mention]:
+        """The actor aid is given for in a clause of purpose ("pledged $2 billion to
+        rebuild Yemen"): the object of a verb of benefit (`syntax: benefit`) in an
+        infinitive clause of the trigger or of its object."""
+        heads = [t, *(c for c in t.children if c.dep_ in OBJECTS)]
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl", "xcomp") and \
+                        {c.lemma_.lower(), self.lemma(c.text)} & self.benefit:
+                    out += [m for o in c.children if o.dep_ in OBJECTS
+                            for m in self.actors(o, at, triggers)]
+        return _unique(out)
 
     def _predicative(self, t: Token, row: TriggerRow, at, triggers) -> Frame | None:
         """A word predicated of an actor: a judgement ("Y's move is unacceptable, X said";
