@@ -669,3 +669,8 @@ def test_pledged_money_is_aid(extractor, text, expected):
 def test_an_offer_of_money_is_no_aid_yet(extractor):
     assert not any(p == "PROVIDES_AID" for _, p, _ in rels(
         extractor, "Kuwait offered $500 million to help Sudan."))
+
+
+def test_the_recipient_may_hang_on_what_the_craft_carries(extractor):
+    assert ("JPN", "PROVIDES_AID", "NPL") in rels(
+        extractor, "Japan sent planes with medicine to Nepal.")

@@ -206,6 +206,9 @@ class FrameReader(ArgumentReader):
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at and not (
                                   row.predicate in ATTITUDES and c.i in triggers)]
+        # ... or on what the object carries ("sent planes with medicine to X").
+        heads += [c for o in heads[1:] for c in o.children if c.dep_ == "nmod" and
+                  c.i not in at and self.case(c) in self.with_case]
         # The other words of the trigger phrase that the parse hung under it unmarked
         # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
         heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
