@@ -71,6 +71,11 @@ class ArgumentReader:
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
         self.halt = w("halt")
+        # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
+        # accusations"): `syntax: reciprocal`.
+        self.reciprocal = w("reciprocal")
+        # Verbs of a clause of purpose whose object is the one aid is for (`syntax: benefit`).
+        self.benefit = w("benefit")
         self.copula = w("copula")
         self.judging = w("judging")
         self.speech = w("speech")

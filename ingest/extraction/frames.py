@@ -56,6 +56,8 @@ class Frame:
     # the seller, asserted or not as that verb is (the schema's convention 8).
     predicate: str = ""
     anchor: Token | None = None
+    # A mutual act of its agents ("A and B exchanged threats"): each side to the other.
+    mutual: bool = False
 
     @property
     def relation(self) -> str:
@@ -77,6 +79,8 @@ class FrameReader(ArgumentReader):
             agents, patients = self._verbal(t, row, at, triggers)
         if row.voice == "converse":
             agents, patients = patients, agents
+        if row.predicate == "PROVIDES_AID" and not patients and self.benefit:
+            patients = self._beneficiaries(t, at, triggers)
         if row.predicate in SYMMETRIC:
             if not agents and len(patients) > 1:
                 agents, patients = patients, []
@@ -90,7 +94,35 @@ class FrameReader(ArgumentReader):
                 and self.case(t) in (None, *self.of_case)) and \
                 {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
             frame.predicate, frame.anchor = "SANCTIONS", t.head
+        # A delivery its seller's verb halts ("X cut supplies to Y") is no purchase: a
+        # cut of supplies is a sanction of the seller on the buyer (CAMEO 162).
+        elif row.predicate == "BUYS" and row.voice == "converse" and t.dep_ in OBJECTS and \
+                {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
+            frame = Frame(row, t, patients, agents, "SANCTIONS", t.head)
+            if not patients:
+                return None
+        # An act the coordinated subjects of a verb of exchange do to each other, its noun
+        # naming no other side ("India and Pakistan traded accusations").
+        carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None
+        if not patients and len({m.code for m in agents}) > 1 and carrier is not None and \
+                {carrier.lemma_.lower(), self.lemma(carrier.text)} & self.reciprocal and \
+                row.predicate not in SYMMETRIC:
+            frame.mutual = True
         return frame
+
+    def _beneficiaries(self, t: Token, at, triggers) -> list[Mention]:
+        """The actor aid is given for in a clause of purpose ("pledged $2 billion to
+        rebuild Yemen"): the object of a verb of benefit (`syntax: benefit`) in an
+        infinitive clause of the trigger or of its object."""
+        heads = [t, *(c for c in t.children if c.dep_ in OBJECTS)]
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl", "xcomp") and \
+                        {c.lemma_.lower(), self.lemma(c.text)} & self.benefit:
+                    out += [m for o in c.children if o.dep_ in OBJECTS
+                            for m in self.actors(o, at, triggers)]
+        return _unique(out)
 
     def _predicative(self, t: Token, row: TriggerRow, at, triggers) -> Frame | None:
         """A word predicated of an actor: a judgement ("Y's move is unacceptable, X said";
@@ -174,6 +206,9 @@ class FrameReader(ArgumentReader):
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at and not (
                                   row.predicate in ATTITUDES and c.i in triggers)]
+        # ... or on what the object carries ("sent planes with medicine to X").
+        heads += [c for o in heads[1:] for c in o.children if c.dep_ == "nmod" and
+                  c.i not in at and self.case(c) in self.with_case]
         # The other words of the trigger phrase that the parse hung under it unmarked
         # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
         heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
@@ -546,6 +581,8 @@ def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:
         if len(a) == 1 and a[0].members:
             return [(a[0], a[0])]  # "both sides": resolved to its two members
         return [(x, y) for i, x in enumerate(a) for y in a[i + 1:]]
+    if frame.mutual:
+        return [(a, b) for a in frame.agents for b in frame.agents if a.code != b.code]
     if not frame.patients:
         return [(a, None) for a in frame.agents] if frame.relation == "BUYS" else []
     return [(a, p) for a in frame.agents for p in frame.patients]

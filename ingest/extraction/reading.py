@@ -220,6 +220,15 @@ class ArticleReader:
                 continue  # "agreed to cooperate": the complement is the act
             objs = {self.lemma(c.text) for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
             objs |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
+            if any(c.dep_ == "obj" and c.i in at for c in tok.children):
+                # "provide X with Y": with an actor the object, the "with" oblique names
+                # what is given (the theme of a verb of provision).
+                # The parse may hang it on the object's name ("Egypt with weapons").
+                themes = [c for x in [tok, *(c for c in tok.children if c.dep_ == "obj")]
+                          for c in x.children if c.dep_ in ("obl", "nmod") and any(
+                              m.dep_ in ("case", "mark") and m.lower_ in self.frames.with_case
+                              for m in c.subtree if m.i < c.i)]
+                objs |= {self.lemma(c.text) for c in themes} | {c.lemma_.lower() for c in themes}
             for row in self.triggers.resolve(match, word_class(tok), objs, self.fallback):
                 if row.needs and not self._has_cue(sd, row.needs):
                     continue

@@ -97,7 +97,7 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots")
+           "participle_roots", "verbal_modifiers")
 
 
 class Parser:
@@ -183,8 +183,45 @@ class Parser:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
             self._topic_root(doc, mentions)
+        if "verbal_modifiers" in self.repairs:
+            self._verbal_modifiers(doc)
         if "participle_roots" in self.repairs:
             self._participle_root(doc)
+
+    @staticmethod
+    def _verbal_modifiers(doc: Doc) -> None:
+        """A verb read as the adjective of the noun after it where it governs that noun:
+        a finite verb with a subject of its own ("India and Pakistan traded accusations"
+        with "traded" under "accusations"), or a participle right after a perfect "have"
+        ("Russia has cut supplies" with "has" the root and "cut" under "supplies"). A
+        finite verb or a perfect's participle modifies no noun in UD: the verb takes the
+        noun's place, the noun is its object, a "have" before it its auxiliary."""
+        for verb in list(doc):
+            noun = verb.head
+            if verb.dep_ != "amod" or verb.pos_ != "VERB" or noun.i <= verb.i or \
+                    noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            have = doc[verb.i - 1] if verb.i > 0 else None
+            perfect = have is not None and have.lemma_ == "have" and noun.head.i == have.i \
+                and noun.dep_ == "obj" and "Part" in verb.morph.get("VerbForm")
+            finite = "Fin" in verb.morph.get("VerbForm") and \
+                any(c.dep_ == "nsubj" for c in verb.children)
+            if not (perfect or finite):
+                continue
+            top = have if perfect else noun
+            place = (verb, "ROOT") if top.head.i == top.i else (top.head, top.dep_)
+            if perfect:
+                for c in list(have.children):
+                    if c.i != noun.i:
+                        c.head = verb
+                have.head, have.dep_, have.pos_ = verb, "aux", "AUX"
+            verb.head, verb.dep_ = place
+            noun.head, noun.dep_ = verb, "obj"
+            # What the noun's phrase carried on after it ("supplies to Moldova") is the
+            # verb's oblique, as after any object.
+            for c in list(noun.children):
+                if c.i > noun.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                    c.head, c.dep_ = verb, "obl"
 
     @staticmethod
     def _participle_root(doc: Doc) -> None:
