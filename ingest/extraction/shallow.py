@@ -293,6 +293,19 @@ class ShallowParser:
         # Event nouns: the object of the verb before them.
         for i in nouns:
             before = [v for v in verbs if v < i]
+            if self.v2 and i not in taken and not self._opens_clause(words, pos, i, before):
+                # A verb-second clause closes with its participle or infinitive after
+                # the auxiliary or modal ("hat Sanktionen gegen X verhängt", "will ...
+                # verhängen", "..., dass X Sanktionen verhängt"): an event noun inside the
+                # clause with no verb before it is the object of the verb that closes it.
+                start = max([v for v in before] + [j for j in range(i) if pos[j] == "PUNCT"],
+                            default=-1)
+                end = next((j for j in range(i + 1, len(words)) if pos[j] == "PUNCT"),
+                           len(words))
+                closing = [v for v in verbs if i < v < end]
+                if start not in before and closing:
+                    attach(i, closing[0], "obj")
+                    continue
             if before and i not in taken:
                 attach(i, before[-1], "obj")
         # Triggers under a governor: its complement.
