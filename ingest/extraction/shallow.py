@@ -118,6 +118,15 @@ class ShallowParser:
         self.clause_openers = set(lexicon.markers.get("skip", ())) | set(lexicon.titles) | \
             set(w("clause_openers"))
         self.titles = lexicon.titles
+        # The finite auxiliaries and modals of a verb-second clause ("hat", "wird",
+        # "will"): the actor right after one, with a phrase fronted before it, stands in
+        # the subject's place ("Laut dem Pentagon hat Washington ... geliefert").
+        self.finite_aux = w("finite_auxiliaries")
+        # Words that open a fronted adverbial (prepositions, adverbs of time and
+        # sequence: "Nach Angaben ...", "Am Montag", "Zuvor"): after such a phrase the
+        # finite verb comes before its subject ("Am Montag verhängte die EU ...").
+        self.adverbial_openers = self.cases | w("adverbial_openers")
+        self.skip = set(lexicon.markers.get("skip", ()))
         self.negation = w("negation")
         self.conditions = w("condition_mark")
         self.particles = w("separable_particles")
@@ -293,7 +302,8 @@ class ShallowParser:
         # Event nouns: the object of the verb before them.
         for i in nouns:
             before = [v for v in verbs if v < i]
-            if self.v2 and i not in taken and not self._opens_clause(words, pos, i, before):
+            if self.v2 and i not in taken and not self._opens_clause(words, pos, i, before,
+                                                                    aux=False):
                 # A verb-second clause closes with its participle or infinitive after
                 # the auxiliary or modal ("hat Sanktionen gegen X verhängt", "will ...
                 # verhängen", "..., dass X Sanktionen verhängt"): an event noun inside the
@@ -373,6 +383,15 @@ class ShallowParser:
                 continue
             if prev_verb:
                 v = prev_verb[-1]
+                if self.v2 and v not in subject and v not in governors and \
+                        self._fronted_adverbial(words, pos, v) and \
+                        self._opens_clause(words, pos, u, prev_verb):
+                    # "Am Montag verhängte die EU ...", "Nach Angaben Kiews griff
+                    # Russland ... an": an adverbial fills the first place, and the actor
+                    # right after the verb is its subject.
+                    subject[v] = u
+                    attach(u, v, "nsubj")
+                    continue
                 # (Not so in a verb-second language: the actor after a verb with a
                 # fronted phrase before it is as often its object, "Gegen Y verhängte X",
                 # "Y drohen Zölle": the reading stays with what it can tell.)
@@ -638,16 +657,40 @@ class ShallowParser:
                     attach(j, i, "compound:prt")
                     break
 
-    def _opens_clause(self, words, pos, u: int, prev_verb) -> bool:
+    def _opens_clause(self, words, pos, u: int, prev_verb, aux: bool = True) -> bool:
         """Whether only articles, titles, clause openers, actors and conjunctions come
-        before word `u` in its clause (since the last punctuation or verb)."""
+        before word `u` in its clause (since the last punctuation or verb, or with `aux`
+        the finite auxiliary)."""
         j = u - 1
         while j >= 0 and pos[j] != "PUNCT" and not (prev_verb and j == prev_verb[-1]):
+            if aux and self.v2 and words[j].lower() in self.finite_aux and pos[j] == "X":
+                # Right after the clause's finite auxiliary, with an adverbial before
+                # it: the subject's place ("Zuvor hatte X ...").
+                return self._fronted_adverbial(words, pos, j)
             if pos[j] != "PROPN" and words[j].lower() not in self.clause_openers and \
                     words[j].lower() not in self.conj:
                 return False
             j -= 1
         return True
+
+    def _fronted_adverbial(self, words, pos, v: int) -> bool:
+        """Whether what stands before verb `v` in its clause is an adverbial (a phrase
+        opened by a preposition or an adverb of `adverbial_openers`), or a subordinate
+        clause before the comma that `v` follows ("Wie ... mitteilte, verhängte ...")."""
+        k = v - 1
+        while k >= 0 and pos[k] != "PUNCT":
+            k -= 1
+        if k == v - 1:
+            if k < 0 or words[k] != ",":
+                return False
+            s = k - 1
+            while s >= 0 and pos[s] != "PUNCT":
+                s -= 1
+            first = words[s + 1].lower() if s + 1 < k else ""
+            return first in self.clause_openers and first not in self.titles and \
+                first not in self.skip
+        first = k + 1
+        return pos[first] == "X" and words[first].lower() in self.adverbial_openers
 
     def _pp_between(self, words, pos, heads, t: int, u: int) -> int | None:
         """The noun of a prepositional phrase between a trigger and a marked actor after
