@@ -348,6 +348,11 @@ class ShallowParser:
                     else:
                         attach(u, t, "obl" if pos[t] == "VERB" else "nmod")
                 continue
+            if self.v2 and words[u].islower() and ends[u] < n and ends[u] in nouns:
+                # A lower-case actor word right before an event noun is a demonym
+                # adjective of it ("russische Angriffe"): its agent, as `amod`.
+                attach(u, ends[u], "amod")
+                continue
             after = [v for v in verbs if v > u]
             before = [t for t in triggers if t < u]
             if before and pos[before[-1]] == "NOUN" and before[-1] == self._before_titles(
