@@ -399,3 +399,26 @@ def test_fronted_phrases_do_not_misread(extractor, text, wrong):
 ])
 def test_shallow_reading_of_fronted_and_verb_final_clauses(shallow_only, text, triple):
     assert triple in rels(shallow_only, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # a demonym adjective before an event noun names its agent
+    ("Die russischen Angriffe auf die Ukraine gingen weiter.", ("RUS", "ATTACKS", "UKR")),
+    ("Die amerikanischen Sanktionen gegen Kuba bleiben in Kraft.", ("USA", "SANCTIONS", "CUB")),
+    # a judgement named as a hostile act or a crime ("als ... bezeichnet")
+    ("Moskau bezeichnete die Entscheidung Finnlands als feindseligen Akt.",
+     ("RUS", "CRITICIZES", "FIN")),
+    ("Peking bezeichnete die Zölle der USA als Erpressung.", ("CHN", "CRITICIZES", "USA")),
+    # "schloss ein Abkommen": concluding carries the agreement
+    ("Indien hat mit den Vereinigten Arabischen Emiraten ein Freihandelsabkommen geschlossen.",
+     ("ARE", "SIGNS_AGREEMENT", "IND")),
+    # a capitalized trigger is the event noun, not the verb of its lemma
+    ("Die Lieferung von Panzern an die Ukraine durch Deutschland wurde bekannt gegeben.",
+     ("UKR", "BUYS", "DEU")),
+])
+def test_nouns_and_judgements(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_a_judgement_word_about_a_situation_names_no_one(extractor):
+    assert not rels(extractor, "Der Bericht über Völkermord in Syrien wurde in Genf vorgestellt.")

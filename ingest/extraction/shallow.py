@@ -127,6 +127,9 @@ class ShallowParser:
         # finite verb comes before its subject ("Am Montag verhängte die EU ...").
         self.adverbial_openers = self.cases | w("adverbial_openers")
         self.skip = set(lexicon.markers.get("skip", ()))
+        # An orthography that capitalizes every noun (`syntax: orthography:
+        # [noun_capitals]`, German) tells an event noun from the verb of the same lemma.
+        self.noun_capitals = "noun_capitals" in w("orthography")
         self.negation = w("negation")
         self.conditions = w("condition_mark")
         self.particles = w("separable_particles")
@@ -196,6 +199,11 @@ class ShallowParser:
                 # A light verb whose lemma is also an event noun's ("منحت", gave, and
                 # "منحة", a grant): the form written is the verb.
                 verbal = True
+            elif self.noun_capitals and i > 0 and words[i][:1].isupper() and \
+                    pos[i - 1] != "PUNCT":
+                # German capitalizes every noun and no verb: a capitalized trigger
+                # inside the sentence is the event noun ("Bei einem Besuch in Kiew").
+                verbal = False
             elif form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
             elif match.compound:
@@ -303,7 +311,8 @@ class ShallowParser:
         for i in nouns:
             before = [v for v in verbs if v < i]
             if self.v2 and i not in taken and not self._opens_clause(words, pos, i, before,
-                                                                    aux=False):
+                                                                    aux=False) and \
+                    not any(heads[j] == i and deps[j] == "case" for j in range(i)):
                 # A verb-second clause closes with its participle or infinitive after
                 # the auxiliary or modal ("hat Sanktionen gegen X verhängt", "will ...
                 # verhängen", "..., dass X Sanktionen verhängt"): an event noun inside the
