@@ -409,6 +409,8 @@ def test_shallow_reading_of_fronted_and_verb_final_clauses(shallow_only, text, t
     ("Moskau bezeichnete die Entscheidung Finnlands als feindseligen Akt.",
      ("RUS", "CRITICIZES", "FIN")),
     ("Peking bezeichnete die Zölle der USA als Erpressung.", ("CHN", "CRITICIZES", "USA")),
+    # blame is an accusation
+    ("Die Türkei machte die PKK für den Angriff verantwortlich.", ("TUR", "CRITICIZES", "PKK")),
     # "schloss ein Abkommen": concluding carries the agreement
     ("Indien hat mit den Vereinigten Arabischen Emiraten ein Freihandelsabkommen geschlossen.",
      ("ARE", "SIGNS_AGREEMENT", "IND")),
@@ -420,5 +422,9 @@ def test_nouns_and_judgements(extractor, text, triple):
     assert triple in rels(extractor, text)
 
 
-def test_a_judgement_word_about_a_situation_names_no_one(extractor):
-    assert not rels(extractor, "Der Bericht über Völkermord in Syrien wurde in Genf vorgestellt.")
+@pytest.mark.parametrize("text", [
+    "Der Bericht über Völkermord in Syrien wurde in Genf vorgestellt.",
+    "Der Minister ist für die Beziehungen zu China verantwortlich.",
+])
+def test_a_judgement_word_about_a_situation_names_no_one(extractor, text):
+    assert not rels(extractor, text)
