@@ -428,3 +428,17 @@ def test_nouns_and_judgements(extractor, text, triple):
 ])
 def test_a_judgement_word_about_a_situation_names_no_one(extractor, text):
     assert not rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the speaker after a quotation is the subject of the verb of saying, not its object
+    ("„Russland muss seine Truppen abziehen“, forderte Baerbock.", ("RUS", "DEMANDS", "DEU")),
+    ("„China muss Druck auf Russland ausüben“, forderte Macron.", ("CHN", "DEMANDS", "FRA")),
+])
+def test_a_quotation_is_not_the_speakers_subject(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)
+
+
+def test_a_quoted_act_is_read_inside_the_quotation(extractor):
+    assert ("RUS", "ATTACKS", "UKR") in rels(
+        extractor, "„Russland hat die Ukraine angegriffen“, sagte Scholz.")

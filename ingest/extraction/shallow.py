@@ -66,6 +66,8 @@ from ingest.extraction.syntax import strip_marks
 CASE_CLASSES = ("agent_case", "target_case", "source_case", "with_case", "between_case",
                 "locative_case", "of_case")
 GOVERNOR_CLASSES = ("speech", "not_asserted", "threat_governor", "negative_implicative")
+# Marks that close a quotation (German „...“, »...«, and the English forms).
+CLOSING_QUOTES = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
 MODIFIER_CLASSES = {"negation": "advmod", "possible": "aux", "hedge": "advmod",
                     "condition_mark": "mark"}
 
@@ -377,6 +379,18 @@ class ShallowParser:
                 continue
             prev_verb = [v for v in verbs if v < u]
 
+            if self.v2 and after and any(pos[j] == "PUNCT" for j in range(u, after[0])) \
+                    and self._fronted_adverbial(words, pos, after[0]):
+                # Inside the quotation or clause that stands before the verb: not its
+                # subject. A quotation's last word stands for its clause (German puts
+                # the verb last after a modal or auxiliary: "„X muss ... abziehen“,
+                # forderte Y"), the complement of the verb of saying after it.
+                close = after[0] - 2
+                if close - 1 > u and words[close] in CLOSING_QUOTES and \
+                        pos[close - 1] == "X" and close - 1 not in taken:
+                    attach(close - 1, after[0], "ccomp")
+                    attach(u, close - 1, "nsubj")
+                continue
             if self.v2 and after and not any(pos[j] == "PUNCT" and heads[j] == j
                                              for j in range(u, after[0])):
                 v = after[0]
@@ -397,7 +411,8 @@ class ShallowParser:
                 continue
             if prev_verb:
                 v = prev_verb[-1]
-                if self.v2 and v not in subject and v not in governors and \
+                quoted = v >= 2 and words[v - 1] == "," and words[v - 2] in CLOSING_QUOTES
+                if self.v2 and v not in subject and (v not in governors or quoted) and \
                         self._fronted_adverbial(words, pos, v) and \
                         self._opens_clause(words, pos, u, prev_verb):
                     # "Am Montag verhängte die EU ...", "Nach Angaben Kiews griff
@@ -697,6 +712,8 @@ class ShallowParser:
         if k == v - 1:
             if k < 0 or words[k] != ",":
                 return False
+            if k > 0 and words[k - 1] in CLOSING_QUOTES:
+                return True  # "„...“, forderte X": the quotation stands first
             s = k - 1
             while s >= 0 and pos[s] != "PUNCT":
                 s -= 1
