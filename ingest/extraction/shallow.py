@@ -47,7 +47,13 @@ oblique of the closing verb's statement noun.
   phrase), a second one before the same verb is its object, the modal and negation
   words of the verb's clause are its own, a clause-final separable particle joins the
   verb before it ("hoben ... auf": "aufheben"), and a clause opened by a condition word
-  makes the other clause's act conditional.
+  makes the other clause's act conditional; after a fronted adverbial, subordinate
+  clause or quotation (`adverbial_openers`) the actor right after the finite verb or
+  auxiliary (`finite_auxiliaries`) is the subject, and a quotation the complement of the
+  verb of saying; an event noun inside a clause that closes with its participle or
+  infinitive is that verb's object; a lower-case actor word before an event noun is its
+  demonym adjective; with `orthography: [noun_capitals]` a capitalized trigger inside the
+  sentence is an event noun.
 What this cannot read: relative clauses, control, long-distance attachment, and a
 subject separated from its verb by other phrases. It is measured per language by
 `score.py` like the parsed languages.
