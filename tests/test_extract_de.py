@@ -356,3 +356,89 @@ def test_what_a_speaker_says_its_own_state_must_do_is_no_demand(extractor):
     found = rels(extractor, text)
     assert ("DEU", "DEMANDS", "FRA") not in found
     assert ("DEU", "COOPERATES_ON", "FRA") in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the future "wird ... verhängen" is no passive: its subject imposes
+    ("Die EU wird Sanktionen gegen Belarus verhängen.", ("EU", "SANCTIONS", "BLR")),
+    ("Wie das Außenministerium mitteilte, wird China Sanktionen gegen Litauen verhängen.",
+     ("CHN", "SANCTIONS", "LTU")),
+    # a ministry named by its seat is that state's
+    ("Das Außenministerium in Moskau kritisierte Berlin.", ("RUS", "CRITICIZES", "DEU")),
+    ("Das Finanzministerium in Washington verhängte Sanktionen gegen iranische Banken.",
+     ("USA", "SANCTIONS", "IRN")),
+    # a fronted adverbial: the actor after the finite verb or auxiliary is the subject
+    ("Laut dem Pentagon hat Washington Raketen an Kiew geliefert.", ("UKR", "BUYS", "USA")),
+    ("Nach Angaben des Pentagons lieferte Washington Raketen an Kiew.",
+     ("UKR", "BUYS", "USA")),
+    ("Zuvor hatte die Ukraine Russland angegriffen.", ("UKR", "ATTACKS", "RUS")),
+    ("Gestern hat Moskau Kiew mit Vergeltung gedroht.", ("RUS", "THREATENS", "UKR")),
+    # Perfekt with the participle last: the event noun is its object
+    ("Die Vereinigten Staaten haben Sanktionen gegen Russland verhängt.",
+     ("USA", "SANCTIONS", "RUS")),
+])
+def test_verb_second_and_verb_final_clauses(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the subordinate clause's subject is not the main clause's
+    ("Wie Kiew mitteilte, griff Russland erneut die Stadt an.", ("UKR", "ATTACKS", "RUS")),
+    # a possible act stays possible after a fronted adverbial
+    ("Im April wollten die USA Vietnam mit Zöllen belegen.", ("USA", "SANCTIONS", "VNM")),
+])
+def test_fronted_phrases_do_not_misread(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Laut dem Pentagon hat Washington Raketen an Kiew geliefert.", ("UKR", "BUYS", "USA")),
+    ("Am Montag verhängte die EU neue Sanktionen gegen den Iran.", ("EU", "SANCTIONS", "IRN")),
+    ("Die Vereinigten Staaten haben Sanktionen gegen Russland verhängt.",
+     ("USA", "SANCTIONS", "RUS")),
+])
+def test_shallow_reading_of_fronted_and_verb_final_clauses(shallow_only, text, triple):
+    assert triple in rels(shallow_only, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # a demonym adjective before an event noun names its agent
+    ("Die russischen Angriffe auf die Ukraine gingen weiter.", ("RUS", "ATTACKS", "UKR")),
+    ("Die amerikanischen Sanktionen gegen Kuba bleiben in Kraft.", ("USA", "SANCTIONS", "CUB")),
+    # a judgement named as a hostile act or a crime ("als ... bezeichnet")
+    ("Moskau bezeichnete die Entscheidung Finnlands als feindseligen Akt.",
+     ("RUS", "CRITICIZES", "FIN")),
+    ("Peking bezeichnete die Zölle der USA als Erpressung.", ("CHN", "CRITICIZES", "USA")),
+    # blame is an accusation
+    ("Die Türkei machte die PKK für den Angriff verantwortlich.", ("TUR", "CRITICIZES", "PKK")),
+    # "schloss ein Abkommen": concluding carries the agreement
+    ("Indien hat mit den Vereinigten Arabischen Emiraten ein Freihandelsabkommen geschlossen.",
+     ("ARE", "SIGNS_AGREEMENT", "IND")),
+    # a capitalized trigger is the event noun, not the verb of its lemma
+    ("Die Lieferung von Panzern an die Ukraine durch Deutschland wurde bekannt gegeben.",
+     ("UKR", "BUYS", "DEU")),
+])
+def test_nouns_and_judgements(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bericht über Völkermord in Syrien wurde in Genf vorgestellt.",
+    "Der Minister ist für die Beziehungen zu China verantwortlich.",
+])
+def test_a_judgement_word_about_a_situation_names_no_one(extractor, text):
+    assert not rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the speaker after a quotation is the subject of the verb of saying, not its object
+    ("„Russland muss seine Truppen abziehen“, forderte Baerbock.", ("RUS", "DEMANDS", "DEU")),
+    ("„China muss Druck auf Russland ausüben“, forderte Macron.", ("CHN", "DEMANDS", "FRA")),
+])
+def test_a_quotation_is_not_the_speakers_subject(extractor, text, wrong):
+    assert wrong not in rels(extractor, text)
+
+
+def test_a_quoted_act_is_read_inside_the_quotation(extractor):
+    assert ("RUS", "ATTACKS", "UKR") in rels(
+        extractor, "„Russland hat die Ukraine angegriffen“, sagte Scholz.")

@@ -384,7 +384,12 @@ class ArgumentReader:
         return None
 
     def passive(self, v: Token) -> bool:
-        if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in v.children):
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in v.children):
+            return True
+        if any(c.dep_ == "aux:pass" for c in v.children) and \
+                "Inf" not in v.morph.get("VerbForm"):
+            # A passive auxiliary takes a participle: on an infinitive it is the
+            # auxiliary of the future the parser confused with it ("wird ... verhängen").
             return True
         if any(c.dep_ in SUBJECTS for c in v.children):
             return False

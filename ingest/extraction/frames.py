@@ -131,13 +131,17 @@ class FrameReader(ArgumentReader):
         the seller, and the buyer marked or in focus."""
         clause, judge_verb = t, None
         judged = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-        if judged is None and t.dep_ in ("xcomp", "obj") and t.head.i != t.i:
-            v = t.head
+        # The judgement an adjective makes of the noun it modifies ("called it a hostile
+        # act", "als feindseligen Akt"): the noun stands where the judgement does.
+        said = t.head if t.dep_ == "amod" and t.head.i != t.i else t
+        if judged is None and said.dep_ in ("xcomp", "obj", "obl") and said.head.i != said.i:
+            v = said.head
             lemmas = {v.lemma_.lower(), self.lemma(v.text)}
             if lemmas & self.judging:  # a small clause: "called Y's move reckless"
                 judge_verb = v
-                judged = next((c for c in v.children if c.dep_ in OBJECTS and c.i != t.i), t)
-            elif lemmas & self.copula:
+                judged = next((c for c in v.children if c.dep_ in OBJECTS and
+                               c.i != said.i), said)
+            elif lemmas & self.copula and said is t and t.dep_ != "obl":
                 clause = v
                 judged, _ = self.subject(v)
         if judged is None:

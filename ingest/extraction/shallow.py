@@ -47,7 +47,13 @@ oblique of the closing verb's statement noun.
   phrase), a second one before the same verb is its object, the modal and negation
   words of the verb's clause are its own, a clause-final separable particle joins the
   verb before it ("hoben ... auf": "aufheben"), and a clause opened by a condition word
-  makes the other clause's act conditional.
+  makes the other clause's act conditional; after a fronted adverbial, subordinate
+  clause or quotation (`adverbial_openers`) the actor right after the finite verb or
+  auxiliary (`finite_auxiliaries`) is the subject, and a quotation the complement of the
+  verb of saying; an event noun inside a clause that closes with its participle or
+  infinitive is that verb's object; a lower-case actor word before an event noun is its
+  demonym adjective; with `orthography: [noun_capitals]` a capitalized trigger inside the
+  sentence is an event noun.
 What this cannot read: relative clauses, control, long-distance attachment, and a
 subject separated from its verb by other phrases. It is measured per language by
 `score.py` like the parsed languages.
@@ -66,6 +72,8 @@ from ingest.extraction.syntax import strip_marks
 CASE_CLASSES = ("agent_case", "target_case", "source_case", "with_case", "between_case",
                 "locative_case", "of_case")
 GOVERNOR_CLASSES = ("speech", "not_asserted", "threat_governor", "negative_implicative")
+# Marks that close a quotation (German „...“, »...«, and the English forms).
+CLOSING_QUOTES = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
 MODIFIER_CLASSES = {"negation": "advmod", "possible": "aux", "hedge": "advmod",
                     "condition_mark": "mark"}
 
@@ -118,6 +126,18 @@ class ShallowParser:
         self.clause_openers = set(lexicon.markers.get("skip", ())) | set(lexicon.titles) | \
             set(w("clause_openers"))
         self.titles = lexicon.titles
+        # The finite auxiliaries and modals of a verb-second clause ("hat", "wird",
+        # "will"): the actor right after one, with a phrase fronted before it, stands in
+        # the subject's place ("Laut dem Pentagon hat Washington ... geliefert").
+        self.finite_aux = w("finite_auxiliaries")
+        # Words that open a fronted adverbial (prepositions, adverbs of time and
+        # sequence: "Nach Angaben ...", "Am Montag", "Zuvor"): after such a phrase the
+        # finite verb comes before its subject ("Am Montag verhängte die EU ...").
+        self.adverbial_openers = self.cases | w("adverbial_openers")
+        self.skip = set(lexicon.markers.get("skip", ()))
+        # An orthography that capitalizes every noun (`syntax: orthography:
+        # [noun_capitals]`, German) tells an event noun from the verb of the same lemma.
+        self.noun_capitals = "noun_capitals" in w("orthography")
         self.negation = w("negation")
         self.conditions = w("condition_mark")
         self.particles = w("separable_particles")
@@ -187,6 +207,11 @@ class ShallowParser:
                 # A light verb whose lemma is also an event noun's ("منحت", gave, and
                 # "منحة", a grant): the form written is the verb.
                 verbal = True
+            elif self.noun_capitals and i > 0 and words[i][:1].isupper() and \
+                    pos[i - 1] != "PUNCT":
+                # German capitalizes every noun and no verb: a capitalized trigger
+                # inside the sentence is the event noun ("Bei einem Besuch in Kiew").
+                verbal = False
             elif form in self.noun_forms or form in self.verb_forms:
                 verbal = form in self.verb_forms
             elif match.compound:
@@ -293,6 +318,21 @@ class ShallowParser:
         # Event nouns: the object of the verb before them.
         for i in nouns:
             before = [v for v in verbs if v < i]
+            if self.v2 and i not in taken and not self._opens_clause(words, pos, i, before,
+                                                                    aux=False) and \
+                    not any(heads[j] == i and deps[j] == "case" for j in range(i)):
+                # A verb-second clause closes with its participle or infinitive after
+                # the auxiliary or modal ("hat Sanktionen gegen X verhängt", "will ...
+                # verhängen", "..., dass X Sanktionen verhängt"): an event noun inside the
+                # clause with no verb before it is the object of the verb that closes it.
+                start = max([v for v in before] + [j for j in range(i) if pos[j] == "PUNCT"],
+                            default=-1)
+                end = next((j for j in range(i + 1, len(words)) if pos[j] == "PUNCT"),
+                           len(words))
+                closing = [v for v in verbs if i < v < end]
+                if start not in before and closing:
+                    attach(i, closing[0], "obj")
+                    continue
             if before and i not in taken:
                 attach(i, before[-1], "obj")
         # Triggers under a governor: its complement.
@@ -325,6 +365,11 @@ class ShallowParser:
                     else:
                         attach(u, t, "obl" if pos[t] == "VERB" else "nmod")
                 continue
+            if self.v2 and words[u].islower() and ends[u] < n and ends[u] in nouns:
+                # A lower-case actor word right before an event noun is a demonym
+                # adjective of it ("russische Angriffe"): its agent, as `amod`.
+                attach(u, ends[u], "amod")
+                continue
             after = [v for v in verbs if v > u]
             before = [t for t in triggers if t < u]
             if before and pos[before[-1]] == "NOUN" and before[-1] == self._before_titles(
@@ -340,6 +385,18 @@ class ShallowParser:
                 continue
             prev_verb = [v for v in verbs if v < u]
 
+            if self.v2 and after and any(pos[j] == "PUNCT" for j in range(u, after[0])) \
+                    and self._fronted_adverbial(words, pos, after[0]):
+                # Inside the quotation or clause that stands before the verb: not its
+                # subject. A quotation's last word stands for its clause (German puts
+                # the verb last after a modal or auxiliary: "„X muss ... abziehen“,
+                # forderte Y"), the complement of the verb of saying after it.
+                close = after[0] - 2
+                if close - 1 > u and words[close] in CLOSING_QUOTES and \
+                        pos[close - 1] == "X" and close - 1 not in taken:
+                    attach(close - 1, after[0], "ccomp")
+                    attach(u, close - 1, "nsubj")
+                continue
             if self.v2 and after and not any(pos[j] == "PUNCT" and heads[j] == j
                                              for j in range(u, after[0])):
                 v = after[0]
@@ -360,6 +417,16 @@ class ShallowParser:
                 continue
             if prev_verb:
                 v = prev_verb[-1]
+                quoted = v >= 2 and words[v - 1] == "," and words[v - 2] in CLOSING_QUOTES
+                if self.v2 and v not in subject and (v not in governors or quoted) and \
+                        self._fronted_adverbial(words, pos, v) and \
+                        self._opens_clause(words, pos, u, prev_verb):
+                    # "Am Montag verhängte die EU ...", "Nach Angaben Kiews griff
+                    # Russland ... an": an adverbial fills the first place, and the actor
+                    # right after the verb is its subject.
+                    subject[v] = u
+                    attach(u, v, "nsubj")
+                    continue
                 # (Not so in a verb-second language: the actor after a verb with a
                 # fronted phrase before it is as often its object, "Gegen Y verhängte X",
                 # "Y drohen Zölle": the reading stays with what it can tell.)
@@ -625,16 +692,42 @@ class ShallowParser:
                     attach(j, i, "compound:prt")
                     break
 
-    def _opens_clause(self, words, pos, u: int, prev_verb) -> bool:
+    def _opens_clause(self, words, pos, u: int, prev_verb, aux: bool = True) -> bool:
         """Whether only articles, titles, clause openers, actors and conjunctions come
-        before word `u` in its clause (since the last punctuation or verb)."""
+        before word `u` in its clause (since the last punctuation or verb, or with `aux`
+        the finite auxiliary)."""
         j = u - 1
         while j >= 0 and pos[j] != "PUNCT" and not (prev_verb and j == prev_verb[-1]):
+            if aux and self.v2 and words[j].lower() in self.finite_aux and pos[j] == "X":
+                # Right after the clause's finite auxiliary, with an adverbial before
+                # it: the subject's place ("Zuvor hatte X ...").
+                return self._fronted_adverbial(words, pos, j)
             if pos[j] != "PROPN" and words[j].lower() not in self.clause_openers and \
                     words[j].lower() not in self.conj:
                 return False
             j -= 1
         return True
+
+    def _fronted_adverbial(self, words, pos, v: int) -> bool:
+        """Whether what stands before verb `v` in its clause is an adverbial (a phrase
+        opened by a preposition or an adverb of `adverbial_openers`), or a subordinate
+        clause before the comma that `v` follows ("Wie ... mitteilte, verhängte ...")."""
+        k = v - 1
+        while k >= 0 and pos[k] != "PUNCT":
+            k -= 1
+        if k == v - 1:
+            if k < 0 or words[k] != ",":
+                return False
+            if k > 0 and words[k - 1] in CLOSING_QUOTES:
+                return True  # "„...“, forderte X": the quotation stands first
+            s = k - 1
+            while s >= 0 and pos[s] != "PUNCT":
+                s -= 1
+            first = words[s + 1].lower() if s + 1 < k else ""
+            return first in self.clause_openers and first not in self.titles and \
+                first not in self.skip
+        first = k + 1
+        return pos[first] == "X" and words[first].lower() in self.adverbial_openers
 
     def _pp_between(self, words, pos, heads, t: int, u: int) -> int | None:
         """The noun of a prepositional phrase between a trigger and a marked actor after
