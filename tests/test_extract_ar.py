@@ -262,3 +262,43 @@ def test_optional_marks_and_spellings(extractor, text, expected):
 ])
 def test_the_target_of_the_act_asked_for(extractor, text):
     assert rels(extractor, text) == set()
+
+
+# ------------------------------------------------------------------ more news verbs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Supplying: the one supplied is the direct object, the goods follow with ب.
+    ("زودت فرنسا اليونان بطائرات مقاتلة.", ("GRC", "BUYS", "FRA")),
+    ("وتزود كوريا الجنوبية بولندا بدبابات.", ("POL", "BUYS", "KOR")),
+    # Strengthening a cooperation is cooperating.
+    ("عززت الهند تعاونها مع فيتنام في مجال الدفاع.", ("IND", "COOPERATES_ON", "VNM")),
+    # Hosting, negotiating, phoning: talks held.
+    ("استضافت سلطنة عمان وزير الخارجية الإيراني.", ("IRN", "MEETS", "OMN")),
+    ("وتتفاوض اليابان مع أستراليا.", ("AUS", "MEETS", "JPN")),
+    ("أجرت تركيا مفاوضات مع اليونان.", ("GRC", "MEETS", "TUR")),
+    ("واتصل الرئيس الإيطالي بنظيره الألماني.", ("DEU", "MEETS", "ITA")),
+    # Ratifying an agreement counts with signing it.
+    ("صادقت اليابان على اتفاقية مع الفلبين.", ("JPN", "SIGNS_AGREEMENT", "PHL")),
+    # The imperfect of supporting; the masdar of protest after a verb of expression.
+    ("تساند الجزائر تونس.", ("DZA", "SUPPORTS", "TUN")),
+    ("وأعربت كوريا الجنوبية عن احتجاجها على التصريحات اليابانية.",
+     ("KOR", "CRITICIZES", "JPN")),
+    ("وتحتج الفلبين على التحركات الصينية.", ("PHL", "CRITICIZES", "CHN")),
+])
+def test_more_news_verbs(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # واشنطن begins with the letter of "و" but is no "and" + name: the capital is the
+    # object, not a second subject.
+    ("اتهم الرئيس الإيراني واشنطن بالتدخل.", {("IRN", "CRITICIZES", "USA")}),
+    ("انتقدت بكين واشنطن بشدة.", {("CHN", "CRITICIZES", "USA")}),
+    # The prefixed conjunction still joins ("وواشنطن": and Washington).
+    ("انتقدت باريس وواشنطن القرار الروسي.",
+     {("FRA", "CRITICIZES", "RUS"), ("USA", "CRITICIZES", "RUS")}),
+])
+def test_a_name_that_begins_with_the_conjunctions_letter(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+    assert ("USA", "CRITICIZES", "CHN") not in rels(extractor, text)
