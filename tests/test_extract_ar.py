@@ -285,6 +285,12 @@ def test_the_target_of_the_act_asked_for(extractor, text):
     ("وأعربت كوريا الجنوبية عن احتجاجها على التصريحات اليابانية.",
      ("KOR", "CRITICIZES", "JPN")),
     ("وتحتج الفلبين على التحركات الصينية.", ("PHL", "CRITICIZES", "CHN")),
+    # A call received, with no word for the telephone.
+    ("وتلقى ملك الأردن اتصالا من الرئيس الفرنسي.", ("FRA", "MEETS", "JOR")),
+    # Regret about a named state's act is criticism of it (the schema's convention 8).
+    ("أعربت فنلندا عن أسفها إزاء القرار الروسي.", ("FIN", "CRITICIZES", "RUS")),
+    # An ultimatum is a threat.
+    ("وجهت تركيا إنذارا إلى اليونان.", ("TUR", "THREATENS", "GRC")),
 ])
 def test_more_news_verbs(extractor, text, expected):
     assert expected in rels(extractor, text)
