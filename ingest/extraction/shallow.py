@@ -843,8 +843,11 @@ class ShallowParser:
                 first = out[-1]
                 between = range(ends[last.get(first, first)], u)
                 joined = bool(between) and all(words[j].lower() in self.conj for j in between)
+                # The lemmatizer strips a conjunction written as a prefix ("وروسيا" ->
+                # روسيا); a name that only begins with its letter keeps it ("واشنطن").
                 prefixed = not between and bool(self.conj_prefixes) and \
-                    words[u].startswith(self.conj_prefixes)
+                    words[u].startswith(self.conj_prefixes) and \
+                    self.lemma(words[u]) != words[u].lower()
                 if joined or prefixed:
                     attach(u, first, "conj")
                     for j in between:
