@@ -329,3 +329,14 @@ def test_a_threat_of_sanctions_is_a_threat(extractor, text):
 def test_expelling_an_ambassador_with_kovmak_is_a_sanction(extractor):
     assert ("TUR", "SANCTIONS", "NLD") in rels(
         extractor, "Türkiye, Hollanda büyükelçisini Ankara'dan kovdu.")
+
+
+@pytest.mark.parametrize("text", [
+    "Erdoğan, gerekirse Hollanda'ya yaptırım uygulayacağız dedi.",
+    "Türkiye Dışişleri Bakanı, gerekirse Hollanda'ya yaptırım uygulanacağını söyledi.",
+])
+def test_sanctions_if_need_be_are_a_threat(extractor, text):
+    # "gerekirse" makes the act the consequence of a condition (the schema's convention 1).
+    found = rels(extractor, text)
+    assert ("TUR", "THREATENS", "NLD") in found
+    assert ("TUR", "SANCTIONS", "NLD") not in found
