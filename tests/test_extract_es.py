@@ -158,3 +158,20 @@ def test_goods_outside_the_purchase_name_no_seller(full, text):
 
 def test_the_goods_of_the_purchase_name_their_maker(full):
     assert ("IND", "BUYS", "FRA") in rels(full, "La India comprará 26 cazas Rafale.")
+
+
+# ------------------------------------------------- concern about an actor's act
+
+
+def test_concern_about_an_actors_decision_is_criticism(extractor):
+    assert ("CHL", "CRITICIZES", "PER") in rels(
+        extractor, "Chile expresó su preocupación por la decisión de Perú.")
+
+
+@pytest.mark.parametrize("text", [
+    # Concern about a situation in a place names no actor's act.
+    "Chile expresó su preocupación por la situación humanitaria en Haití.",
+    "Chile no expresó su preocupación por la decisión de Perú.",
+])
+def test_concern_about_a_situation_or_negated_is_nothing(extractor, text):
+    assert not {r for r in rels(extractor, text) if r[1] == "CRITICIZES"}

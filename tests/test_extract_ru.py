@@ -189,3 +189,21 @@ def test_the_act_given_as_the_reason_is_the_targets(extractor):
     found = rels(extractor, "Франция осудила Иран за удары по Израилю.")
     assert ("IRN", "ATTACKS", "ISR") in found
     assert ("FRA", "ATTACKS", "ISR") not in found
+
+
+# ------------------------------------------------- sanctions approved or lifted
+
+
+def test_approving_a_sanctions_package_imposes_it(extractor):
+    assert ("EU", "SANCTIONS", "RUS") in rels(
+        extractor, "Евросоюз утвердил двенадцатый пакет санкций против России.")
+
+
+@pytest.mark.parametrize("text", [
+    "США сняли санкции против Венесуэлы.",
+    "США отменили санкции против Венесуэлы.",
+    "Россия не будет вводить санкции против Турции.",
+])
+def test_sanctions_lifted_or_negated_are_not_asserted(extractor, text):
+    found = rels(extractor, text)
+    assert not {r for r in found if r[1] == "SANCTIONS"}

@@ -300,3 +300,43 @@ def test_one_who_condemns_a_pact_is_no_party_to_it(extractor):
                             "mutabakat zaptını kınadı.")
     assert ("SOM", "CRITICIZES", "ETH") in found
     assert ("ETH", "SIGNS_AGREEMENT", "SOM") not in found
+
+
+# ------------------------------------------------- sanctions not imposed
+
+
+@pytest.mark.parametrize("text", [
+    # The negative aorist -mAz negates as -mA- does.
+    "Türkiye, Hollanda'ya karşı yaptırım uygulamaz.",
+    # Lifted sanctions are no longer in force.
+    "Türkiye, Hollanda'ya yönelik yaptırımları kaldırdı.",
+    "Türkiye, Hollanda'ya yaptırım uygulamayacağını açıkladı.",
+])
+def test_sanctions_negated_or_lifted_are_not_asserted(extractor, text):
+    assert ("TUR", "SANCTIONS", "NLD") not in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Türkiye, Hollanda'ya yaptırım tehdidinde bulundu.",
+    "Türkiye, Hollanda'yı yaptırımla tehdit etti.",
+])
+def test_a_threat_of_sanctions_is_a_threat(extractor, text):
+    found = rels(extractor, text)
+    assert ("TUR", "THREATENS", "NLD") in found
+    assert ("TUR", "SANCTIONS", "NLD") not in found
+
+
+def test_expelling_an_ambassador_with_kovmak_is_a_sanction(extractor):
+    assert ("TUR", "SANCTIONS", "NLD") in rels(
+        extractor, "Türkiye, Hollanda büyükelçisini Ankara'dan kovdu.")
+
+
+@pytest.mark.parametrize("text", [
+    "Erdoğan, gerekirse Hollanda'ya yaptırım uygulayacağız dedi.",
+    "Türkiye Dışişleri Bakanı, gerekirse Hollanda'ya yaptırım uygulanacağını söyledi.",
+])
+def test_sanctions_if_need_be_are_a_threat(extractor, text):
+    # "gerekirse" makes the act the consequence of a condition (the schema's convention 1).
+    found = rels(extractor, text)
+    assert ("TUR", "THREATENS", "NLD") in found
+    assert ("TUR", "SANCTIONS", "NLD") not in found
