@@ -521,3 +521,20 @@ def test_the_act_given_as_the_reason_is_the_targets(extractor):
     assert ("USA", "SANCTIONS", "TUR") in found
     assert ("TUR", "BUYS", "RUS") in found
     assert ("USA", "BUYS", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Iran dan Arab Saudi sepakat memulihkan hubungan. Pertemuan antara kedua menteri "
+      "dijadwalkan bulan depan.", ("IRN", "MEETS", "SAU")),
+     ("Vietnam dan Laos menyiapkan sebuah perjanjian baru. Perjanjian antara kedua negara "
+      "ditandatangani hari Senin.", ("LAO", "SIGNS_AGREEMENT", "VNM"))],
+)
+def test_a_pair_reference_after_between_names_both_parties(extractor, text, expected):
+    # "antara kedua menteri": one reference standing for the two parties named before.
+    assert expected in rels(extractor, text)
+
+
+def test_a_single_actor_after_between_is_no_pair(extractor):
+    found = rels(extractor, "Pertemuan antara Indonesia dijadwalkan bulan depan.")
+    assert not {t for t in found if t[1] == "MEETS"}

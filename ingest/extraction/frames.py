@@ -569,8 +569,9 @@ class FrameReader(ArgumentReader):
         if row.predicate in SYMMETRIC:
             between = [m for c in self.obliques(n, self.between_case)
                        for m in self.actors(c, at, triggers)]
-            if len(between) > 1:
-                # "an agreement between A and B" (mediated by C): A and B are the parties.
+            if len(between) > 1 or len(between) == 1 and len(between[0].members) > 1:
+                # "an agreement between A and B" (mediated by C): A and B are the parties;
+                # so are the two a pair reference stands for ("antara kedua menteri").
                 return _unique(between), []
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
