@@ -674,3 +674,18 @@ def test_an_offer_of_money_is_no_aid_yet(extractor):
 def test_the_recipient_may_hang_on_what_the_craft_carries(extractor):
     assert ("JPN", "PROVIDES_AID", "NPL") in rels(
         extractor, "Japan sent planes with medicine to Nepal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Japan welcomed that South Korea lifted the export curbs.", ("JPN", "SUPPORTS", "KOR")),
+     ("Chile criticized that Bolivia had closed the border.", ("CHL", "CRITICIZES", "BOL"))],
+)
+def test_the_subject_of_a_judged_clause_is_the_judged(extractor, text, expected):
+    # A clause as the object of a verb of attitude: its subject's act is judged.
+    assert expected in rels(extractor, text)
+
+
+def test_an_agent_phrase_on_an_active_verb_of_attitude_is_the_judged_acts(extractor):
+    # An active verb has no "by" agent: the phrase is the judged act's, hung on the verb.
+    assert ("FRA", "CRITICIZES", "TUR") in rels(extractor, "France condemned the move by Turkey.")

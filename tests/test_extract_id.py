@@ -538,3 +538,35 @@ def test_a_pair_reference_after_between_names_both_parties(extractor, text, expe
 def test_a_single_actor_after_between_is_no_pair(extractor):
     found = rels(extractor, "Pertemuan antara Indonesia dijadwalkan bulan depan.")
     assert not {t for t in found if t[1] == "MEETS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Beijing mengecam keputusan Washington menjual senjata ke Taiwan.",
+      ("CHN", "CRITICIZES", "USA")),
+     ("Malaysia mengkritik langkah Singapura menutup perbatasan.",
+      ("MYS", "CRITICIZES", "SGP")),
+     ("Vietnam mengecam rencana Tiongkok membangun pangkalan di Laut Cina Selatan.",
+      ("VNM", "CRITICIZES", "CHN"))],
+)
+def test_the_judged_is_the_subject_of_the_clause_on_the_noun(extractor, text, expected):
+    # "keputusan [Y menjual ...]": the clause after the judged noun, with a subject of
+    # its own, names whose act is judged; the opening clause is the main one.
+    assert expected in rels(extractor, text)
+
+
+def test_an_unmarked_opening_clause_is_the_main_clause(extractor):
+    # The repair the language asks for (`syntax: parse_repairs: [clause_complements]`).
+    nlp = extractor.nlp(LANG)
+    doc = nlp("Beijing mengecam keputusan Washington menjual senjata ke Taiwan.")
+    parsed = extractor.reader(LANG).parser.parse([doc[:]], None)[0]
+    root = next(t for t in parsed if t.dep_ == "ROOT")
+    assert root.text == "mengecam"
+    assert parsed[4].dep_ == "acl" and parsed[4].head.text == "keputusan"
+
+
+def test_a_marked_opening_clause_stays_adverbial(extractor):
+    # "Setelah ..." marks the clause: it is adverbial, and each act is read on its own.
+    found = rels(extractor, "Setelah Rusia menyerang Ukraina, Jerman menjatuhkan sanksi "
+                            "terhadap Rusia.")
+    assert ("RUS", "ATTACKS", "UKR") in found and ("DEU", "SANCTIONS", "RUS") in found

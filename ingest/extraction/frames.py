@@ -231,7 +231,7 @@ class FrameReader(ArgumentReader):
                         for m in self.actors(c, at, triggers)]
         return out
 
-    def _clause_agents(self, t: Token, at, triggers) -> list[Mention]:
+    def _judged_subjects(self, t: Token, at, triggers) -> list[Mention]:
         """The subject of a clause a verb of attitude takes as its object ("kritisierte,
         dass Ungarn ... blockiere", "welcomed that X ..."): whose act is judged."""
         out = []
@@ -241,6 +241,15 @@ class FrameReader(ArgumentReader):
                 subj, passive = self.subject(c)
                 if subj is not None and not passive:
                     out += self.actors(subj, at, triggers)
+            # ... or a clause with a subject of its own complementing the object noun
+            # ("mengecam keputusan Y menjual ...", "condemned the decision that Y
+            # sells ..."): whose act the judged noun names.
+            if c.dep_ in OBJECTS:
+                for k in c.children:
+                    if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX") and k.i > c.i:
+                        subj, passive = self.subject(k)
+                        if subj is not None and not passive and c.i < subj.i < k.i:
+                            out += self.actors(subj, at, triggers)
         return out
 
     def _in_phrase(self, c: Token, row: TriggerRow) -> bool:
@@ -324,7 +333,11 @@ class FrameReader(ArgumentReader):
         else:
             patients += self._targets(v, row, at, triggers)
         if not patients and row.predicate in ATTITUDES and not passive:
-            patients = self._clause_agents(v, at, triggers)
+            # ... or an agent phrase the parse hung on the active verb, which has none:
+            # the agent of the act judged ("condemned the move by Y"), or the actor
+            # right after the verb, unmarked: an object misread.
+            patients = self._judged_subjects(v, at, triggers) or \
+                self._passive_agents(v, at, triggers)
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
@@ -340,18 +353,23 @@ class FrameReader(ArgumentReader):
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
 
-    def _clause_agents(self, v: Token, at, triggers) -> list[Mention]:
+    def _passive_agents(self, v: Token, at, triggers) -> list[Mention]:
         """The agent of a passive verb: marked ("by X", "oleh X"), or the bare actor right
         after an Indonesian di- verb ("dijatuhkan Uni Eropa")."""
         out = [m for c in v.children if c.dep_ == "obl:agent" or
                c.dep_ in OBLIQUES and self.case(c) in self.agent_case
                for m in self.actors(c, at, triggers)]
-        if not out and v.i + 1 < len(v.doc):
+        return out or self._bare_after(v, at, triggers)
+
+    def _bare_after(self, v: Token, at, triggers) -> list[Mention]:
+        """The actor right after a verb, hung on it with no marker whatever relation the
+        parse gave it."""
+        if v.i + 1 < len(v.doc):
             nxt = v.doc[v.i + 1]
             if nxt.head.i == v.i and nxt.dep_ in OBJECTS + ("nsubj", "obl") and \
                     self.case(nxt) is None and nxt.i in at:
-                out = self.actors(nxt, at, triggers)
-        return out
+                return self.actors(nxt, at, triggers)
+        return []
 
     def _amounts(self, n: Token) -> list[Token]:
         """The words of an amount a noun carries ("bantuan senilai 100 juta dolar untuk X",
@@ -444,7 +462,7 @@ class FrameReader(ArgumentReader):
                     "Pass" in c.morph.get("Voice"):
                 # "sanctions imposed by X on Y", "sanksi yang dijatuhkan X terhadap Y": the
                 # passive clause on the noun names its agent and its target.
-                agents += self._clause_agents(c, at, triggers)
+                agents += self._passive_agents(c, at, triggers)
                 cases = self._target_cases(row)
                 patients += [m for x in [c, *(y for y in c.children if y.dep_ == "obl:agent")]
                              for y in self.obliques(x, cases) for m in self.actors(y, at, triggers)]

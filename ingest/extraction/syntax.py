@@ -97,7 +97,7 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers")
+           "participle_roots", "verbal_modifiers", "clause_complements")
 
 
 class Parser:
@@ -187,6 +187,8 @@ class Parser:
             self._verbal_modifiers(doc)
         if "participle_roots" in self.repairs:
             self._participle_root(doc)
+        if "clause_complements" in self.repairs:
+            self._clause_complement(doc)
 
     @staticmethod
     def _verbal_modifiers(doc: Doc) -> None:
@@ -222,6 +224,34 @@ class Parser:
             for c in list(noun.children):
                 if c.i > noun.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
                     c.head, c.dep_ = verb, "obl"
+
+    @staticmethod
+    def _clause_complement(doc: Doc) -> None:
+        """A subject-verb-object clause that opens the sentence read as an adverbial
+        clause of a later verb ("X mengecam keputusan Y menjual ..." with "mengecam"
+        under "menjual"). In a language whose adverbial clauses need a subordinator, an
+        unmarked clause before the root is the main clause, and the clause after its
+        object, with its own subject, complements that noun (UD `acl`)."""
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ != "VERB":
+            return
+        verb = next((c for c in root.children if c.dep_ == "advcl" and c.i < root.i and
+                     c.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_ in ("mark", "case") for c in verb.children) or \
+                any(doc[j].is_punct for j in range(verb.i, root.i)):
+            return
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "obj" and verb.i < c.i < root.i),
+                   None)
+        own = next((c for c in root.children if c.dep_ == "nsubj" and obj is not None and
+                    obj.i < c.i < root.i), None)
+        if subj is None or own is None:
+            return
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in list(root.children):
+            if c.i < obj.i or c.is_punct and c.i == len(doc) - 1:
+                c.head = verb  # the main clause's own words, and its full stop
+        root.head, root.dep_ = obj, "acl"
 
     @staticmethod
     def _participle_root(doc: Doc) -> None:
