@@ -130,6 +130,11 @@ def test_the_noun_of_an_attack_names_its_agent_after_it(extractor):
     # ب before a name: with whom one meets, whom one condemns.
     ("التقت ألمانيا بفرنسا في برلين.", {("DEU", "MEETS", "FRA")}),
     ("نددت الجزائر بإسرائيل.", {("DZA", "CRITICIZES", "ISR")}),
+    # The lemma of the rest of the word may be the singular of a plural name or the
+    # masculine of a nisba ("للولايات" and "الولايات" are both "ولاية").
+    ("وجهت الصين انتقادات للولايات المتحدة.", {("CHN", "CRITICIZES", "USA")}),
+    ("قدم الأردن مساعدات للإمارات.", {("JOR", "PROVIDES_AID", "ARE")}),
+    ("نددت قطر بالسعودية.", {("QAT", "CRITICIZES", "SAU")}),
     # A name that begins with those letters is not marked ("لبنان").
     ("هاجمت إسرائيل لبنان.", {("ISR", "ATTACKS", "LBN")}),
     # After a title, ل is "of": the Secretary-General of the UN is the UN.
@@ -250,6 +255,8 @@ def test_each_of_a_list_condemns(extractor):
     ("شنت روسيا هجوماً واسعاً على أوكرانيا.", ("RUS", "ATTACKS", "UKR")),
     ("اتّهمت إيران إسرائيل باغتيال العالم النووي.", ("IRN", "CRITICIZES", "ISR")),
     ("وندّد الرئيس الفرنسي إيمانويل ماكرون بالهجوم الروسي.", ("FRA", "CRITICIZES", "RUS")),
+    # "دانت": the verb of condemning without its hamza's alif.
+    ("ودانت تونس القصف الإسرائيلي على غزة.", ("TUN", "CRITICIZES", "ISR")),
     # A demonym with a bare alif after the article.
     ("أدانت مصر الاعتداء الاسرائيلي على لبنان.", ("EGY", "CRITICIZES", "ISR")),
 ])

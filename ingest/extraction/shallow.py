@@ -767,8 +767,7 @@ class ShallowParser:
                 prefix = next((p for p in dative if word.startswith(p)), None)
                 if prefix is None or pos[i] not in ("X", "NOUN") or i in units:
                     continue
-                # "لل" is ل before the article: "للغارات" is "ل" + "الغارات".
-                rest = ("ال" if prefix == "لل" else "") + word[len(prefix):]
+                rest = _unprefixed(word, prefix)
                 if rest not in self.noun_forms and self.lemma(rest) != self.lemma(word):
                     continue  # "لقاء" (a meeting) begins with the letter: no ل + noun
                 if pos[i] == "X" and not (i + 1 in units and self.lemma(rest) == self.lemma(
@@ -795,9 +794,13 @@ class ShallowParser:
                 break
         lemma = self.lemma(word)
         for prefix, case in self.case_prefixes:
-            # The rest of the word must be the lemma: "بايدن" is no "ب" + "أيد".
-            if word.startswith(prefix) and len(word) > len(prefix) + 2 and \
-                    word[len(prefix):] == lemma:
+            if not word.startswith(prefix) or len(word) <= len(prefix) + 2:
+                continue
+            # The rest of the word must be the lemma ("بايدن" is no "ب" + "أيد"), or share
+            # it behind the article ("للولايات" and "الولايات" are both "ولاية").
+            rest = _unprefixed(word, prefix)
+            if word[len(prefix):] == lemma or rest.startswith(_ARTICLE) and \
+                    self.lemma(rest) == lemma:
                 return case
         return None
 
@@ -878,3 +881,12 @@ def _after_object(v: int, u: int, nouns, heads) -> bool:
     """Whether an event noun that is the verb's object comes between it and `u` (then `u`
     is no subject after the verb but belongs to the noun's phrase)."""
     return any(v < x < u and heads[x] == v for x in nouns)
+
+
+_ARTICLE = "ال"
+
+
+def _unprefixed(word: str, prefix: str) -> str:
+    """The word without a preposition written as its first letters; "لل" is ل before the
+    article, whose alif it swallows: "للغارات" is "ل" + "الغارات"."""
+    return (_ARTICLE if prefix == "لل" else "") + word[len(prefix):]
