@@ -55,6 +55,24 @@ def test_negated_or_denied_asserts_nothing(extractor, text):
     assert not {t for t in rels(extractor, text) if t[1] in ("SANCTIONS", "CRITICIZES", "ATTACKS")}
 
 
+@pytest.mark.parametrize(("text", "given", "sold"), [
+    # A verb of handing over is a sale unless what it hands over is aid or relief goods
+    # (the complement the parse reads as the verb's xcomp counts as its object).
+    ("Noruega entregó ayuda humanitaria a Siria.", ("NOR", "PROVIDES_AID", "SYR"),
+     ("SYR", "BUYS", "NOR")),
+    ("Chile suministró medicamentos a Bolivia.", ("CHL", "PROVIDES_AID", "BOL"),
+     ("BOL", "BUYS", "CHL")),
+])
+def test_handing_over_aid_is_no_sale(extractor, text, given, sold):
+    found = rels(extractor, text)
+    assert given in found
+    assert sold not in found
+
+
+def test_handing_over_arms_is_a_sale(extractor):
+    assert ("EGY", "BUYS", "FRA") in rels(extractor, "Francia entregó cazas Rafale a Egipto.")
+
+
 def test_possible_sanctions_are_a_threat(extractor):
     found = rels(extractor, "Estados Unidos podría imponer sanciones a Cuba.")
     assert ("USA", "SANCTIONS", "CUB") not in found

@@ -218,8 +218,13 @@ class ArticleReader:
             if self.lemma(tok.text) in self.control and any(
                     c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 continue  # "agreed to cooperate": the complement is the act
-            objs = {self.lemma(c.text) for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
-            objs |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("obj", "nsubj:pass")}
+            # A bare noun parsed as the verb's complement ("entregó ayuda/xcomp") is its
+            # object too: a predicative noun names no thing handed over, so no row needs it.
+            objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") or
+                       c.dep_ == "xcomp" and c.pos_ == "NOUN" and not any(
+                           m.dep_ in ("case", "mark") for m in c.children)]
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            objs = {self.lemma(c.text) for c in objects} | {c.lemma_.lower() for c in objects}
             if any(c.dep_ == "obj" and c.i in at for c in tok.children):
                 # "provide X with Y": with an actor the object, the "with" oblique names
                 # what is given (the theme of a verb of provision).
