@@ -689,3 +689,45 @@ def test_the_subject_of_a_judged_clause_is_the_judged(extractor, text, expected)
 def test_an_agent_phrase_on_an_active_verb_of_attitude_is_the_judged_acts(extractor):
     # An active verb has no "by" agent: the phrase is the judged act's, hung on the verb.
     assert ("FRA", "CRITICIZES", "TUR") in rels(extractor, "France condemned the move by Turkey.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Canada announced sanctions targeting Belarus.", ("CAN", "SANCTIONS", "BLR")),
+     ("The United States announced another round of sanctions aimed to punish Russia.",
+      ("USA", "SANCTIONS", "RUS")),
+     ("The European Union adopted tougher sanctions designed to cripple Iran's economy.",
+      ("EU", "SANCTIONS", "IRN"))],
+)
+def test_sanctions_aimed_at_their_target(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_sanctions_aimed_at_helping_name_no_target(extractor):
+    found = rels(extractor, "Japan announced sanctions aimed at helping Ukraine.")
+    assert ("JPN", "SANCTIONS", "UKR") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "givers"),
+    [("France and Germany's support for Ukraine was praised.", {"FRA", "DEU"}),
+     ("Officials cited Australia and the United Kingdom's support for Ukraine.",
+      {"AUS", "GBR"}),
+     ("He praised France, Germany and Italy's support for Ukraine.", {"FRA", "DEU", "ITA"})],
+)
+def test_coordinated_possessors_each_act(extractor, text, givers):
+    found = rels(extractor, text)
+    assert {s for s, p, o in found if p == "SUPPORTS" and o == "UKR"} == givers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The United States imposed tariffs on $50 billion worth of Chinese goods.",
+      ("USA", "SANCTIONS", "CHN")),
+     ("The United States imposed tariffs on $50 billion of Chinese goods.",
+      ("USA", "SANCTIONS", "CHN")),
+     ("Canada threatened to impose tariffs on $2 billion worth of American exports.",
+      ("CAN", "THREATENS", "USA"))],
+)
+def test_a_sum_of_goods_names_their_state(extractor, text, expected):
+    assert expected in rels(extractor, text)

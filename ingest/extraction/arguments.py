@@ -76,6 +76,9 @@ class ArgumentReader:
         self.reciprocal = w("reciprocal")
         # Verbs of a clause of purpose whose object is the one aid is for (`syntax: benefit`).
         self.benefit = w("benefit")
+        # Verbs of aim whose clause names the target of a punitive act ("sanctions aimed
+        # to punish X", `syntax: aiming`).
+        self.aiming = w("aiming")
         self.copula = w("copula")
         self.judging = w("judging")
         self.speech = w("speech")
@@ -185,8 +188,10 @@ class ArgumentReader:
             # nor the group a "member" or "ally" belongs to.
             seat = self.lemma(tok.text) in self.seat_offices
             for c in tok.children:
+                if self._measured(tok, c):
+                    out.extend(self.actors(c, at, triggers, depth + 1))
                 # A government named by its seat ("die Regierung in Peking"): that state's.
-                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
+                elif (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
                         (self.case(c) in self.inner_cases or seat and c.i in at and
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
@@ -199,6 +204,16 @@ class ArgumentReader:
                     c.i not in triggers:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)
+
+    def _measured(self, tok: Token, c: Token) -> bool:
+        """Whether `c` is what a sum measures, as the parse hangs it on the sum's words
+        ("$50 billion worth of/obl Chinese goods", "$50 billion/nummod of Chinese
+        exports"): the goods (or the trade) that name their state."""
+        def amount(t: Token) -> bool:
+            return t.lower_ in self.quantity or self.lemma(t.text) in self.quantity
+
+        return amount(tok) and c.dep_ == "obl" and self.case(c) in self.of_case or \
+            c.dep_ == "nummod" and amount(c)
 
     def has_actor(self, tok: Token) -> bool:
         return self._at is not None and bool(self.actors(tok, self._at, self._triggers))

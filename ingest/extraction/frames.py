@@ -350,8 +350,42 @@ class FrameReader(ArgumentReader):
         nouns += self._amounts(n)
         found = [m for x in nouns for c in self.obliques(x, cases)
                  for m in self.actors(c, at, triggers)]
+        found += self._aimed_at(n, row, at, triggers)
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
+
+    def _aimed_at(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+        """The target a punitive act is aimed at by a participle of aim on its noun
+        (`syntax: aiming`): the participle's own object ("sanctions targeting X") or the
+        object of the clause of purpose it takes ("sanctions aimed to punish X", "meant
+        to cut off X's access"); not a clause of help ("aimed at helping X")."""
+        if row.predicate not in ("SANCTIONS", "ATTACKS", "THREATENS") or not self.aiming:
+            return []
+        out = []
+        for c in n.children:
+            if c.dep_ not in ("acl", "acl:relcl") or c.i < n.i or \
+                    not {c.lemma_.lower(), self.lemma(c.text)} & self.aiming:
+                continue
+            clauses = [c] + [x for x in c.children if x.dep_ in ("xcomp", "advcl") and
+                             x.pos_ in ("VERB", "AUX") and
+                             not {x.lemma_.lower(), self.lemma(x.text)} & self.benefit]
+            out += [m for x in clauses for o in x.children
+                    if o.dep_ in OBJECTS and o.i not in triggers
+                    for m in self.actors(o, at, triggers)]
+        return out
+
+    def _possessor_list(self, n: Token, poss: Token, at, triggers) -> list[Mention]:
+        """The first conjuncts of a coordinated possessor ("A and B's support", "A, B and
+        C's sanctions") where the parse hung the noun on the first conjunct as its
+        apposition or conjunct and left only the last possessor on the noun: the
+        coordinator between them tells the list."""
+        h = n.head
+        if n.dep_ not in ("appos", "conj") or h.i >= poss.i or h.i not in at:
+            return []
+        if not any(x.dep_ == "cc" and h.i < x.i < poss.i
+                   for x in (*poss.children, *n.children)):
+            return []
+        return self.actors(h, at, triggers)
 
     def _passive_agents(self, v: Token, at, triggers) -> list[Mention]:
         """The agent of a passive verb: marked ("by X", "oleh X"), or the bare actor right
@@ -483,6 +517,7 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif c.dep_ in ("nmod:poss", "det:poss"):
                 agents.extend(self.actors(c, at, triggers))
+                agents.extend(self._possessor_list(n, c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
