@@ -731,3 +731,16 @@ def test_coordinated_possessors_each_act(extractor, text, givers):
 )
 def test_a_sum_of_goods_names_their_state(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "topic"),
+    [("The United States sanctioned Russia over the Ukraine war.", "RUS", "UKR"),
+     ("Australia criticised the United States over the Iraq war.", "USA", "IRQ"),
+     ("More officials were sanctioned by the European Union over the Syria conflict.", None,
+      "SYR")],
+)
+def test_a_name_qualifying_the_reason_is_no_target(extractor, text, target, topic):
+    objects = {o for s, p, o in rels(extractor, text) if p in ("SANCTIONS", "CRITICIZES")}
+    assert topic not in objects
+    assert target is None or target in objects

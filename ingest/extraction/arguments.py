@@ -187,7 +187,12 @@ class ArgumentReader:
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
             seat = self.lemma(tok.text) in self.seat_offices
+            # A name that only qualifies a reason ("sanctioned over the Ukraine crisis")
+            # is its topic or place, not the one acted on.
+            reason = self.case(tok) in self.reason_case
             for c in tok.children:
+                if reason and c.dep_ == "compound":
+                    continue
                 if self._measured(tok, c):
                     out.extend(self.actors(c, at, triggers, depth + 1))
                 # A government named by its seat ("die Regierung in Peking"): that state's.
