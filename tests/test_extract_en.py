@@ -744,3 +744,13 @@ def test_a_name_qualifying_the_reason_is_no_target(extractor, text, target, topi
     objects = {o for s, p, o in rels(extractor, text) if p in ("SANCTIONS", "CRITICIZES")}
     assert topic not in objects
     assert target is None or target in objects
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan will send helicopters and planes full of supplies to Nepal.",
+     "Japan will send planes loaded with supplies to Nepal.",
+     "Japan sent planes carrying food to Nepal."],
+)
+def test_the_destination_hung_on_the_cargo(extractor, text):
+    assert ("JPN", "PROVIDES_AID", "NPL") in rels(extractor, text)

@@ -210,9 +210,13 @@ class FrameReader(ArgumentReader):
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at and not (
                                   row.predicate in ATTITUDES and c.i in triggers)]
-        # ... or on what the object carries ("sent planes with medicine to X").
+        # ... or on what the object carries ("sent planes with medicine to X", "planes
+        # carrying food to X", "loaded with food to X", "full of supplies to X").
         heads += [c for o in heads[1:] for c in o.children if c.dep_ == "nmod" and
                   c.i not in at and self.case(c) in self.with_case]
+        heads += self._cargo([c for c in heads[1:] if c.dep_ == "acl"] +
+                             [c for c in t.children if c.dep_ in ("advmod", "amod") and
+                              c.pos_ == "ADJ"], at)
         # The other words of the trigger phrase that the parse hung under it unmarked
         # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
         heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
@@ -230,6 +234,15 @@ class FrameReader(ArgumentReader):
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
         return out
+
+    def _cargo(self, carriers: list[Token], at) -> list[Token]:
+        """What a word of carrying holds, where the parse hangs the destination: the
+        object of a participle ("carrying food to X"), or the phrase marked "with" or
+        "of" on a participle or adjective ("loaded with food", "full of supplies")."""
+        marks = self.with_case | self.of_case
+        return [c for w in carriers for c in w.children if c.i not in at and (
+            c.dep_ in OBJECTS and w.pos_ in ("VERB", "AUX") or
+            c.dep_ in ("obl", "nmod") and self.case(c) in marks)]
 
     def _judged_subjects(self, t: Token, at, triggers) -> list[Mention]:
         """The subject of a clause a verb of attitude takes as its object ("kritisierte,
