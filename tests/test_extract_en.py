@@ -754,3 +754,9 @@ def test_a_name_qualifying_the_reason_is_no_target(extractor, text, target, topi
 )
 def test_the_destination_hung_on_the_cargo(extractor, text):
     assert ("JPN", "PROVIDES_AID", "NPL") in rels(extractor, text)
+
+
+def test_a_conjunct_hung_on_the_last_word_of_a_name(extractor):
+    found = rels(extractor, "Czech Defence Minister Jana Novak and US Ambassador John Smith "
+                            "signed an agreement.")
+    assert ("CZE", "SIGNS_AGREEMENT", "USA") in found

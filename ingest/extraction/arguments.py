@@ -200,7 +200,13 @@ class ArgumentReader:
                         (self.case(c) in self.inner_cases or seat and c.i in at and
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
-        for c in tok.children:
+        # A conjunct may hang on any word of a name of several ("Minister Jana Novak/conj
+        # and ..."): the name's other words are searched for one too.
+        inside = [tok.doc[j] for j in range(m.start, m.end) if j != tok.i and
+                  tok.doc[j].head.i in range(m.start, m.end)] if m is not None and \
+            m.end <= len(tok.doc) and m.start <= tok.i < m.end else []
+        for c in [*tok.children, *(c for w in inside for c in w.children
+                                   if c.dep_ == "conj" and at.get(c.i) is not m)]:
             # Coordinated actors; a list the parser read as appositions ("A, B and C");
             # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
             paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
