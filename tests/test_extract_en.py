@@ -760,3 +760,13 @@ def test_a_conjunct_hung_on_the_last_word_of_a_name(extractor):
     found = rels(extractor, "Czech Defence Minister Jana Novak and US Ambassador John Smith "
                             "signed an agreement.")
     assert ("CZE", "SIGNS_AGREEMENT", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Chinese foreign minister criticised Australia.",
+     "Chinese spokesman Zhao Lijian criticised Australia.",
+     "Chinese Foreign Ministry spokesman Zhao Lijian criticised Australia for its remarks."],
+)
+def test_a_past_verb_after_a_long_subject_is_the_clause(extractor, text):
+    assert ("CHN", "CRITICIZES", "AUS") in rels(extractor, text)

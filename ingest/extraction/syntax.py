@@ -206,10 +206,25 @@ class Parser:
             have = doc[verb.i - 1] if verb.i > 0 else None
             perfect = have is not None and have.lemma_ == "have" and noun.head.i == have.i \
                 and noun.dep_ == "obj" and "Part" in verb.morph.get("VerbForm")
-            finite = "Fin" in verb.morph.get("VerbForm") and \
-                any(c.dep_ == "nsubj" for c in verb.children)
+            # A subject of its own makes a past form finite whatever form the tagger
+            # gave it ("The Chinese minister criticised/Part Australia"): no participle
+            # that modifies a noun has one. So does a name the parse hung on a finite
+            # verb ("Chinese spokesman Zhao/compound Lijian criticised/amod Australia"):
+            # the name is its subject, the title words on the noun are the name's.
+            past = "Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense")
+            subject = any(c.dep_ == "nsubj" for c in verb.children)
+            named = [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and
+                     c.dep_ in ("compound", "nmod", "flat")] \
+                if "Fin" in verb.morph.get("VerbForm") and not subject else []
+            finite = past and subject or bool(named)
             if not (perfect or finite):
                 continue
+            if named:
+                subj = named[-1]
+                subj.dep_ = "nsubj"
+                for c in list(noun.children):
+                    if c.i < subj.i:
+                        c.head = subj
             top = have if perfect else noun
             place = (verb, "ROOT") if top.head.i == top.i else (top.head, top.dep_)
             if perfect:
