@@ -770,3 +770,20 @@ def test_a_conjunct_hung_on_the_last_word_of_a_name(extractor):
 )
 def test_a_past_verb_after_a_long_subject_is_the_clause(extractor, text):
     assert ("CHN", "CRITICIZES", "AUS") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Iran must release the detained sailors, Britain said.", ("GBR", "DEMANDS", "IRN")),
+     ("The United States must stop its provocations, China said.", ("CHN", "DEMANDS", "USA")),
+     ("Japan should apologise to South Korea, China said on Monday.",
+      ("CHN", "DEMANDS", "JPN")),
+     ("Japan lodged a protest with China over the incident.", ("JPN", "CRITICIZES", "CHN")),
+     ("Seoul filed a complaint with Tokyo.", ("KOR", "CRITICIZES", "JPN"))],
+)
+def test_a_demand_reported_after_it_and_a_lodged_protest(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_an_obligation_in_a_coordinated_clause_is_no_demand(extractor):
+    assert not rels(extractor, "Iran must leave, and Britain said it would act.")
