@@ -787,3 +787,13 @@ def test_a_demand_reported_after_it_and_a_lodged_protest(extractor, text, expect
 
 def test_an_obligation_in_a_coordinated_clause_is_no_demand(extractor):
     assert not rels(extractor, "Iran must leave, and Britain said it would act.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Saudi Crown Prince Mohammed bin Salman received the Turkish president in Riyadh.",
+      ("SAU", "MEETS", "TUR")),
+     ("The Emir of Qatar received the Iranian president.", ("IRN", "MEETS", "QAT"))],
+)
+def test_receiving_a_head_of_state_is_a_meeting(extractor, text, expected):
+    assert expected in rels(extractor, text)
