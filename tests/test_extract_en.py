@@ -797,3 +797,13 @@ def test_an_obligation_in_a_coordinated_clause_is_no_demand(extractor):
 )
 def test_receiving_a_head_of_state_is_a_meeting(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Canada banned imports of Russian oil.", ("CAN", "SANCTIONS", "RUS")),
+     ("China halted imports of Japanese seafood.", ("CHN", "SANCTIONS", "JPN")),
+     ("India increased its imports of Russian oil.", ("IND", "BUYS", "RUS"))],
+)
+def test_imports_of_a_states_goods(extractor, text, expected):
+    assert expected in rels(extractor, text)

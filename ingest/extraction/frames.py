@@ -555,6 +555,12 @@ class FrameReader(ArgumentReader):
             sellers = self.source_case | row.preps | self.seller_markers
             patients += [m for x in goods for c in self.obliques(x, sellers)
                          for m in self.actors(c, at, triggers)]
+            if not patients:
+                # ... or the goods name their state ("imports of Russian oil"): imports of
+                # a state's goods are bought from it (the schema's convention 7).
+                patients += [m for x in goods[1:] for c in x.children
+                             if c.dep_ in ("amod", "compound") and self.case(c) is None
+                             for m in self.actors(c, at, triggers)]
         g, link = n.head, n
         for _ in range(2):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
