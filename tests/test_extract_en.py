@@ -807,3 +807,16 @@ def test_receiving_a_head_of_state_is_a_meeting(extractor, text, expected):
 )
 def test_imports_of_a_states_goods(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China opposed the US proposal.", "China opposed the American proposal.",
+     "China opposed the proposal by the United States."],
+)
+def test_a_past_form_read_as_a_preposition_is_the_verb(extractor, text):
+    assert ("CHN", "OPPOSES", "USA") in rels(extractor, text)
+
+
+def test_a_verbless_phrase_stays_verbless(extractor):
+    assert not rels(extractor, "Russian-backed separatists in eastern Ukraine.")
