@@ -820,3 +820,15 @@ def test_a_past_form_read_as_a_preposition_is_the_verb(extractor, text):
 
 def test_a_verbless_phrase_stays_verbless(extractor):
     assert not rels(extractor, "Russian-backed separatists in eastern Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Russia vetoed a UN resolution drafted by the United States.",
+      {("RUS", "OPPOSES", "UN"), ("RUS", "OPPOSES", "USA")}),
+     ("Russia vetoed the resolution, which was sponsored by the United States and Albania.",
+      {("RUS", "OPPOSES", "USA"), ("RUS", "OPPOSES", "ALB")}),
+     ("France backed the plan proposed by Egypt.", {("FRA", "SUPPORTS", "EGY")})],
+)
+def test_the_author_named_on_the_thing_judged(extractor, text, expected):
+    assert expected <= rels(extractor, text)

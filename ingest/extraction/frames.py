@@ -351,6 +351,17 @@ class FrameReader(ArgumentReader):
             # right after the verb, unmarked: an object misread.
             patients = self._judged_subjects(v, at, triggers) or \
                 self._passive_agents(v, at, triggers)
+        if row.predicate in ATTITUDES and not passive:
+            # The author a passive clause names on the thing judged ("vetoed a resolution
+            # drafted by X", "rejected the plan, which was proposed by X"): whose act it
+            # is (a veto opposes each named sponsor, the schema's convention 8).
+            patients += [m for o in v.children if o.dep_ in OBJECTS and o.i not in at
+                         for k in o.children if k.dep_ in ("acl", "acl:relcl") and
+                         k.i > o.i and k.pos_ == "VERB" and
+                         ("Pass" in k.morph.get("Voice") or self.passive(k))
+                         for c in k.children if c.dep_ == "obl:agent" or
+                         c.dep_ in OBLIQUES and self.case(c) in self.agent_case
+                         for m in self.actors(c, at, triggers) if m not in agents]
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
