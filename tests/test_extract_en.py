@@ -689,3 +689,146 @@ def test_the_subject_of_a_judged_clause_is_the_judged(extractor, text, expected)
 def test_an_agent_phrase_on_an_active_verb_of_attitude_is_the_judged_acts(extractor):
     # An active verb has no "by" agent: the phrase is the judged act's, hung on the verb.
     assert ("FRA", "CRITICIZES", "TUR") in rels(extractor, "France condemned the move by Turkey.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Canada announced sanctions targeting Belarus.", ("CAN", "SANCTIONS", "BLR")),
+     ("The United States announced another round of sanctions aimed to punish Russia.",
+      ("USA", "SANCTIONS", "RUS")),
+     ("The European Union adopted tougher sanctions designed to cripple Iran's economy.",
+      ("EU", "SANCTIONS", "IRN"))],
+)
+def test_sanctions_aimed_at_their_target(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_sanctions_aimed_at_helping_name_no_target(extractor):
+    found = rels(extractor, "Japan announced sanctions aimed at helping Ukraine.")
+    assert ("JPN", "SANCTIONS", "UKR") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "givers"),
+    [("France and Germany's support for Ukraine was praised.", {"FRA", "DEU"}),
+     ("Officials cited Australia and the United Kingdom's support for Ukraine.",
+      {"AUS", "GBR"}),
+     ("He praised France, Germany and Italy's support for Ukraine.", {"FRA", "DEU", "ITA"})],
+)
+def test_coordinated_possessors_each_act(extractor, text, givers):
+    found = rels(extractor, text)
+    assert {s for s, p, o in found if p == "SUPPORTS" and o == "UKR"} == givers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The United States imposed tariffs on $50 billion worth of Chinese goods.",
+      ("USA", "SANCTIONS", "CHN")),
+     ("The United States imposed tariffs on $50 billion of Chinese goods.",
+      ("USA", "SANCTIONS", "CHN")),
+     ("Canada threatened to impose tariffs on $2 billion worth of American exports.",
+      ("CAN", "THREATENS", "USA"))],
+)
+def test_a_sum_of_goods_names_their_state(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "topic"),
+    [("The United States sanctioned Russia over the Ukraine war.", "RUS", "UKR"),
+     ("Australia criticised the United States over the Iraq war.", "USA", "IRQ"),
+     ("More officials were sanctioned by the European Union over the Syria conflict.", None,
+      "SYR")],
+)
+def test_a_name_qualifying_the_reason_is_no_target(extractor, text, target, topic):
+    objects = {o for s, p, o in rels(extractor, text) if p in ("SANCTIONS", "CRITICIZES")}
+    assert topic not in objects
+    assert target is None or target in objects
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan will send helicopters and planes full of supplies to Nepal.",
+     "Japan will send planes loaded with supplies to Nepal.",
+     "Japan sent planes carrying food to Nepal."],
+)
+def test_the_destination_hung_on_the_cargo(extractor, text):
+    assert ("JPN", "PROVIDES_AID", "NPL") in rels(extractor, text)
+
+
+def test_a_conjunct_hung_on_the_last_word_of_a_name(extractor):
+    found = rels(extractor, "Czech Defence Minister Jana Novak and US Ambassador John Smith "
+                            "signed an agreement.")
+    assert ("CZE", "SIGNS_AGREEMENT", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Chinese foreign minister criticised Australia.",
+     "Chinese spokesman Zhao Lijian criticised Australia.",
+     "Chinese Foreign Ministry spokesman Zhao Lijian criticised Australia for its remarks."],
+)
+def test_a_past_verb_after_a_long_subject_is_the_clause(extractor, text):
+    assert ("CHN", "CRITICIZES", "AUS") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Iran must release the detained sailors, Britain said.", ("GBR", "DEMANDS", "IRN")),
+     ("The United States must stop its provocations, China said.", ("CHN", "DEMANDS", "USA")),
+     ("Japan should apologise to South Korea, China said on Monday.",
+      ("CHN", "DEMANDS", "JPN")),
+     ("Japan lodged a protest with China over the incident.", ("JPN", "CRITICIZES", "CHN")),
+     ("Seoul filed a complaint with Tokyo.", ("KOR", "CRITICIZES", "JPN"))],
+)
+def test_a_demand_reported_after_it_and_a_lodged_protest(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_an_obligation_in_a_coordinated_clause_is_no_demand(extractor):
+    assert not rels(extractor, "Iran must leave, and Britain said it would act.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Saudi Crown Prince Mohammed bin Salman received the Turkish president in Riyadh.",
+      ("SAU", "MEETS", "TUR")),
+     ("The Emir of Qatar received the Iranian president.", ("IRN", "MEETS", "QAT"))],
+)
+def test_receiving_a_head_of_state_is_a_meeting(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Canada banned imports of Russian oil.", ("CAN", "SANCTIONS", "RUS")),
+     ("China halted imports of Japanese seafood.", ("CHN", "SANCTIONS", "JPN")),
+     ("India increased its imports of Russian oil.", ("IND", "BUYS", "RUS"))],
+)
+def test_imports_of_a_states_goods(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China opposed the US proposal.", "China opposed the American proposal.",
+     "China opposed the proposal by the United States."],
+)
+def test_a_past_form_read_as_a_preposition_is_the_verb(extractor, text):
+    assert ("CHN", "OPPOSES", "USA") in rels(extractor, text)
+
+
+def test_a_verbless_phrase_stays_verbless(extractor):
+    assert not rels(extractor, "Russian-backed separatists in eastern Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Russia vetoed a UN resolution drafted by the United States.",
+      {("RUS", "OPPOSES", "UN"), ("RUS", "OPPOSES", "USA")}),
+     ("Russia vetoed the resolution, which was sponsored by the United States and Albania.",
+      {("RUS", "OPPOSES", "USA"), ("RUS", "OPPOSES", "ALB")}),
+     ("France backed the plan proposed by Egypt.", {("FRA", "SUPPORTS", "EGY")})],
+)
+def test_the_author_named_on_the_thing_judged(extractor, text, expected):
+    assert expected <= rels(extractor, text)

@@ -76,6 +76,9 @@ class ArgumentReader:
         self.reciprocal = w("reciprocal")
         # Verbs of a clause of purpose whose object is the one aid is for (`syntax: benefit`).
         self.benefit = w("benefit")
+        # Verbs of aim whose clause names the target of a punitive act ("sanctions aimed
+        # to punish X", `syntax: aiming`).
+        self.aiming = w("aiming")
         self.copula = w("copula")
         self.judging = w("judging")
         self.speech = w("speech")
@@ -184,13 +187,26 @@ class ArgumentReader:
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
             seat = self.lemma(tok.text) in self.seat_offices
+            # A name that only qualifies a reason ("sanctioned over the Ukraine crisis")
+            # is its topic or place, not the one acted on.
+            reason = self.case(tok) in self.reason_case
             for c in tok.children:
+                if reason and c.dep_ == "compound":
+                    continue
+                if self._measured(tok, c):
+                    out.extend(self.actors(c, at, triggers, depth + 1))
                 # A government named by its seat ("die Regierung in Peking"): that state's.
-                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
+                elif (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
                         (self.case(c) in self.inner_cases or seat and c.i in at and
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
-        for c in tok.children:
+        # A conjunct may hang on any word of a name of several ("Minister Jana Novak/conj
+        # and ..."): the name's other words are searched for one too.
+        inside = [tok.doc[j] for j in range(m.start, m.end) if j != tok.i and
+                  tok.doc[j].head.i in range(m.start, m.end)] if m is not None and \
+            m.end <= len(tok.doc) and m.start <= tok.i < m.end else []
+        for c in [*tok.children, *(c for w in inside for c in w.children
+                                   if c.dep_ == "conj" and at.get(c.i) is not m)]:
             # Coordinated actors; a list the parser read as appositions ("A, B and C");
             # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
             paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
@@ -199,6 +215,16 @@ class ArgumentReader:
                     c.i not in triggers:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)
+
+    def _measured(self, tok: Token, c: Token) -> bool:
+        """Whether `c` is what a sum measures, as the parse hangs it on the sum's words
+        ("$50 billion worth of/obl Chinese goods", "$50 billion/nummod of Chinese
+        exports"): the goods (or the trade) that name their state."""
+        def amount(t: Token) -> bool:
+            return t.lower_ in self.quantity or self.lemma(t.text) in self.quantity
+
+        return amount(tok) and c.dep_ == "obl" and self.case(c) in self.of_case or \
+            c.dep_ == "nummod" and amount(c)
 
     def has_actor(self, tok: Token) -> bool:
         return self._at is not None and bool(self.actors(tok, self._at, self._triggers))

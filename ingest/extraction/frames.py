@@ -210,9 +210,13 @@ class FrameReader(ArgumentReader):
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at and not (
                                   row.predicate in ATTITUDES and c.i in triggers)]
-        # ... or on what the object carries ("sent planes with medicine to X").
+        # ... or on what the object carries ("sent planes with medicine to X", "planes
+        # carrying food to X", "loaded with food to X", "full of supplies to X").
         heads += [c for o in heads[1:] for c in o.children if c.dep_ == "nmod" and
                   c.i not in at and self.case(c) in self.with_case]
+        heads += self._cargo([c for c in heads[1:] if c.dep_ == "acl"] +
+                             [c for c in t.children if c.dep_ in ("advmod", "amod") and
+                              c.pos_ == "ADJ"], at)
         # The other words of the trigger phrase that the parse hung under it unmarked
         # ("yaptırım uyguladı", "нанес удары"): the target may hang on them.
         heads += [c for c in t.children if c.i in triggers and self._in_phrase(c, row)
@@ -230,6 +234,15 @@ class FrameReader(ArgumentReader):
                         and c.i in at and at[c.i] is not at[s.i] and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
         return out
+
+    def _cargo(self, carriers: list[Token], at) -> list[Token]:
+        """What a word of carrying holds, where the parse hangs the destination: the
+        object of a participle ("carrying food to X"), or the phrase marked "with" or
+        "of" on a participle or adjective ("loaded with food", "full of supplies")."""
+        marks = self.with_case | self.of_case
+        return [c for w in carriers for c in w.children if c.i not in at and (
+            c.dep_ in OBJECTS and w.pos_ in ("VERB", "AUX") or
+            c.dep_ in ("obl", "nmod") and self.case(c) in marks)]
 
     def _judged_subjects(self, t: Token, at, triggers) -> list[Mention]:
         """The subject of a clause a verb of attitude takes as its object ("kritisierte,
@@ -338,6 +351,17 @@ class FrameReader(ArgumentReader):
             # right after the verb, unmarked: an object misread.
             patients = self._judged_subjects(v, at, triggers) or \
                 self._passive_agents(v, at, triggers)
+        if row.predicate in ATTITUDES and not passive:
+            # The author a passive clause names on the thing judged ("vetoed a resolution
+            # drafted by X", "rejected the plan, which was proposed by X"): whose act it
+            # is (a veto opposes each named sponsor, the schema's convention 8).
+            patients += [m for o in v.children if o.dep_ in OBJECTS and o.i not in at
+                         for k in o.children if k.dep_ in ("acl", "acl:relcl") and
+                         k.i > o.i and k.pos_ == "VERB" and
+                         ("Pass" in k.morph.get("Voice") or self.passive(k))
+                         for c in k.children if c.dep_ == "obl:agent" or
+                         c.dep_ in OBLIQUES and self.case(c) in self.agent_case
+                         for m in self.actors(c, at, triggers) if m not in agents]
         return agents, _unique(patients)
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
@@ -350,8 +374,42 @@ class FrameReader(ArgumentReader):
         nouns += self._amounts(n)
         found = [m for x in nouns for c in self.obliques(x, cases)
                  for m in self.actors(c, at, triggers)]
+        found += self._aimed_at(n, row, at, triggers)
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
+
+    def _aimed_at(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
+        """The target a punitive act is aimed at by a participle of aim on its noun
+        (`syntax: aiming`): the participle's own object ("sanctions targeting X") or the
+        object of the clause of purpose it takes ("sanctions aimed to punish X", "meant
+        to cut off X's access"); not a clause of help ("aimed at helping X")."""
+        if row.predicate not in ("SANCTIONS", "ATTACKS", "THREATENS") or not self.aiming:
+            return []
+        out = []
+        for c in n.children:
+            if c.dep_ not in ("acl", "acl:relcl") or c.i < n.i or \
+                    not {c.lemma_.lower(), self.lemma(c.text)} & self.aiming:
+                continue
+            clauses = [c] + [x for x in c.children if x.dep_ in ("xcomp", "advcl") and
+                             x.pos_ in ("VERB", "AUX") and
+                             not {x.lemma_.lower(), self.lemma(x.text)} & self.benefit]
+            out += [m for x in clauses for o in x.children
+                    if o.dep_ in OBJECTS and o.i not in triggers
+                    for m in self.actors(o, at, triggers)]
+        return out
+
+    def _possessor_list(self, n: Token, poss: Token, at, triggers) -> list[Mention]:
+        """The first conjuncts of a coordinated possessor ("A and B's support", "A, B and
+        C's sanctions") where the parse hung the noun on the first conjunct as its
+        apposition or conjunct and left only the last possessor on the noun: the
+        coordinator between them tells the list."""
+        h = n.head
+        if n.dep_ not in ("appos", "conj") or h.i >= poss.i or h.i not in at:
+            return []
+        if not any(x.dep_ == "cc" and h.i < x.i < poss.i
+                   for x in (*poss.children, *n.children)):
+            return []
+        return self.actors(h, at, triggers)
 
     def _passive_agents(self, v: Token, at, triggers) -> list[Mention]:
         """The agent of a passive verb: marked ("by X", "oleh X"), or the bare actor right
@@ -483,6 +541,7 @@ class FrameReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
             elif c.dep_ in ("nmod:poss", "det:poss"):
                 agents.extend(self.actors(c, at, triggers))
+                agents.extend(self._possessor_list(n, c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
@@ -507,6 +566,12 @@ class FrameReader(ArgumentReader):
             sellers = self.source_case | row.preps | self.seller_markers
             patients += [m for x in goods for c in self.obliques(x, sellers)
                          for m in self.actors(c, at, triggers)]
+            if not patients:
+                # ... or the goods name their state ("imports of Russian oil"): imports of
+                # a state's goods are bought from it (the schema's convention 7).
+                patients += [m for x in goods[1:] for c in x.children
+                             if c.dep_ in ("amod", "compound") and self.case(c) is None
+                             for m in self.actors(c, at, triggers)]
         g, link = n.head, n
         for _ in range(2):
             # Climb over a noun of quantity or kind ("a new round of sanctions",

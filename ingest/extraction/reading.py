@@ -151,7 +151,10 @@ class ArticleReader:
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience)
             top = salience.ranked()[:1]
-            if matches and _two_sides(mentions + resolved, matches, top):
+            # A modal of obligation is read by itself ("Y must stop ..., X said": a
+            # demand), in a sentence with no trigger too.
+            if (matches or self.obligation.intersection(lowers)) and \
+                    _two_sides(mentions + resolved, matches, top):
                 todo.append((i, sent, matches, mentions + resolved))
                 foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
@@ -316,9 +319,19 @@ class ArticleReader:
                 continue
             verb = tok.head
             gov = verb.head
+
+            def says(v) -> bool:
+                return not {v.lemma_.lower(), self.lemma(v.text)}.isdisjoint(self.speech)
+
             if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov.i == verb.i or \
-                    {gov.lemma_.lower(), self.lemma(gov.text)}.isdisjoint(self.speech):
-                continue
+                    not says(gov):
+                # The report after the demand ("Y must stop ..., X said"), which the
+                # parse hangs on the demanded act as a parenthetical or a conjunct.
+                gov = next((c for c in verb.children if c.i > verb.i and
+                            c.dep_ in ("parataxis", "conj") and says(c) and
+                            not any(x.dep_ == "cc" for x in c.children)), None)
+                if gov is None:
+                    continue
             subj, _ = self.frames.subject(verb)
             speaker, _ = self.frames.subject(gov)
             if subj is None or speaker is None:

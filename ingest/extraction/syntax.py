@@ -187,6 +187,7 @@ class Parser:
             self._verbal_modifiers(doc)
         if "participle_roots" in self.repairs:
             self._participle_root(doc)
+            self._verbless_past(doc)
         if "clause_complements" in self.repairs:
             self._clause_complement(doc)
 
@@ -206,10 +207,25 @@ class Parser:
             have = doc[verb.i - 1] if verb.i > 0 else None
             perfect = have is not None and have.lemma_ == "have" and noun.head.i == have.i \
                 and noun.dep_ == "obj" and "Part" in verb.morph.get("VerbForm")
-            finite = "Fin" in verb.morph.get("VerbForm") and \
-                any(c.dep_ == "nsubj" for c in verb.children)
+            # A subject of its own makes a past form finite whatever form the tagger
+            # gave it ("The Chinese minister criticised/Part Australia"): no participle
+            # that modifies a noun has one. So does a name the parse hung on a finite
+            # verb ("Chinese spokesman Zhao/compound Lijian criticised/amod Australia"):
+            # the name is its subject, the title words on the noun are the name's.
+            past = "Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense")
+            subject = any(c.dep_ == "nsubj" for c in verb.children)
+            named = [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and
+                     c.dep_ in ("compound", "nmod", "flat")] \
+                if "Fin" in verb.morph.get("VerbForm") and not subject else []
+            finite = past and subject or bool(named)
             if not (perfect or finite):
                 continue
+            if named:
+                subj = named[-1]
+                subj.dep_ = "nsubj"
+                for c in list(noun.children):
+                    if c.i < subj.i:
+                        c.head = subj
             top = have if perfect else noun
             place = (verb, "ROOT") if top.head.i == top.i else (top.head, top.dep_)
             if perfect:
@@ -252,6 +268,44 @@ class Parser:
             if c.i < obj.i or c.is_punct and c.i == len(doc) - 1:
                 c.head = verb  # the main clause's own words, and its full stop
         root.head, root.dep_ = obj, "acl"
+
+    @staticmethod
+    def _verbless_past(doc: Doc) -> None:
+        """A sentence the parse left with no verb at all, its past form read as a
+        preposition between two noun phrases ("China opposed/case the US proposal"): a
+        clause needs a verb, and no past form is a case marker, so the past form is the
+        root, the phrase before it its subject and the phrase after it its object."""
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("case", "amod") for t in doc):
+            return
+        verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "case" and
+                     t.pos_ in ("VERB", "ADP") and t.lower_.endswith("ed") and len(t) > 4
+                     and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
+        if verb is None:
+            return
+        before, after = range(0, verb.i), range(verb.i + 1, len(doc))
+
+        def tops(span: range) -> list:
+            heads = [doc[j] for j in span if doc[j].head.i not in span or doc[j].head.i == j]
+            return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+        # The subject's phrase ends at the verb, the object's starts after it.
+        subj = (tops(before) or [None])[-1]
+        obj = (tops(after) or [None])[0]
+        if subj is None or obj is None:
+            return
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        subj.head, subj.dep_ = verb, "nsubj"
+        obj.head, obj.dep_ = verb, "obj"
+        for t in doc:
+            if t.i in (verb.i, subj.i, obj.i):
+                continue
+            if t.i in before and t.head.i not in before:
+                t.head = subj if t.pos_ != "PUNCT" else verb
+            elif t.i in after and t.head.i not in after:
+                # what followed the object's phrase, marked ("by X"): the verb's oblique
+                t.head = verb
+                if t.dep_ == "nmod":
+                    t.dep_ = "obl"
 
     @staticmethod
     def _participle_root(doc: Doc) -> None:

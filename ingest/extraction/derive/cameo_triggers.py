@@ -201,6 +201,9 @@ def parse_code(field: str, known: set[str]) -> tuple[str, str]:
 
 
 SYNSET_MEMBERS = 10
+# Plain pattern words that mean their namesake synset (other words with a synset of the same
+# name, "PROPOSAL" or "FOOD", are meant literally there).
+NAMESAKE_SYNSETS = {"LEADER"}
 TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 MARKERS = {"$", "+", "^", "%"}
 
@@ -218,6 +221,10 @@ def noun_heads(item: str, synsets: dict[str, list[str]]) -> tuple[list[str], int
         heads = [head(p) for p in synsets.get(last, [])[:SYNSET_MEMBERS]]
     else:
         heads = last.lower().split("/")  # "ATTACK/BOMBING": alternatives
+        # CAMEO writes "receive * LEADER" for any head of state or government: the word
+        # stands for the members of its synset (&LEADER: president, king, ...).
+        heads += [head(p) for h in list(heads) if h.upper() in NAMESAKE_SYNSETS
+                  for p in synsets.get("&" + h.upper(), [])[:SYNSET_MEMBERS]]
     return sorted({singular(h) for h in heads}), len(words) - 1
 
 
