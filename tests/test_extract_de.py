@@ -442,3 +442,37 @@ def test_a_quotation_is_not_the_speakers_subject(extractor, text, wrong):
 def test_a_quoted_act_is_read_inside_the_quotation(extractor):
     assert ("RUS", "ATTACKS", "UKR") in rels(
         extractor, "„Russland hat die Ukraine angegriffen“, sagte Scholz.")
+
+
+@pytest.mark.parametrize(("text", "triples_"), [
+    ("Frankreich und Deutschland kritisierten Russland.",
+     {("FRA", "CRITICIZES", "RUS"), ("DEU", "CRITICIZES", "RUS")}),
+    ("Die USA und Großbritannien verhängten Sanktionen gegen Russland.",
+     {("USA", "SANCTIONS", "RUS"), ("GBR", "SANCTIONS", "RUS")}),
+])
+def test_a_list_of_subjects_gets_the_shallow_reading(extractor, text, triples_):
+    # `fallback_reading: [lists]`: the parse misreads a list before the verb; the
+    # shallow reading is tried since the sentence has two sides, one of them a list.
+    assert triples_ <= rels(extractor, text)
+
+
+def test_a_list_on_one_side_only_is_two_sides(extractor):
+    # Three states in a row with no conjunction are no two sides: nothing is guessed.
+    text = "Frankreich Deutschland Russland kritisierten."
+    assert not rels(extractor, text)
+
+
+def test_capital_adjectives():
+    lx = load_lexicon(LANG)
+    assert "Moskauer" in lx.inflect("Moskau", "capital")
+    assert "Berliner" in lx.inflect("Berlin", "capital")
+    assert "Berliner" not in lx.inflect("Berlin", "short")
+    assert not {f for f in lx.inflect("Tokio", "capital") if f.endswith("er")}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Die Moskauer Führung kritisierte die Berliner Entscheidung.", ("RUS", "CRITICIZES", "DEU")),
+    ("Die Pekinger Regierung verurteilte Washington.", ("CHN", "CRITICIZES", "USA")),
+])
+def test_capital_adjectives_name_the_state(extractor, text, triple):
+    assert triple in rels(extractor, text)
