@@ -476,3 +476,22 @@ def test_capital_adjectives():
 ])
 def test_capital_adjectives_name_the_state(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Berlin nannte die Entscheidung der USA einen Fehler.", ("DEU", "CRITICIZES", "USA")),
+    ("Teheran nannte die Angriffe der USA einen Verstoß gegen das Völkerrecht.",
+     ("IRN", "CRITICIZES", "USA")),
+    ("Die Bundesregierung zeigte sich enttäuscht über die Haltung Chinas.",
+     ("DEU", "CRITICIZES", "CHN")),
+])
+def test_mistakes_breaches_and_disappointment_are_criticism(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bundesregierung zeigte sich enttäuscht über die Lage.",
+    "Scholz sagte, es sei ein Fehler gewesen.",
+])
+def test_disappointment_or_a_mistake_of_no_one_is_nothing(extractor, text):
+    assert not rels(extractor, text)
