@@ -495,3 +495,19 @@ def test_mistakes_breaches_and_disappointment_are_criticism(extractor, text, tri
 ])
 def test_disappointment_or_a_mistake_of_no_one_is_nothing(extractor, text):
     assert not rels(extractor, text)
+
+
+def test_a_bare_name_before_the_finite_verb_is_its_subject(extractor):
+    # `parse_repairs: [fronted_subjects]`: the parse reads "Washington" as an adverb and
+    # "Peking" as the subject; the first place of the main clause is the subject's.
+    got = rels(extractor, "Washington wirft Peking vor, Russland zu unterstützen.")
+    assert ("USA", "CRITICIZES", "CHN") in got
+    assert ("CHN", "CRITICIZES", "USA") not in got
+    assert not {t for t in got if t[1] == "SUPPORTS"}  # an accusation's content
+
+
+@pytest.mark.xfail(strict=True, reason="the parse reads the fronted dative as the subject "
+                   "(the repair leaves a name after an article alone)")
+def test_a_fronted_object_with_its_article_is_not_made_the_subject(extractor):
+    got = rels(extractor, "Den USA warf China Einmischung vor.")
+    assert ("USA", "CRITICIZES", "CHN") not in got
