@@ -511,3 +511,15 @@ def test_a_bare_name_before_the_finite_verb_is_its_subject(extractor):
 def test_a_fronted_object_with_its_article_is_not_made_the_subject(extractor):
     got = rels(extractor, "Den USA warf China Einmischung vor.")
     assert ("USA", "CRITICIZES", "CHN") not in got
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Deutschland steht fest an der Seite der Ukraine.", ("DEU", "SUPPORTS", "UKR")),
+    ("Die USA stehen fest zu Israel.", ("USA", "SUPPORTS", "ISR")),
+])
+def test_standing_firmly_by_an_actor_is_support(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_beside_someone_in_space_is_no_support(extractor):
+    assert not rels(extractor, "An der Seite von Macron sprach Scholz mit Journalisten.")
