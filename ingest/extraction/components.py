@@ -97,7 +97,7 @@ class ActorMatcher:
                 # The inflected forms of the language ("Rusya'dan", "России", "والصين");
                 # not for the thousands of derived people, whose names the press of
                 # these languages rarely inflects in Latin script.
-                forms |= {f for base in list(forms) for f in lexicon.inflect(base)
+                forms |= {f for base in list(forms) for f in lexicon.inflect(base, alias.kind)
                           if own.get(f.casefold(), {alias.key}) == {alias.key}}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():

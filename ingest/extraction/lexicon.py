@@ -102,8 +102,9 @@ class Lexicon:
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Inflection of names (`names: inflect:` in the file): regex and replacements that
-    # make the forms a name takes in running text ("Rusya" -> "Rusya'dan").
-    name_forms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    # make the forms a name takes in running text ("Rusya" -> "Rusya'dan"); a rule may
+    # be for names of some kinds only (a capital's adjective: "Moskau" -> "Moskauer").
+    name_forms: tuple[tuple[re.Pattern[str], tuple[str, ...], frozenset[str]], ...] = ()
     # Hyphenated compounds of a name and an office are the name's actor ("EU-Außenminister",
     # "US-Botschaft"): `names: compounds: true` in the file.
     name_compounds: bool = False
@@ -115,11 +116,12 @@ class Lexicon:
     # head is a trigger noun is that trigger ("Wirtschaftssanktionen", "Raketenangriff").
     compounds: Compounds | None = None
 
-    def inflect(self, name: str) -> set[str]:
-        """The inflected forms of a name (without the name itself)."""
+    def inflect(self, name: str, kind: str | None = None) -> set[str]:
+        """The inflected forms of a name (without the name itself), by the rules for
+        every name and those for names of its `kind` (of the gazetteer's aliases)."""
         out: set[str] = set()
-        for pattern, replacements in self.name_forms:
-            if pattern.search(name):
+        for pattern, replacements, kinds in self.name_forms:
+            if (not kinds or kind in kinds) and pattern.search(name):
                 out.update(pattern.sub(r, name, count=1) for r in replacements)
         out.discard(name)
         return out
@@ -259,16 +261,21 @@ def _compounds(path: Path, spec: Any, syntax: dict) -> Compounds | None:
     return Compounds(min_head, min_mod, frozenset(not_mod), frozenset(_words(spec.get("except"))))
 
 
-def _name_forms(path: Path, rules: list) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _name_forms(path: Path, rules: list
+                ) -> tuple[tuple[re.Pattern[str], tuple[str, ...], frozenset[str]], ...]:
     out = []
     for rule in rules:
-        if not (isinstance(rule, list) and len(rule) == 2 and isinstance(rule[1], list)):
-            raise ConfigurationError(f"{path}: names.inflect rules are [regex, [forms...]]")
+        if not (isinstance(rule, list) and len(rule) in (2, 3) and isinstance(rule[1], list)
+                and (len(rule) == 2 or isinstance(rule[2], list))):
+            raise ConfigurationError(
+                f"{path}: names.inflect rules are [regex, [forms...]] or [regex, [forms...], "
+                "[kinds...]]")
         try:
             pattern = re.compile(str(rule[0]))
         except re.error as e:
             raise ConfigurationError(f"{path}: bad names.inflect regex {rule[0]!r}: {e}") from None
-        out.append((pattern, tuple(str(r) for r in rule[1])))
+        kinds = frozenset(str(k) for k in rule[2]) if len(rule) == 3 else frozenset()
+        out.append((pattern, tuple(str(r) for r in rule[1]), kinds))
     return tuple(out)
 
 

@@ -61,6 +61,10 @@ class ArticleReader:
         if "shallow" in lexicon.words("fallback_reading") and not isinstance(parser,
                                                                              ShallowParser):
             self.second = ShallowParser(lexicon, nlp.vocab, self.lemma)
+        # `fallback_reading: [lists]`: a side of the sentence may be a list of actors
+        # joined by conjunctions (where the shallow reading coordinates them soundly).
+        self.second_lists = self.second.conj if self.second is not None and \
+            "lists" in lexicon.words("fallback_reading") else set()
         self.triggers: TriggerTable = load_triggers(lang, lang_dir, lexicon, self.lemma)
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
@@ -109,7 +113,7 @@ class ArticleReader:
                 self.frames.focus = focus
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
                 if not rels and not self._blocked and self.second is not None and \
-                        _two_named(mentions):
+                        _two_named(mentions, sent, self.second_lists):
                     sd = self.second.parse([sent], [(matches, mentions)])[0]
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
@@ -453,11 +457,32 @@ def _own_phrase(tok) -> set[int]:
     return out
 
 
-def _two_named(mentions: list[Mention]) -> bool:
-    """Whether a sentence names exactly two actors, and by name: where the trained parse
-    finds no relation, the shallow reading is tried only where it cannot pick the wrong
-    pair."""
-    return len({m.code for m in mentions if not m.reference and m.code}) == 2
+def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:
+    """Whether a sentence names two sides, and by name: where the trained parse finds no
+    relation, the shallow reading is tried only where it cannot pick the wrong pair. A
+    side is one actor or a list of actors joined only by conjunctions and commas
+    ("Frankreich und Deutschland kritisierten Russland"), which the shallow reading
+    coordinates: each member takes the part of the list (where `conj` holds the
+    language's conjunctions)."""
+    named = sorted((m for m in mentions if not m.reference and m.code),
+                   key=lambda m: m.start)
+    codes = {m.code for m in named}
+    if len(codes) == 2:
+        return True
+    if not conj:
+        return False
+    sides: list[set[str]] = []
+    end = None
+    for m in named:
+        between = [t.text.lower() for t in sent[end:m.start]] if end is not None else None
+        if between and all(w in conj for w in between):
+            sides[-1].add(m.code)
+        elif between == [] and m.code in sides[-1]:
+            pass  # the same actor named twice in one phrase (a title, then the person)
+        else:
+            sides.append({m.code})
+        end = max(end or 0, m.end)
+    return len(sides) == 2 and not sides[0] & sides[1]
 
 
 def _two_sides(mentions: list[Mention], matches: list[Match], focus: list[str]) -> bool:

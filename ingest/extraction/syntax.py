@@ -97,7 +97,7 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers", "clause_complements")
+           "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects")
 
 
 class Parser:
@@ -190,6 +190,32 @@ class Parser:
             self._verbless_past(doc)
         if "clause_complements" in self.repairs:
             self._clause_complement(doc)
+        if "fronted_subjects" in self.repairs:
+            self._fronted_subject(doc, mentions)
+
+    @staticmethod
+    def _fronted_subject(doc: Doc, mentions) -> None:
+        """A bare name that fills the first place of a verb-second main clause, read as
+        an adverb or a loose word, while another actor after the finite verb is made its
+        subject ("Washington wirft Peking vor, ..." with "Peking" the subject). The first
+        place before the finite verb is the subject's unless a case shows otherwise, and
+        a bare name shows none: the name is the subject, the other actor the object."""
+        first = next((m for m in mentions if m.start == 0), None)
+        if first is None or first.end >= len(doc):
+            return
+        tok, verb = doc[0], doc[first.end]
+        root = verb if verb.dep_ == "ROOT" else verb.head
+        if tok.dep_ == "nsubj" or root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") \
+                or "Fin" not in verb.morph.get("VerbForm") or \
+                verb.i != root.i and verb.dep_ != "aux":
+            return
+        at = {m.start: m for m in mentions}
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > verb.i and
+                     c.i in at and at[c.i].code != first.code), None)
+        if subj is None:
+            return
+        tok.head, tok.dep_ = root, "nsubj"
+        subj.dep_ = "obj"
 
     @staticmethod
     def _verbal_modifiers(doc: Doc) -> None:
