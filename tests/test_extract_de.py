@@ -523,3 +523,16 @@ def test_standing_firmly_by_an_actor_is_support(extractor, text, triple):
 
 def test_beside_someone_in_space_is_no_support(extractor):
     assert not rels(extractor, "An der Seite von Macron sprach Scholz mit Journalisten.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A warning against an act is a demand not to do it (the schema's convention 2) ...
+    ("Russland warnte die Ukraine vor einem Beitritt zur Nato.", ("RUS", "DEMANDS", "UKR")),
+    # ... a warning of a punitive act a threat.
+    ("Polen warnte Belarus vor Konsequenzen.", ("POL", "THREATENS", "BLR")),
+    ("Die EU warnte Georgien vor neuen Sanktionen.", ("EU", "THREATENS", "GEO")),
+])
+def test_what_a_warning_is_against(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert len({t[1] for t in found}) == 1

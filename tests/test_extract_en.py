@@ -832,3 +832,15 @@ def test_a_verbless_phrase_stays_verbless(extractor):
 )
 def test_the_author_named_on_the_thing_judged(extractor, text, expected):
     assert expected <= rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A warning against an act is a demand not to do it (the schema's convention 2), made
+    # of the one warned, not of an actor inside the act ...
+    ("China warned Japan against any interference in Taiwan.", {("CHN", "DEMANDS", "JPN")}),
+    ("Russia warned Finland against membership of NATO.", {("RUS", "DEMANDS", "FIN")}),
+    # ... a warning of a punitive act a threat.
+    ("Russia warned Finland of retaliation.", {("RUS", "THREATENS", "FIN")}),
+])
+def test_what_a_warning_is_against(extractor, text, expected):
+    assert rels(extractor, text) == expected

@@ -67,6 +67,9 @@ class ArgumentReader:
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")
+        # The marker of what a warning is against ("warnte Y vor einer Einmischung",
+        # `syntax: warned_against_case`): the act warned against, unless it is a threat.
+        self.warned_against_case = w("warned_against_case")
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")

@@ -44,6 +44,8 @@ BASE_CONFIDENCE = 0.7
 # A relation whose side is a reference, or read from a nominal trigger, is less sure.
 REFERENCE_PENALTY = 0.15
 NOMINAL_PENALTY = 0.05
+# Acts a warning may name as its consequence: a warning of them is a threat.
+PUNITIVE = frozenset({"THREATENS", "SANCTIONS", "ATTACKS"})
 
 
 class ArticleReader:
@@ -263,11 +265,21 @@ class ArticleReader:
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
                 if row.predicate == "THREATENS" and frame.patients and any(
-                        c.dep_ in ("xcomp", "advcl") for c in tok.children) and any(
+                        c.dep_ in ("xcomp", "advcl") or c.dep_ == "obl" and not (
+                            self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
+                        and self.frames.case(c) in self.frames.warned_against_case
+                        for c in tok.children) and any(
                         c.dep_ in OBJECTS and c.i in at for c in tok.children):
-                    # "X warned Y not to ...", "memperingatkan Y untuk ...": a demand
-                    # (the schema's convention 2).
+                    # "X warned Y not to ...", "memperingatkan Y untuk ...", "warnte Y vor
+                    # einer Einmischung": a demand (the schema's convention 2); a warning
+                    # of a punitive act ("vor Konsequenzen", "vor Sanktionen") stays a
+                    # threat. Whom the demand is made of is the warned object, not an
+                    # actor of the act warned against ("against membership of NATO").
                     predicate = "DEMANDS"
+                    warned = {at[x.i].key for c in tok.children if c.dep_ in OBJECTS
+                              for x in _conjuncts(c) if x.i in at}
+                    frame = replace(frame, patients=[p for p in frame.patients
+                                                     if p.key in warned])
                 event = code_for(predicate, None if frame.predicate else row.cameo,
                                  frame.relation if reading == THREAT else None)
                 conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
@@ -426,6 +438,16 @@ def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str
 
 # The dependents that hold another clause, not the goods of a purchase; and, on the
 # trigger itself, its (active) subject, the buyer, and the verbs coordinated with it.
+def _conjuncts(tok):
+    """The token and the tokens coordinated with it ("Finland and Sweden")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
 _CLAUSES = frozenset({"acl:relcl", "advcl", "parataxis", "ccomp", "csubj"})
 _NOT_GOODS = _CLAUSES | {"nsubj", "conj", "punct"}
 
