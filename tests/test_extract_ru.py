@@ -207,3 +207,37 @@ def test_approving_a_sanctions_package_imposes_it(extractor):
 def test_sanctions_lifted_or_negated_are_not_asserted(extractor, text):
     found = rels(extractor, text)
     assert not {r for r in found if r[1] == "SANCTIONS"}
+
+
+# ------------------------------------------------------------------ case by ending
+
+
+@pytest.mark.parametrize(
+    ("base", "form", "prep", "case"),
+    [("Украина", "Украине", False, "Dat"), ("Украина", "Украину", False, "Acc"),
+     ("Иран", "Ирану", False, "Dat"), ("Китай", "Китаем", True, "Ins"),
+     ("Иран", "Ираном", False, "Ins"), ("Россия", "России", False, "Gen"),
+     ("Россия", "России", True, "Loc"), ("Соединённые Штаты Америки",
+                                         "Соединённых Штатов Америки", False, "Gen"),
+     # An undeclined form tells no case.
+     ("США", "США", False, None)],
+)
+def test_the_case_of_a_declined_name_is_read_from_its_ending(base, form, prep, case):
+    from ingest.extraction.cases import NameCases
+    from ingest.extraction.lexicon import LANG_DIR
+
+    assert NameCases.load(LANG_DIR / LANG).case(base, form, prep) == case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dative name the tagger took for a nominative subject, the object hung on it.
+        ("Норвегия предоставит Украине помощь.", ("NOR", "PROVIDES_AID", "UKR")),
+        # A dative name after the aid noun, which the tagger took for a foreign word.
+        ("США объявили о новом пакете военной помощи Украине.",
+         ("USA", "PROVIDES_AID", "UKR")),
+    ],
+)
+def test_a_dative_name_is_the_recipient(extractor, text, expected):
+    assert expected in rels(extractor, text)

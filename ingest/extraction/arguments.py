@@ -49,6 +49,9 @@ class Mention:
     alternatives: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # a reference to several actors ("both sides", "they")
     kind: str = ""  # the class of a reference ("speaker", "entity", ...)
+    # The name a declined mention is a form of ("Россия" for "России"), where the
+    # language reads a name's case from its ending (`cases`).
+    base: str = ""
 
     def codes(self) -> tuple[str, ...]:
         return self.members or (self.code,)

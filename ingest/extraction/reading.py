@@ -84,6 +84,13 @@ class ArticleReader:
         for topic, words in lexicon.topics.items():
             if words:
                 self.topics.add(topic, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        # The names of each actor in the language, to tell the name a declined mention
+        # is a form of (for a parser that reads the case from the ending).
+        self.names: dict[str, list[str]] = {}
+        if getattr(parser, "name_cases", None) is not None:
+            for alias in gazetteer.aliases_for(lexicon.code):
+                self.names.setdefault(alias.key, []).append(alias.text)
+        self._bases: dict[tuple[str, str], str] = {}
         self.items = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.item_origin: dict[str, str | None] = {}
         for item in gazetteer.items:
@@ -158,8 +165,22 @@ class ArticleReader:
         return todo, foci
 
     def _mentions(self, spans: list[Span], offset: int) -> list[Mention]:
-        return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset)
+        return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset,
+                        base=self._base(s.label_, s.text))
                 for s in spans if s.kb_id_]
+
+    def _base(self, key: str, text: str) -> str:
+        """The name of the actor `key` that `text` is an inflected form of ('' if none,
+        or if `text` is the name itself)."""
+        if not self.names:
+            return ""
+        found = self._bases.get((key, text))
+        if found is None:
+            lower = text.lower()
+            found = next((n for n in self.names.get(key, ()) if lower != n.lower() and
+                          lower in {f.lower() for f in self.lexicon.inflect(n)}), "")
+            self._bases[(key, text)] = found
+        return found
 
     def _references(self, doc: Doc, refs, offset, mentions, salience: Salience
                     ) -> list[Mention]:
@@ -260,7 +281,10 @@ class ArticleReader:
                                  frame.relation if reading == THREAT else None)
                 conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
                 item = self._item(sd, tok) if predicate == "BUYS" else None
+                cond = self.modality.condition_span
                 for a, p in pairs(frame):
+                    if cond is not None and not a.reference and cond[0] <= a.start < cond[1]:
+                        continue  # the condition's actor ("Eğer X geri adım atmazsa, ...")
                     for subj, obj in _codes(a, p, predicate):
                         if predicate == "BUYS" and obj is None:
                             obj = self._maker(sd, tok)

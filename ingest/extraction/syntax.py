@@ -35,6 +35,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
 from entente.errors import ConfigurationError
+from ingest.extraction.cases import NameCases
 from ingest.extraction.lexicon import Lexicon
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
@@ -89,7 +90,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
             return Parser(code, lang_dir, lexicon.case_affixes("case_suffixes"),
-                          lexicon.words("parse_repairs"))
+                          lexicon.words("parse_repairs"),
+                          NameCases.load((lang_dir or LANG_DIR) / lang))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
@@ -97,7 +99,11 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers", "clause_complements")
+           "participle_roots", "verbal_modifiers", "clause_complements", "oblique_subjects")
+# The relation a name takes in an oblique case the parse made a subject (a subject is
+# nominative): a dative is the indirect object, a genitive the modifier of the noun it
+# depends on, the other cases objects and obliques.
+_OBLIQUE_DEPS = {"Dat": "iobj", "Acc": "obj", "Gen": "nmod", "Ins": "obl", "Loc": "obl"}
 
 
 class Parser:
@@ -105,7 +111,8 @@ class Parser:
 
     def __init__(self, lang: str, lang_dir: Path | None = None,
                  suffixes: tuple[tuple[str, str], ...] = (),
-                 repairs: frozenset[str] = frozenset()) -> None:
+                 repairs: frozenset[str] = frozenset(),
+                 name_cases: NameCases | None = None) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -118,6 +125,9 @@ class Parser:
         if unknown:
             raise ConfigurationError(f"unknown parse_repairs {sorted(unknown)}")
         self.repairs = frozenset(repairs)
+        # The case of a declined name, read from its ending (`cases`), where the tagger
+        # guesses it for a name it has not seen.
+        self.name_cases = name_cases
 
     @property
     def vocab(self) -> Vocab:
@@ -140,6 +150,8 @@ class Parser:
         for doc, (_, mentions) in zip(out, hints, strict=True):
             if self.suffixes:
                 self._case_by_suffix(doc)
+            if self.name_cases is not None:
+                self._case_by_form(doc, mentions)
             if self.repairs:
                 self._repair(doc, mentions)
         return out
@@ -155,6 +167,49 @@ class Parser:
             feats = tok.morph.to_dict()
             feats["Case"] = case
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+    def _case_by_form(self, doc: Doc, mentions) -> None:
+        """Each declined name's case from its ending (a preposition right before it
+        counts: "в Сирии" is prepositional, "России" alone genitive); with the repair
+        `oblique_subjects`, a name so found in an oblique case that the parse made a
+        subject ("Украине" in "Норвегия предоставит Украине помощь") is the argument its
+        case makes it."""
+        for m in mentions:
+            base = getattr(m, "base", "")
+            if m.reference or not base:
+                continue
+            toks = doc[m.start:m.end]
+            prep = m.start > 0 and doc[m.start - 1].pos_ == "ADP"
+            case = self.name_cases.case(base, " ".join(t.text for t in toks), prep)
+            if case is None:
+                continue
+            words = base.split()
+            for tok, word in zip(toks, words, strict=False):
+                if tok.lower_.replace("ё", "е") == word.lower().replace("ё", "е"):
+                    continue  # an undeclined word of the name ("Америки" of "Штатов Америки")
+                feats = {k: v for k, v in tok.morph.to_dict().items() if k != "Foreign"}
+                feats["Case"] = case
+                tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+                if tok.pos_ == "X":
+                    tok.pos_ = "PROPN"
+            head = doc[_head_in(doc, m.start, m.end)]
+            if "oblique_subjects" in self.repairs and head.dep_ in ("nsubj", "nsubj:pass") \
+                    and head.head.i != head.i and \
+                    not any(c.dep_ == "case" for c in head.children):
+                head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
+            verb = head.head
+            if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
+                    head.dep_ in ("iobj", "obl") and verb.pos_ in ("VERB", "AUX") and \
+                    not any(c.dep_ == "obj" for c in verb.children):
+                # The verb's object hung on the dative or instrumental name before it
+                # ("предоставит Украине/iobj помощь/nmod"): a name in such a case takes
+                # no unmarked nominative or accusative modifier; the noun is the object.
+                for c in head.children:
+                    if c.dep_ in ("nmod", "appos") and c.i > head.i and c.pos_ == "NOUN" and \
+                            set(c.morph.get("Case")) & {"Acc", "Nom"} and \
+                            not any(x.dep_ == "case" for x in c.children):
+                        c.head, c.dep_ = verb, "obj"
+                        break
 
     def _repair(self, doc: Doc, mentions) -> None:
         """Re-attach the first word of an actor's name where the parse breaks UD's rules
@@ -343,6 +398,12 @@ class Parser:
                 if second.dep_ == "nsubj" and second.head.i == first.head.i:
                     second.head, second.dep_ = first, "conj"
                     doc[j].head, doc[j].dep_ = second, "cc"
+
+
+def _head_in(doc: Doc, start: int, end: int) -> int:
+    """The word of a span whose head is outside it (its first word if none is)."""
+    return next((j for j in range(start, end) if not start <= doc[j].head.i < end
+                 or doc[j].head.i == j), start)
 
 
 # The vowel and reading marks of the Arabic script (harakat, tanween, shadda, sukun, the
