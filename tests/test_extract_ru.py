@@ -241,3 +241,42 @@ def test_the_case_of_a_declined_name_is_read_from_its_ending(base, form, prep, c
 )
 def test_a_dative_name_is_the_recipient(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+# ------------------------------------------------------------------ verbs the tagger misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ввели" tagged a noun and the sentence split at it; the names before it are
+        # its subjects.
+        ("США, Евросоюз и Великобритания ввели санкции против России.",
+         {("USA", "SANCTIONS", "RUS"), ("EU", "SANCTIONS", "RUS"), ("GBR", "SANCTIONS", "RUS")}),
+        # ... the verb read as a conjunct of the first name.
+        ("Канада, Австралия и Новая Зеландия также ввели санкции против России.",
+         {("CAN", "SANCTIONS", "RUS"), ("AUS", "SANCTIONS", "RUS"), ("NZL", "SANCTIONS", "RUS")}),
+        # ... the first name read as the verb's object.
+        ("США, ЕС, Канада и Япония ввели санкции против России.",
+         {("USA", "SANCTIONS", "RUS"), ("EU", "SANCTIONS", "RUS"), ("CAN", "SANCTIONS", "RUS"),
+          ("JPN", "SANCTIONS", "RUS")}),
+        # Two targets coordinated after the verb the tagger missed.
+        ("США ввели санкции против Ирана и Венесуэлы.",
+         {("USA", "SANCTIONS", "IRN"), ("USA", "SANCTIONS", "VEN")}),
+        # An instrumental agent of a passive read as its object.
+        ("Ограничительные меры введены Евросоюзом в отношении России.",
+         {("EU", "SANCTIONS", "RUS")}),
+    ],
+)
+def test_verb_forms_the_tagger_misses(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+def test_anti_demonym_is_the_target(extractor):
+    found = rels(extractor, "Евросоюз продлил антироссийские санкции еще на полгода.")
+    assert ("EU", "SANCTIONS", "RUS") in found
+    assert not {t for t in found if t[0] == "RUS"}
+
+
+def test_armed_forces_by_abbreviation(extractor):
+    assert ("ISR", "ATTACKS", "LBN") in rels(extractor, "ЦАХАЛ нанес удар по Ливану.")

@@ -115,6 +115,11 @@ class ArgumentReader:
         self.known_cases = frozenset().union(*case_classes)
         # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
         self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
+        # Markers that are a prefix of the name's own word ("анти-": "антироссийские
+        # санкции", sanctions against Russia), written with a final hyphen.
+        self.prefix_cases = tuple(sorted((c[:-1] for c in self.known_cases
+                                          if len(c) > 1 and c.endswith("-")), key=len,
+                                         reverse=True))
         # Sentence-local token index -> the predicates of the trigger there (set by the
         # reader).
         self.trigger_predicates: dict[int, frozenset[str]] = {}
@@ -127,6 +132,11 @@ class ArgumentReader:
 
     def case(self, tok: Token) -> str | None:
         """The case marker of a nominal (its `case` children, joined), lower case."""
+        if self.prefix_cases and tok.dep_ == "amod":
+            prefix = next((p for p in self.prefix_cases if tok.lower_.startswith(p) and
+                           len(tok.lower_) > len(p) + 2), None)
+            if prefix is not None:
+                return prefix + "-"
         # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
         marks = [_marker(c) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
         if tok.dep_ == "nmod:poss":
@@ -194,11 +204,12 @@ class ArgumentReader:
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
         for c in tok.children:
-            # Coordinated actors; a list the parser read as appositions ("A, B and C");
+            # Coordinated actors; a list the parser read as appositions or as UD's `list`
+            # ("A, B and C");
             # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
             paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
                 and at.get(tok.i) is not at[c.i]
-            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at or paired) and \
+            if (c.dep_ == "conj" or c.dep_ in ("appos", "list") and c.i in at or paired) and \
                     c.i not in triggers:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)

@@ -350,6 +350,10 @@ class FrameReader(ArgumentReader):
         nouns += self._amounts(n)
         found = [m for x in nouns for c in self.obliques(x, cases)
                  for m in self.actors(c, at, triggers)]
+        if self.prefix_cases:
+            # A name with a prefix marker as the noun's adjective ("антироссийские").
+            found += [m for x in nouns for c in x.children if c.dep_ == "amod" and
+                      self.case(c) in cases for m in self.actors(c, at, triggers)]
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
 

@@ -91,7 +91,9 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
             return Parser(code, lang_dir, lexicon.case_affixes("case_suffixes"),
                           lexicon.words("parse_repairs"),
-                          NameCases.load((lang_dir or LANG_DIR) / lang))
+                          NameCases.load((lang_dir or LANG_DIR) / lang),
+                          (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive")),
+                          Lemmatizer(lang))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
@@ -99,7 +101,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers", "clause_complements", "oblique_subjects")
+           "participle_roots", "verbal_modifiers", "clause_complements", "oblique_subjects",
+           "verb_forms")
 # The relation a name takes in an oblique case the parse made a subject (a subject is
 # nominative): a dative is the indirect object, a genitive the modifier of the noun it
 # depends on, the other cases objects and obliques.
@@ -112,7 +115,9 @@ class Parser:
     def __init__(self, lang: str, lang_dir: Path | None = None,
                  suffixes: tuple[tuple[str, str], ...] = (),
                  repairs: frozenset[str] = frozenset(),
-                 name_cases: NameCases | None = None) -> None:
+                 name_cases: NameCases | None = None,
+                 verb_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+                 lemma=None) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -128,6 +133,11 @@ class Parser:
         # The case of a declined name, read from its ending (`cases`), where the tagger
         # guesses it for a name it has not seen.
         self.name_cases = name_cases
+        # A verb form the tagger took for a noun (`verb_forms` repair): a finite ending
+        # and a lookup lemma with an infinitive ending (`syntax: verb_endings`,
+        # `infinitive`).
+        self.verb_endings, self.infinitive = verb_forms
+        self.lemma = lemma or (lambda word: word.lower())
 
     @property
     def vocab(self) -> Vocab:
@@ -193,9 +203,12 @@ class Parser:
                 if tok.pos_ == "X":
                     tok.pos_ = "PROPN"
             head = doc[_head_in(doc, m.start, m.end)]
-            if "oblique_subjects" in self.repairs and head.dep_ in ("nsubj", "nsubj:pass") \
-                    and head.head.i != head.i and \
-                    not any(c.dep_ == "case" for c in head.children):
+            if "oblique_subjects" in self.repairs and head.head.i != head.i and \
+                    not any(c.dep_ == "case" for c in head.children) and (
+                        head.dep_ in ("nsubj", "nsubj:pass") or
+                        head.dep_ == "obj" and case in ("Dat", "Ins")):
+                # (An object is accusative, or genitive under a negation; a dative or an
+                # instrumental is none: "введены Евросоюзом/obj" is the passive's agent.)
                 head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
             verb = head.head
             if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
@@ -234,6 +247,8 @@ class Parser:
                 # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
                 # argument has no subject in UD; the name is the verb's.
                 tok.head = head.head
+        if "verb_forms" in self.repairs and self.verb_endings and self.infinitive:
+            self._verb_forms(doc, mentions)
         if "coordinated_subjects" in self.repairs:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
@@ -244,6 +259,51 @@ class Parser:
             self._participle_root(doc)
         if "clause_complements" in self.repairs:
             self._clause_complement(doc)
+
+    def _verb_forms(self, doc: Doc, mentions) -> None:
+        """A finite verb the tagger has not seen read as a noun, and the sentence split
+        at it ("США, Евросоюз и Великобритания ввели/NOUN/ROOT санкции", "США" a root of
+        its own): a word with a finite ending whose lookup lemma is an infinitive is a
+        verb; a name in its own form (no declined one, whatever case the tagger guessed
+        for it) that heads a root of its own right before it is its subject."""
+        names = {j for m in mentions for j in range(m.start, m.end)}
+        undeclined = {j for m in mentions if not m.reference and not getattr(m, "base", "")
+                      for j in range(m.start, m.end)}
+        verbs = []
+        for tok in doc:
+            lower = tok.lower_
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") and tok.i not in names and \
+                    lower.endswith(self.verb_endings) and \
+                    (lemma := self.lemma(tok.text)) != lower and lemma.endswith(self.infinitive):
+                tok.pos_ = "VERB"
+                tok.set_morph("VerbForm=Fin")
+                verbs.append(tok)
+        for v in verbs:
+            if v.dep_ not in ("ROOT", "conj") or any(
+                    c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
+                continue
+            first = next((c for c in v.children if c.i < v.i and c.dep_ == "obj" and
+                          c.i in undeclined), None)
+            if first is not None:
+                # A name in its own form before the verb made its object, the verb with no
+                # subject ("США/obj, ЕС ... ввели"): the subject.
+                first.dep_ = "nsubj"
+                continue
+            # The name may also have taken the verb as its conjunct ("Канада, Австралия и
+            # Новая Зеландия также ввели": "ввели" a conjunct of "Канада").
+            r = v.head if v.dep_ == "conj" else next(
+                (x for x in doc if x.dep_ == "ROOT" and x.i < v.i and
+                 max(y.i for y in x.subtree) == v.i - 1), None)
+            if r is None or r.dep_ != "ROOT" or r.i > v.i or r.i not in undeclined or \
+                    any(c.dep_ == "case" for c in r.children) or \
+                    any(doc[j].is_punct for j in range(max(y.i for y in r.subtree
+                                                           if y.i < v.i), v.i)):
+                continue
+            v.head, v.dep_ = v, "ROOT"
+            r.head, r.dep_ = v, "nsubj"
+            for c in list(r.children):
+                if c.i > v.i:
+                    c.head = v  # what came after the verb is the verb's, not the name's
 
     @staticmethod
     def _verbal_modifiers(doc: Doc) -> None:
@@ -398,6 +458,11 @@ class Parser:
                 if second.dep_ == "nsubj" and second.head.i == first.head.i:
                     second.head, second.dep_ = first, "conj"
                     doc[j].head, doc[j].dep_ = second, "cc"
+
+
+def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
+    """The word endings of a `syntax:` class ("-ли" -> "ли")."""
+    return tuple(x[1:] for x in lexicon.words(cls) if x.startswith("-") and len(x) > 1)
 
 
 def _head_in(doc: Doc, start: int, end: int) -> int:
