@@ -280,3 +280,20 @@ def test_anti_demonym_is_the_target(extractor):
 
 def test_armed_forces_by_abbreviation(extractor):
     assert ("ISR", "ATTACKS", "LBN") in rels(extractor, "ЦАХАЛ нанес удар по Ливану.")
+
+
+def test_an_agentless_act_continues_the_headlines(extractor):
+    # A short passive with no agent ("введены"), under a headline whose act is the same.
+    found = rels(extractor, "Санкции введены против компаний из Турции и ОАЭ.",
+                 title="Великобритания ввела санкции")
+    assert {("GBR", "SANCTIONS", "TUR"), ("GBR", "SANCTIONS", "ARE")} <= found
+
+
+def test_no_headline_no_agent(extractor):
+    assert not rels(extractor, "Санкции введены против компаний из Турции и ОАЭ.")
+
+
+def test_a_word_of_amount_heads_the_targets(extractor):
+    found = rels(extractor, "США ввели санкции против более чем 300 юридических лиц из "
+                            "Китая и Турции.")
+    assert {("USA", "SANCTIONS", "CHN"), ("USA", "SANCTIONS", "TUR")} <= found

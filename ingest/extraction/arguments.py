@@ -125,6 +125,10 @@ class ArgumentReader:
         self.trigger_predicates: dict[int, frozenset[str]] = {}
         # The most salient actor when the sentence is read (set by the reader).
         self.focus: Mention | None = None
+        # The agents of the headline's acts, by predicate (set by the reader): the actor
+        # an agentless act of the same kind in the body is done by (the schema's
+        # convention 6, "the headline's subject").
+        self.headline: dict[str, list[Mention]] = {}
         self._at: dict[int, Mention] | None = None
         self._triggers: set[int] = set()
 
@@ -197,9 +201,13 @@ class ArgumentReader:
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
             seat = self.lemma(tok.text) in self.seat_offices
+            # A word of amount heading the phrase ("более/obl чем 300 лиц из России/obl"):
+            # what it counts may hang on it as an oblique.
+            amount = tok.lower_ in self.quantity or self.lemma(tok.text) in self.quantity
             for c in tok.children:
                 # A government named by its seat ("die Regierung in Peking"): that state's.
-                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
+                if (c.dep_ in INNER or c.dep_ == "det" and c.i in at or
+                        amount and c.dep_ == "obl") and c.i not in triggers and \
                         (self.case(c) in self.inner_cases or seat and c.i in at and
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))

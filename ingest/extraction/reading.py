@@ -110,8 +110,9 @@ class ArticleReader:
         todo = [t for plan in plans for t in plan[0]]
         parsed = iter(self.parser.parse([t[1] for t in todo], [(t[2], t[3]) for t in todo]))
         out = []
-        for (doc, _), (todo, foci) in zip(docs, plans, strict=True):
+        for (doc, title), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []
+            self.frames.headline = self._headline(title)
             for (_, sent, matches, mentions), focus in zip(todo, foci, strict=True):
                 self.frames.focus = focus
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
@@ -121,8 +122,37 @@ class ArticleReader:
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
             self.frames.focus = None
+            self.frames.headline = {}
             self._share_topics(found)
             out.append(found)
+        return out
+
+    def _headline(self, title: Doc | None) -> dict[str, list[Mention]]:
+        """The agents of the acts the headline reports, by predicate, as references (the
+        headline's relations themselves are the body's to assert)."""
+        if title is None or not len(title):
+            return {}
+        sent = title[:]
+        mentions = self._mentions(title.spans.get("actors", []), 0)
+        if not mentions:
+            return {}
+        lowers = [t.lower_ for t in sent]
+        matches = self.triggers.candidates(
+            [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
+            [t.text for t in sent])
+        if not matches:
+            return {}
+        sd = self.parser.parse([sent], [(matches, mentions)])[0]
+        out: dict[str, list[Mention]] = {}
+        acts: list = []
+        self._sentence(title, sent, sd, matches, mentions, acts)
+        for predicate, agents in acts:
+            for m in agents:
+                if predicate in SYMMETRIC or m.reference or not m.code or any(
+                        x.code == m.code for x in out.get(predicate, ())):
+                    continue
+                out.setdefault(predicate, []).append(
+                    Mention(m.code, m.key, m.text, 0, 0, reference=True))
         return out
 
     def _plan(self, doc: Doc, title_doc: Doc | None):
@@ -210,7 +240,9 @@ class ArticleReader:
     # ------------------------------------------------------------------ one sentence
 
     def _sentence(self, doc: Doc, sent: Span, sd: Doc, matches: list[Match],
-                  mentions: list[Mention]) -> list[dict]:
+                  mentions: list[Mention], acts: list | None = None) -> list[dict]:
+        """The relations of one sentence; `acts` collects (predicate, agents) of every
+        asserted frame, with or without an other side."""
         self._blocked = False
         mentions = self._speakers(sd, mentions)
         at: dict[int, Mention] = {}
@@ -271,6 +303,8 @@ class ArticleReader:
                     self._blocked = True
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
+                if acts is not None:
+                    acts.append((predicate, frame.agents))
                 if row.predicate == "THREATENS" and frame.patients and any(
                         c.dep_ in ("xcomp", "advcl") for c in tok.children) and any(
                         c.dep_ in OBJECTS and c.i in at for c in tok.children):

@@ -92,7 +92,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
             return Parser(code, lang_dir, lexicon.case_affixes("case_suffixes"),
                           lexicon.words("parse_repairs"),
                           NameCases.load((lang_dir or LANG_DIR) / lang),
-                          (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive")),
+                          (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
+                           _endings(lexicon, "passive_endings")),
                           Lemmatizer(lang))
     from ingest.extraction.shallow import ShallowParser
 
@@ -116,7 +117,7 @@ class Parser:
                  suffixes: tuple[tuple[str, str], ...] = (),
                  repairs: frozenset[str] = frozenset(),
                  name_cases: NameCases | None = None,
-                 verb_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+                 verb_forms: tuple[tuple[str, ...], ...] = ((), (), ()),
                  lemma=None) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
@@ -133,10 +134,10 @@ class Parser:
         # The case of a declined name, read from its ending (`cases`), where the tagger
         # guesses it for a name it has not seen.
         self.name_cases = name_cases
-        # A verb form the tagger took for a noun (`verb_forms` repair): a finite ending
-        # and a lookup lemma with an infinitive ending (`syntax: verb_endings`,
-        # `infinitive`).
-        self.verb_endings, self.infinitive = verb_forms
+        # A verb form the tagger took for a noun (`verb_forms` repair): a finite or a
+        # short passive ending and a lookup lemma with an infinitive ending (`syntax:
+        # verb_endings`, `passive_endings`, `infinitive`).
+        self.verb_endings, self.infinitive, self.passive_endings = verb_forms
         self.lemma = lemma or (lambda word: word.lower())
 
     @property
@@ -272,9 +273,22 @@ class Parser:
         verbs = []
         for tok in doc:
             lower = tok.lower_
-            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") and tok.i not in names and \
-                    lower.endswith(self.verb_endings) and \
-                    (lemma := self.lemma(tok.text)) != lower and lemma.endswith(self.infinitive):
+            if tok.i in names or (lemma := self.lemma(tok.text)) == lower or \
+                    not lemma.endswith(self.infinitive):
+                continue
+            misread = tok.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "X")
+            if self.passive_endings and lower.endswith(self.passive_endings) and (
+                    misread or tok.pos_ == "VERB" and "Pass" not in tok.morph.get("Voice")):
+                # A short passive participle ("введены"): its subject undergoes the act.
+                tok.pos_ = "VERB"
+                tok.set_morph("Variant=Short|VerbForm=Part|Voice=Pass")
+                for c in tok.children:
+                    if c.dep_ == "nsubj":
+                        c.dep_ = "nsubj:pass"
+                verbs.append(tok)
+            elif lower.endswith(self.verb_endings) and (
+                    misread or tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+                # (A finite form tagged a participle, "предоставит", is finite too.)
                 tok.pos_ = "VERB"
                 tok.set_morph("VerbForm=Fin")
                 verbs.append(tok)
