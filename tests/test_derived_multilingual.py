@@ -25,6 +25,7 @@ DERIVED = {
     "cldr_names": [f"lang/{c}/names-derived.csv" for c in NAME_LANGS],
     "omw_triggers": ["lang/fr/triggers.tsv", "lang/ar/triggers.tsv"],
     "petrarch_es": ["lang/es/triggers.tsv"],
+    "ud_name_cases": ["lang/ru/name-cases.tsv"],
 }
 HARAKAT = re.compile("[\u064b-\u0652]")
 

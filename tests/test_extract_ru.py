@@ -207,3 +207,93 @@ def test_approving_a_sanctions_package_imposes_it(extractor):
 def test_sanctions_lifted_or_negated_are_not_asserted(extractor, text):
     found = rels(extractor, text)
     assert not {r for r in found if r[1] == "SANCTIONS"}
+
+
+# ------------------------------------------------------------------ case by ending
+
+
+@pytest.mark.parametrize(
+    ("base", "form", "prep", "case"),
+    [("Украина", "Украине", False, "Dat"), ("Украина", "Украину", False, "Acc"),
+     ("Иран", "Ирану", False, "Dat"), ("Китай", "Китаем", True, "Ins"),
+     ("Иран", "Ираном", False, "Ins"), ("Россия", "России", False, "Gen"),
+     ("Россия", "России", True, "Loc"), ("Соединённые Штаты Америки",
+                                         "Соединённых Штатов Америки", False, "Gen"),
+     # An undeclined form tells no case.
+     ("США", "США", False, None)],
+)
+def test_the_case_of_a_declined_name_is_read_from_its_ending(base, form, prep, case):
+    from ingest.extraction.cases import NameCases
+    from ingest.extraction.lexicon import LANG_DIR
+
+    assert NameCases.load(LANG_DIR / LANG).case(base, form, prep) == case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dative name the tagger took for a nominative subject, the object hung on it.
+        ("Норвегия предоставит Украине помощь.", ("NOR", "PROVIDES_AID", "UKR")),
+        # A dative name after the aid noun, which the tagger took for a foreign word.
+        ("США объявили о новом пакете военной помощи Украине.",
+         ("USA", "PROVIDES_AID", "UKR")),
+    ],
+)
+def test_a_dative_name_is_the_recipient(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+# ------------------------------------------------------------------ verbs the tagger misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ввели" tagged a noun and the sentence split at it; the names before it are
+        # its subjects.
+        ("США, Евросоюз и Великобритания ввели санкции против России.",
+         {("USA", "SANCTIONS", "RUS"), ("EU", "SANCTIONS", "RUS"), ("GBR", "SANCTIONS", "RUS")}),
+        # ... the verb read as a conjunct of the first name.
+        ("Канада, Австралия и Новая Зеландия также ввели санкции против России.",
+         {("CAN", "SANCTIONS", "RUS"), ("AUS", "SANCTIONS", "RUS"), ("NZL", "SANCTIONS", "RUS")}),
+        # ... the first name read as the verb's object.
+        ("США, ЕС, Канада и Япония ввели санкции против России.",
+         {("USA", "SANCTIONS", "RUS"), ("EU", "SANCTIONS", "RUS"), ("CAN", "SANCTIONS", "RUS"),
+          ("JPN", "SANCTIONS", "RUS")}),
+        # Two targets coordinated after the verb the tagger missed.
+        ("США ввели санкции против Ирана и Венесуэлы.",
+         {("USA", "SANCTIONS", "IRN"), ("USA", "SANCTIONS", "VEN")}),
+        # An instrumental agent of a passive read as its object.
+        ("Ограничительные меры введены Евросоюзом в отношении России.",
+         {("EU", "SANCTIONS", "RUS")}),
+    ],
+)
+def test_verb_forms_the_tagger_misses(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+def test_anti_demonym_is_the_target(extractor):
+    found = rels(extractor, "Евросоюз продлил антироссийские санкции еще на полгода.")
+    assert ("EU", "SANCTIONS", "RUS") in found
+    assert not {t for t in found if t[0] == "RUS"}
+
+
+def test_armed_forces_by_abbreviation(extractor):
+    assert ("ISR", "ATTACKS", "LBN") in rels(extractor, "ЦАХАЛ нанес удар по Ливану.")
+
+
+def test_an_agentless_act_continues_the_headlines(extractor):
+    # A short passive with no agent ("введены"), under a headline whose act is the same.
+    found = rels(extractor, "Санкции введены против компаний из Турции и ОАЭ.",
+                 title="Великобритания ввела санкции")
+    assert {("GBR", "SANCTIONS", "TUR"), ("GBR", "SANCTIONS", "ARE")} <= found
+
+
+def test_no_headline_no_agent(extractor):
+    assert not rels(extractor, "Санкции введены против компаний из Турции и ОАЭ.")
+
+
+def test_a_word_of_amount_heads_the_targets(extractor):
+    found = rels(extractor, "США ввели санкции против более чем 300 юридических лиц из "
+                            "Китая и Турции.")
+    assert {("USA", "SANCTIONS", "CHN"), ("USA", "SANCTIONS", "TUR")} <= found

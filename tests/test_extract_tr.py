@@ -340,3 +340,33 @@ def test_sanctions_if_need_be_are_a_threat(extractor, text):
     found = rels(extractor, text)
     assert ("TUR", "THREATENS", "NLD") in found
     assert ("TUR", "SANCTIONS", "NLD") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # A condition clause closed by its negative conditional verb (-mAzsA) before the act.
+    "Türkiye, iniş izni verilmezse Hollanda'ya yaptırım uygulayacağını açıkladı.",
+    # "Aksi takdirde", otherwise: the consequence of an implied condition.
+    "Aksi takdirde Türkiye Hollanda'ya yaptırım uygulayacak.",
+])
+def test_sanctions_after_a_condition_clause_are_a_threat(extractor, text):
+    found = rels(extractor, text)
+    assert ("TUR", "THREATENS", "NLD") in found
+    assert ("TUR", "SANCTIONS", "NLD") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # The actor of the condition is not the one who sanctions.
+    "Eğer Hollanda geri adım atmazsa Türkiye yaptırım uygulayacak.",
+    # An act between "eğer" and the conditional verb is the condition itself.
+    "Eğer Hollanda Türkiye'ye yaptırım uygulamaya karar verirse ilişkiler zarar görür.",
+])
+def test_the_condition_asserts_no_sanction(extractor, text):
+    found = rels(extractor, text)
+    assert not {t for t in found if t[1] == "SANCTIONS"}
+    assert ("NLD", "THREATENS", "TUR") not in found
+
+
+def test_a_name_ending_like_a_condition_is_none(extractor):
+    # "Bursa" ends in -rsa but is a city, no conditional verb.
+    assert ("TUR", "SANCTIONS", "NLD") in rels(
+        extractor, "Bursa ziyaretinden sonra Türkiye, Hollanda'ya yaptırım uyguladı.")

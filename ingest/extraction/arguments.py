@@ -49,6 +49,9 @@ class Mention:
     alternatives: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # a reference to several actors ("both sides", "they")
     kind: str = ""  # the class of a reference ("speaker", "entity", ...)
+    # The name a declined mention is a form of ("Россия" for "России"), where the
+    # language reads a name's case from its ending (`cases`).
+    base: str = ""
 
     def codes(self) -> tuple[str, ...]:
         return self.members or (self.code,)
@@ -118,11 +121,20 @@ class ArgumentReader:
         self.known_cases = frozenset().union(*case_classes)
         # Case suffixes named like words ("case=dat"): Turkish marks a role on the noun.
         self.morph_cases = frozenset(c for c in self.known_cases if c.startswith("case="))
+        # Markers that are a prefix of the name's own word ("анти-": "антироссийские
+        # санкции", sanctions against Russia), written with a final hyphen.
+        self.prefix_cases = tuple(sorted((c[:-1] for c in self.known_cases
+                                          if len(c) > 1 and c.endswith("-")), key=len,
+                                         reverse=True))
         # Sentence-local token index -> the predicates of the trigger there (set by the
         # reader).
         self.trigger_predicates: dict[int, frozenset[str]] = {}
         # The most salient actor when the sentence is read (set by the reader).
         self.focus: Mention | None = None
+        # The agents of the headline's acts, by predicate (set by the reader): the actor
+        # an agentless act of the same kind in the body is done by (the schema's
+        # convention 6, "the headline's subject").
+        self.headline: dict[str, list[Mention]] = {}
         self._at: dict[int, Mention] | None = None
         self._triggers: set[int] = set()
 
@@ -130,6 +142,11 @@ class ArgumentReader:
 
     def case(self, tok: Token) -> str | None:
         """The case marker of a nominal (its `case` children, joined), lower case."""
+        if self.prefix_cases and tok.dep_ == "amod":
+            prefix = next((p for p in self.prefix_cases if tok.lower_.startswith(p) and
+                           len(tok.lower_) > len(p) + 2), None)
+            if prefix is not None:
+                return prefix + "-"
         # The marker nearest the noun: "bahkan terhadap X" is marked by "terhadap".
         marks = [_marker(c) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
         if tok.dep_ == "nmod:poss":
@@ -193,13 +210,17 @@ class ArgumentReader:
             # A name that only qualifies a reason ("sanctioned over the Ukraine crisis")
             # is its topic or place, not the one acted on.
             reason = self.case(tok) in self.reason_case
+            # A word of amount heading the phrase ("более/obl чем 300 лиц из России/obl"):
+            # what it counts may hang on it as an oblique.
+            amount = tok.lower_ in self.quantity or self.lemma(tok.text) in self.quantity
             for c in tok.children:
                 if reason and c.dep_ == "compound":
                     continue
                 if self._measured(tok, c):
                     out.extend(self.actors(c, at, triggers, depth + 1))
                 # A government named by its seat ("die Regierung in Peking"): that state's.
-                elif (c.dep_ in INNER or c.dep_ == "det" and c.i in at) and c.i not in triggers and \
+                elif (c.dep_ in INNER or c.dep_ == "det" and c.i in at or
+                        amount and c.dep_ == "obl") and c.i not in triggers and \
                         (self.case(c) in self.inner_cases or seat and c.i in at and
                          self.case(c) in self.locative):
                     out.extend(self.actors(c, at, triggers, depth + 1))
@@ -210,11 +231,12 @@ class ArgumentReader:
             m.end <= len(tok.doc) and m.start <= tok.i < m.end else []
         for c in [*tok.children, *(c for w in inside for c in w.children
                                    if c.dep_ == "conj" and at.get(c.i) is not m)]:
-            # Coordinated actors; a list the parser read as appositions ("A, B and C");
+            # Coordinated actors; a list the parser read as appositions or as UD's `list`
+            # ("A, B and C");
             # a pair joined by a hyphen ("Indonesia-Vietnam", "US-Russian").
             paired = c.i in at and c.i > 0 and tok.doc[c.i - 1].text in ("-", "–", "/") \
                 and at.get(tok.i) is not at[c.i]
-            if (c.dep_ == "conj" or c.dep_ == "appos" and c.i in at or paired) and \
+            if (c.dep_ == "conj" or c.dep_ in ("appos", "list") and c.i in at or paired) and \
                     c.i not in triggers:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)

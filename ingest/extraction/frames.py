@@ -84,6 +84,12 @@ class FrameReader(ArgumentReader):
         if row.predicate in SYMMETRIC:
             if not agents and len(patients) > 1:
                 agents, patients = patients, []
+        if not agents and patients and row.predicate not in SYMMETRIC:
+            # An act with no agent of its own continues the headline's act of that kind
+            # ("Евросоюз ввел санкции против России" over "Санкции затронули компании из
+            # Китая"): the headline's agent does it.
+            codes = {c for m in patients for c in m.codes()}
+            agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
@@ -375,6 +381,10 @@ class FrameReader(ArgumentReader):
         found = [m for x in nouns for c in self.obliques(x, cases)
                  for m in self.actors(c, at, triggers)]
         found += self._aimed_at(n, row, at, triggers)
+        if self.prefix_cases:
+            # A name with a prefix marker as the noun's adjective ("антироссийские").
+            found += [m for x in nouns for c in x.children if c.dep_ == "amod" and
+                      self.case(c) in cases for m in self.actors(c, at, triggers)]
         return found + [m for c in self._stranded(n) if c.dep_ in OBLIQUES and self.case(c) in cases
                         for m in self.actors(c, at, triggers)]
 

@@ -6,7 +6,10 @@ Read from the parse, on the trigger and the chain of its governors up to the roo
 - the complement of a negative implicative ("refused to", "prevented ... from") asserts
   nothing;
 - the content of an accusation, denial, rumour, request or plan is not asserted;
-- the act of a condition ("if X attacks Y, ...") is not asserted;
+- the act of a condition ("if X attacks Y, ...") is not asserted; in a verb-final
+  language the condition is read by word order as well (its closing ending or
+  postposition before the trigger makes the trigger its consequence, an opening word
+  before the trigger and a closing one after it the trigger part of the condition);
 - a punitive act (sanctions, attack) that is only possible (modal, or the consequence
   of a condition) or
   under a threat verb ("warned that it would", "is considering") is `THREATENS`; a
@@ -55,6 +58,15 @@ class Modality:
         # deciding or continuing (`control`: "uygulamaya karar verdi") or one that
         # presupposes it (`factive`: "saldırmasını kınadı").
         self.irrealis = w("irrealis")
+        # A verb-final language (`word_order: [sov]`): a condition clause precedes its
+        # consequence and ends in its conditional verb or postposition; the words that
+        # open one ("eğer") are `condition_open`, the finite endings that close another
+        # clause `verb_endings`.
+        self.sov = "sov" in w("word_order")
+        self.condition_open = w("condition_open")
+        self.finite = tuple(x[1:] for x in w("verb_endings") if x.startswith("-"))
+        # The condition clause of the last reading's consequence (`reading`), if any.
+        self.condition_span: tuple[int, int] | None = None
         self.control = w("control")
         self.factive = w("factive")
         self.affixes = {cls: (frozenset(x for x in words if "=" in x),
@@ -138,6 +150,42 @@ class Modality:
         return any(c.dep_.split(":")[0] in ("advcl", "conj") and (
             self._conditional(c) or c.lower_ in self.condition) for c in t.children)
 
+    def _closes_condition(self, x: Token) -> bool:
+        """Whether a word ends a condition clause: its conditional ending, or a closing
+        condition word (not an opening one, and no feature: the tagger's Mood=Cnd is
+        also on "ise", as for)."""
+        _, endings = self.affixes["condition"]
+        lower = x.lower_
+        # (A name's ending says nothing: "Bursa".)
+        return lower not in self.condition_open and (
+            lower in self.condition or bool(endings) and lower.endswith(endings) and
+            x.text[:1].islower())
+
+    def _condition_by_order(self, t: Token) -> tuple[str, int, int] | None:
+        """In a verb-final language: ("consequence", start, end) when a condition clause
+        (the words start..end) ends before the trigger with no finite verb between
+        ("Hollanda özür dilemezse, Türkiye yaptırım uygulayacak"; the clause opens at an
+        opening word, after a comma or at the sentence's start), ("condition", ...) when
+        the trigger lies between a word that opens a condition and the word that closes
+        it ("Eğer Hollanda yaptırım uygulamaya karar verirse"); else None."""
+        if not self.sov:
+            return None
+        doc = t.doc
+        for x in reversed(doc[:t.i]):
+            if self.finite and x.lower_.endswith(self.finite) and \
+                    not self._closes_condition(x):
+                break
+            if self._closes_condition(x):
+                start = next((y.i + (y.text == ",") for y in reversed(doc[:x.i])
+                              if y.text == "," or y.lower_ in self.condition_open), 0)
+                return "consequence", start, x.i + 1
+            if x.lower_ in self.condition_open:
+                end = next((y.i for y in doc[t.i + 1:] if self._closes_condition(y)), None)
+                if end is not None:
+                    return "condition", x.i, end + 1
+                break
+        return None
+
     def _implies(self, t: Token) -> bool:
         # Not in the past: "the invasion meant the end of ..." reports the invasion.
         return bool({t.lemma_.lower(), self.lemma(t.text)} & self.implication) and \
@@ -147,6 +195,7 @@ class Modality:
         """`asserted`, `threat` (a punitive act only threatened) or `not asserted`.
         `verbal`: the trigger is read as a verb (an event noun such as "görüşmesi" is
         no verbal noun of an unrealised act)."""
+        self.condition_span = None
         if t.sent.text.rstrip().endswith("?"):
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
@@ -158,6 +207,13 @@ class Modality:
             # about, not reported.
             return NOT_ASSERTED
         threat = voiced = False
+        order = self._condition_by_order(t)
+        # The words of the condition a consequence depends on: its actor is not the
+        # consequence's (the reader drops an agent named there).
+        self.condition_span = order[1:] if order else None
+        if order and order[0] == "condition":
+            return NOT_ASSERTED
+        threat = bool(order)
         irrealis = verbal and self._affixed(t, "irrealis")
         tok = t
         hops = 0

@@ -90,6 +90,13 @@ class ArticleReader:
         for topic, words in lexicon.topics.items():
             if words:
                 self.topics.add(topic, list(nlp.tokenizer.pipe(sorted(set(words)))))
+        # The names of each actor in the language, to tell the name a declined mention
+        # is a form of (for a parser that reads the case from the ending).
+        self.names: dict[str, list[str]] = {}
+        if getattr(parser, "name_cases", None) is not None:
+            for alias in gazetteer.aliases_for(lexicon.code):
+                self.names.setdefault(alias.key, []).append(alias.text)
+        self._bases: dict[tuple[str, str], str] = {}
         self.items = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.item_origin: dict[str, str | None] = {}
         for item in gazetteer.items:
@@ -109,8 +116,9 @@ class ArticleReader:
         todo = [t for plan in plans for t in plan[0]]
         parsed = iter(self.parser.parse([t[1] for t in todo], [(t[2], t[3]) for t in todo]))
         out = []
-        for (doc, _), (todo, foci) in zip(docs, plans, strict=True):
+        for (doc, title), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []
+            self.frames.headline = self._headline(title)
             for (_, sent, matches, mentions), focus in zip(todo, foci, strict=True):
                 self.frames.focus = focus
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
@@ -120,8 +128,37 @@ class ArticleReader:
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
             self.frames.focus = None
+            self.frames.headline = {}
             self._share_topics(found)
             out.append(found)
+        return out
+
+    def _headline(self, title: Doc | None) -> dict[str, list[Mention]]:
+        """The agents of the acts the headline reports, by predicate, as references (the
+        headline's relations themselves are the body's to assert)."""
+        if title is None or not len(title):
+            return {}
+        sent = title[:]
+        mentions = self._mentions(title.spans.get("actors", []), 0)
+        if not mentions:
+            return {}
+        lowers = [t.lower_ for t in sent]
+        matches = self.triggers.candidates(
+            [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
+            [t.text for t in sent])
+        if not matches:
+            return {}
+        sd = self.parser.parse([sent], [(matches, mentions)])[0]
+        out: dict[str, list[Mention]] = {}
+        acts: list = []
+        self._sentence(title, sent, sd, matches, mentions, acts)
+        for predicate, agents in acts:
+            for m in agents:
+                if predicate in SYMMETRIC or m.reference or not m.code or any(
+                        x.code == m.code for x in out.get(predicate, ())):
+                    continue
+                out.setdefault(predicate, []).append(
+                    Mention(m.code, m.key, m.text, 0, 0, reference=True))
         return out
 
     def _plan(self, doc: Doc, title_doc: Doc | None):
@@ -167,8 +204,22 @@ class ArticleReader:
         return todo, foci
 
     def _mentions(self, spans: list[Span], offset: int) -> list[Mention]:
-        return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset)
+        return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset,
+                        base=self._base(s.label_, s.text))
                 for s in spans if s.kb_id_]
+
+    def _base(self, key: str, text: str) -> str:
+        """The name of the actor `key` that `text` is an inflected form of ('' if none,
+        or if `text` is the name itself)."""
+        if not self.names:
+            return ""
+        found = self._bases.get((key, text))
+        if found is None:
+            lower = text.lower()
+            found = next((n for n in self.names.get(key, ()) if lower != n.lower() and
+                          lower in {f.lower() for f in self.lexicon.inflect(n)}), "")
+            self._bases[(key, text)] = found
+        return found
 
     def _references(self, doc: Doc, refs, offset, mentions, salience: Salience
                     ) -> list[Mention]:
@@ -198,7 +249,9 @@ class ArticleReader:
     # ------------------------------------------------------------------ one sentence
 
     def _sentence(self, doc: Doc, sent: Span, sd: Doc, matches: list[Match],
-                  mentions: list[Mention]) -> list[dict]:
+                  mentions: list[Mention], acts: list | None = None) -> list[dict]:
+        """The relations of one sentence; `acts` collects (predicate, agents) of every
+        asserted frame, with or without an other side."""
         self._blocked = False
         mentions = self._speakers(sd, mentions)
         at: dict[int, Mention] = {}
@@ -264,6 +317,8 @@ class ArticleReader:
                     self._blocked = True
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
+                if acts is not None:
+                    acts.append((predicate, frame.agents))
                 if row.predicate == "THREATENS" and frame.patients and any(
                         c.dep_ in ("xcomp", "advcl") or c.dep_ == "obl" and not (
                             self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
@@ -284,7 +339,10 @@ class ArticleReader:
                                  frame.relation if reading == THREAT else None)
                 conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
                 item = self._item(sd, tok) if predicate == "BUYS" else None
+                cond = self.modality.condition_span
                 for a, p in pairs(frame):
+                    if cond is not None and not a.reference and cond[0] <= a.start < cond[1]:
+                        continue  # the condition's actor ("Eğer X geri adım atmazsa, ...")
                     for subj, obj in _codes(a, p, predicate):
                         if predicate == "BUYS" and obj is None:
                             obj = self._maker(sd, tok)

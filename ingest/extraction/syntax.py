@@ -35,6 +35,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
 from entente.errors import ConfigurationError
+from ingest.extraction.cases import NameCases
 from ingest.extraction.lexicon import Lexicon
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
@@ -89,7 +90,11 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
     for code in (lang, LEMMA_LANGUAGE.get(lang)):
         if code and (pipeline_path(code, lang_dir) / "config.cfg").is_file():
             return Parser(code, lang_dir, lexicon.case_affixes("case_suffixes"),
-                          lexicon.words("parse_repairs"))
+                          lexicon.words("parse_repairs"),
+                          NameCases.load((lang_dir or LANG_DIR) / lang),
+                          (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
+                           _endings(lexicon, "passive_endings")),
+                          Lemmatizer(lang))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
@@ -97,7 +102,12 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects")
+           "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
+           "oblique_subjects", "verb_forms")
+# The relation a name takes in an oblique case the parse made a subject (a subject is
+# nominative): a dative is the indirect object, a genitive the modifier of the noun it
+# depends on, the other cases objects and obliques.
+_OBLIQUE_DEPS = {"Dat": "iobj", "Acc": "obj", "Gen": "nmod", "Ins": "obl", "Loc": "obl"}
 
 
 class Parser:
@@ -105,7 +115,10 @@ class Parser:
 
     def __init__(self, lang: str, lang_dir: Path | None = None,
                  suffixes: tuple[tuple[str, str], ...] = (),
-                 repairs: frozenset[str] = frozenset()) -> None:
+                 repairs: frozenset[str] = frozenset(),
+                 name_cases: NameCases | None = None,
+                 verb_forms: tuple[tuple[str, ...], ...] = ((), (), ()),
+                 lemma=None) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -118,6 +131,14 @@ class Parser:
         if unknown:
             raise ConfigurationError(f"unknown parse_repairs {sorted(unknown)}")
         self.repairs = frozenset(repairs)
+        # The case of a declined name, read from its ending (`cases`), where the tagger
+        # guesses it for a name it has not seen.
+        self.name_cases = name_cases
+        # A verb form the tagger took for a noun (`verb_forms` repair): a finite or a
+        # short passive ending and a lookup lemma with an infinitive ending (`syntax:
+        # verb_endings`, `passive_endings`, `infinitive`).
+        self.verb_endings, self.infinitive, self.passive_endings = verb_forms
+        self.lemma = lemma or (lambda word: word.lower())
 
     @property
     def vocab(self) -> Vocab:
@@ -140,6 +161,8 @@ class Parser:
         for doc, (_, mentions) in zip(out, hints, strict=True):
             if self.suffixes:
                 self._case_by_suffix(doc)
+            if self.name_cases is not None:
+                self._case_by_form(doc, mentions)
             if self.repairs:
                 self._repair(doc, mentions)
         return out
@@ -155,6 +178,52 @@ class Parser:
             feats = tok.morph.to_dict()
             feats["Case"] = case
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+    def _case_by_form(self, doc: Doc, mentions) -> None:
+        """Each declined name's case from its ending (a preposition right before it
+        counts: "в Сирии" is prepositional, "России" alone genitive); with the repair
+        `oblique_subjects`, a name so found in an oblique case that the parse made a
+        subject ("Украине" in "Норвегия предоставит Украине помощь") is the argument its
+        case makes it."""
+        for m in mentions:
+            base = getattr(m, "base", "")
+            if m.reference or not base:
+                continue
+            toks = doc[m.start:m.end]
+            prep = m.start > 0 and doc[m.start - 1].pos_ == "ADP"
+            case = self.name_cases.case(base, " ".join(t.text for t in toks), prep)
+            if case is None:
+                continue
+            words = base.split()
+            for tok, word in zip(toks, words, strict=False):
+                if tok.lower_.replace("ё", "е") == word.lower().replace("ё", "е"):
+                    continue  # an undeclined word of the name ("Америки" of "Штатов Америки")
+                feats = {k: v for k, v in tok.morph.to_dict().items() if k != "Foreign"}
+                feats["Case"] = case
+                tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+                if tok.pos_ == "X":
+                    tok.pos_ = "PROPN"
+            head = doc[_head_in(doc, m.start, m.end)]
+            if "oblique_subjects" in self.repairs and head.head.i != head.i and \
+                    not any(c.dep_ == "case" for c in head.children) and (
+                        head.dep_ in ("nsubj", "nsubj:pass") or
+                        head.dep_ == "obj" and case in ("Dat", "Ins")):
+                # (An object is accusative, or genitive under a negation; a dative or an
+                # instrumental is none: "введены Евросоюзом/obj" is the passive's agent.)
+                head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
+            verb = head.head
+            if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
+                    head.dep_ in ("iobj", "obl") and verb.pos_ in ("VERB", "AUX") and \
+                    not any(c.dep_ == "obj" for c in verb.children):
+                # The verb's object hung on the dative or instrumental name before it
+                # ("предоставит Украине/iobj помощь/nmod"): a name in such a case takes
+                # no unmarked nominative or accusative modifier; the noun is the object.
+                for c in head.children:
+                    if c.dep_ in ("nmod", "appos") and c.i > head.i and c.pos_ == "NOUN" and \
+                            set(c.morph.get("Case")) & {"Acc", "Nom"} and \
+                            not any(x.dep_ == "case" for x in c.children):
+                        c.head, c.dep_ = verb, "obj"
+                        break
 
     def _repair(self, doc: Doc, mentions) -> None:
         """Re-attach the first word of an actor's name where the parse breaks UD's rules
@@ -179,6 +248,8 @@ class Parser:
                 # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
                 # argument has no subject in UD; the name is the verb's.
                 tok.head = head.head
+        if "verb_forms" in self.repairs and self.verb_endings and self.infinitive:
+            self._verb_forms(doc, mentions)
         if "coordinated_subjects" in self.repairs:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
@@ -216,6 +287,64 @@ class Parser:
             return
         tok.head, tok.dep_ = root, "nsubj"
         subj.dep_ = "obj"
+
+    def _verb_forms(self, doc: Doc, mentions) -> None:
+        """A finite verb the tagger has not seen read as a noun, and the sentence split
+        at it ("США, Евросоюз и Великобритания ввели/NOUN/ROOT санкции", "США" a root of
+        its own): a word with a finite ending whose lookup lemma is an infinitive is a
+        verb; a name in its own form (no declined one, whatever case the tagger guessed
+        for it) that heads a root of its own right before it is its subject."""
+        names = {j for m in mentions for j in range(m.start, m.end)}
+        undeclined = {j for m in mentions if not m.reference and not getattr(m, "base", "")
+                      for j in range(m.start, m.end)}
+        verbs = []
+        for tok in doc:
+            lower = tok.lower_
+            if tok.i in names or (lemma := self.lemma(tok.text)) == lower or \
+                    not lemma.endswith(self.infinitive):
+                continue
+            misread = tok.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "X")
+            if self.passive_endings and lower.endswith(self.passive_endings) and (
+                    misread or tok.pos_ == "VERB" and "Pass" not in tok.morph.get("Voice")):
+                # A short passive participle ("введены"): its subject undergoes the act.
+                tok.pos_ = "VERB"
+                tok.set_morph("Variant=Short|VerbForm=Part|Voice=Pass")
+                for c in tok.children:
+                    if c.dep_ == "nsubj":
+                        c.dep_ = "nsubj:pass"
+                verbs.append(tok)
+            elif lower.endswith(self.verb_endings) and (
+                    misread or tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+                # (A finite form tagged a participle, "предоставит", is finite too.)
+                tok.pos_ = "VERB"
+                tok.set_morph("VerbForm=Fin")
+                verbs.append(tok)
+        for v in verbs:
+            if v.dep_ not in ("ROOT", "conj") or any(
+                    c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
+                continue
+            first = next((c for c in v.children if c.i < v.i and c.dep_ == "obj" and
+                          c.i in undeclined), None)
+            if first is not None:
+                # A name in its own form before the verb made its object, the verb with no
+                # subject ("США/obj, ЕС ... ввели"): the subject.
+                first.dep_ = "nsubj"
+                continue
+            # The name may also have taken the verb as its conjunct ("Канада, Австралия и
+            # Новая Зеландия также ввели": "ввели" a conjunct of "Канада").
+            r = v.head if v.dep_ == "conj" else next(
+                (x for x in doc if x.dep_ == "ROOT" and x.i < v.i and
+                 max(y.i for y in x.subtree) == v.i - 1), None)
+            if r is None or r.dep_ != "ROOT" or r.i > v.i or r.i not in undeclined or \
+                    any(c.dep_ == "case" for c in r.children) or \
+                    any(doc[j].is_punct for j in range(max(y.i for y in r.subtree
+                                                           if y.i < v.i), v.i)):
+                continue
+            v.head, v.dep_ = v, "ROOT"
+            r.head, r.dep_ = v, "nsubj"
+            for c in list(r.children):
+                if c.i > v.i:
+                    c.head = v  # what came after the verb is the verb's, not the name's
 
     @staticmethod
     def _verbal_modifiers(doc: Doc) -> None:
@@ -423,6 +552,17 @@ class Parser:
                 if second.dep_ == "nsubj" and second.head.i == first.head.i:
                     second.head, second.dep_ = first, "conj"
                     doc[j].head, doc[j].dep_ = second, "cc"
+
+
+def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
+    """The word endings of a `syntax:` class ("-ли" -> "ли")."""
+    return tuple(x[1:] for x in lexicon.words(cls) if x.startswith("-") and len(x) > 1)
+
+
+def _head_in(doc: Doc, start: int, end: int) -> int:
+    """The word of a span whose head is outside it (its first word if none is)."""
+    return next((j for j in range(start, end) if not start <= doc[j].head.i < end
+                 or doc[j].head.i == j), start)
 
 
 # The vowel and reading marks of the Arabic script (harakat, tanween, shadda, sukun, the
