@@ -570,3 +570,20 @@ def test_a_marked_opening_clause_stays_adverbial(extractor):
     found = rels(extractor, "Setelah Rusia menyerang Ukraina, Jerman menjatuhkan sanksi "
                             "terhadap Rusia.")
     assert ("RUS", "ATTACKS", "UKR") in found and ("DEU", "SANCTIONS", "RUS") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Indonesia menyambut rencana Australia untuk membuka kantor dagang baru.",
+    "Pemerintah Indonesia menyambut usulan Malaysia tentang patroli perbatasan.",
+])
+def test_welcoming_a_plan_meets_no_one(extractor, text):
+    # Welcoming a plan or a proposal is no meeting with the state that made it.
+    assert not {t for t in rels(extractor, text) if t[1] == "MEETS"}
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Indonesia menyambut kedatangan Perdana Menteri Australia di Jakarta.",
+    "Presiden Indonesia menyambut kunjungan Perdana Menteri Australia di Jakarta.",
+])
+def test_welcoming_a_visit_is_a_meeting(extractor, text):
+    assert ("AUS", "MEETS", "IDN") in rels(extractor, text)
