@@ -587,3 +587,38 @@ def test_welcoming_a_plan_meets_no_one(extractor, text):
 ])
 def test_welcoming_a_visit_is_a_meeting(extractor, text):
     assert ("AUS", "MEETS", "IDN") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Pemerintah X" opening the sentence, read as its root with the verb under it.
+    ("Pemerintah Taiwan mendesak Beijing untuk menghentikan latihan militer.",
+     ("TWN", "DEMANDS", "CHN")),
+    # The name after the verb read as the verb's adjective.
+    ("Taiwan mendesak Beijing untuk menghentikan intimidasinya.", ("TWN", "DEMANDS", "CHN")),
+])
+def test_demand_read_through_a_misparse(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def _parsed(extractor, text, names):
+    """The repaired parse of one sentence, its actors at the given (start, end) spans."""
+    from types import SimpleNamespace
+    doc = extractor.nlp(LANG)(text)
+    mentions = [SimpleNamespace(start=a, end=b, code=c, reference=False)
+                for a, b, c in names]
+    return extractor.reader(LANG).parser.parse([doc[:]], [((), mentions)])[0]
+
+
+def test_an_actor_opening_the_sentence_is_the_subject_of_its_verb(extractor):
+    parsed = _parsed(extractor, "Pemerintah Taiwan mendesak Beijing untuk menghentikan "
+                                "latihan militer.", [(1, 2, "TWN"), (3, 4, "CHN")])
+    root = next(t for t in parsed if t.dep_ == "ROOT")
+    assert root.text == "mendesak"
+    assert parsed[0].head.i == root.i and parsed[0].dep_ == "nsubj"
+
+
+def test_a_relative_clause_with_yang_is_not_made_the_root(extractor):
+    # "yang" marks a true relative clause: its verb stays under the noun it modifies.
+    parsed = _parsed(extractor, "Pemerintah Taiwan yang mendesak Beijing untuk berunding "
+                                "adalah pemerintah baru.", [(1, 2, "TWN"), (4, 5, "CHN")])
+    assert parsed[3].dep_ != "ROOT"

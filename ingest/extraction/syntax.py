@@ -97,7 +97,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
-           "participle_roots", "verbal_modifiers", "clause_complements")
+           "participle_roots", "verbal_modifiers", "clause_complements", "actor_roots",
+           "verb_amods")
 
 
 class Parser:
@@ -189,6 +190,10 @@ class Parser:
             self._participle_root(doc)
         if "clause_complements" in self.repairs:
             self._clause_complement(doc)
+        if "actor_roots" in self.repairs:
+            self._actor_root(doc, mentions)
+        if "verb_amods" in self.repairs:
+            self._verb_amod(doc, mentions)
 
     @staticmethod
     def _verbal_modifiers(doc: Doc) -> None:
@@ -252,6 +257,44 @@ class Parser:
             if c.i < obj.i or c.is_punct and c.i == len(doc) - 1:
                 c.head = verb  # the main clause's own words, and its full stop
         root.head, root.dep_ = obj, "acl"
+
+    @staticmethod
+    def _verb_amod(doc: Doc, mentions) -> None:
+        """An actor's name right after a transitive verb read as the verb's adjective
+        ("mendesak Beijing untuk ..."): UD's amod modifies nouns only; a name after the
+        verb with no object is its object."""
+        for m in mentions:
+            tok = doc[m.start]
+            verb = tok.head
+            if tok.dep_ == "amod" and not m.reference and verb.pos_ == "VERB" and \
+                    verb.i == m.start - 1 and not any(c.dep_ == "obj" for c in verb.children):
+                tok.dep_ = "obj"
+
+    @staticmethod
+    def _actor_root(doc: Doc, mentions) -> None:
+        """An actor that opens the sentence read as its root, the verb after it as an
+        unmarked clause modifying it ("Pemerintah X mendesak Y ..." with "mendesak"
+        under "Pemerintah"). In a language whose relative clauses need a relative word
+        ("yang") or a subordinator, a verb right after an actor's phrase, with an object
+        and no subject of its own, is the predicate of which the actor is the subject."""
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("NOUN", "PROPN"):
+            return
+        verb = next((c for c in root.children if c.dep_ in ("acl", "acl:relcl") and
+                     c.pos_ == "VERB"), None)
+        if verb is None or root.i >= verb.i or not any(
+                m.end == verb.i and not m.reference for m in mentions) or any(
+                c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children) or \
+                not any(c.dep_ == "obj" for c in verb.children):
+            return
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ == "yang" or
+               t.i != root.i and root not in t.ancestors for t in doc[:verb.i]):
+            return  # the words before the verb are the actor's phrase alone
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in list(root.children):
+            if c.i > verb.i:
+                c.head = verb  # what follows the verb is its clause's, and the full stop
+        root.head, root.dep_ = verb, "nsubj"
 
     @staticmethod
     def _participle_root(doc: Doc) -> None:
