@@ -622,3 +622,20 @@ def test_a_relative_clause_with_yang_is_not_made_the_root(extractor):
     parsed = _parsed(extractor, "Pemerintah Taiwan yang mendesak Beijing untuk berunding "
                                 "adalah pemerintah baru.", [(1, 2, "TWN"), (4, 5, "CHN")])
     assert parsed[3].dep_ != "ROOT"
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia dan Jepang sepakat untuk memperkuat kerja sama maritim.",
+    "Indonesia dan Jepang setuju untuk meningkatkan kemitraan strategis.",
+])
+def test_agreeing_to_act_signs_nothing(extractor, text):
+    # "sepakat/setuju untuk X": the agreement is to do X (here cooperate), no signed deal.
+    found = rels(extractor, text)
+    assert ("IDN", "COOPERATES_ON", "JPN") in found
+    assert ("IDN", "SIGNS_AGREEMENT", "JPN") not in found
+
+
+def test_signing_an_agreement_to_act_still_signs(extractor):
+    assert ("IDN", "SIGNS_AGREEMENT", "JPN") in rels(
+        extractor, "Indonesia dan Jepang menandatangani kesepakatan untuk memperkuat kerja "
+                   "sama maritim.")

@@ -216,7 +216,8 @@ class ArticleReader:
             if tok.i in at:
                 continue  # a trigger word inside an actor's name
             if self.lemma(tok.text) in self.control and any(
-                    c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                    c.dep_ in ("xcomp", "ccomp") or _infinitive_after(tok, c)
+                    for c in tok.children):
                 continue  # "agreed to cooperate": the complement is the act
             # A bare noun parsed as the verb's complement ("entregó ayuda/xcomp") is its
             # object too: a predicative noun names no thing handed over, so no row needs it.
@@ -438,6 +439,13 @@ def _own_phrase(tok) -> set[int]:
         todo.extend(c for c in t.children if c.dep_ not in _CLAUSES and c.dep_ != "nsubj"
                     and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
     return out
+
+
+def _infinitive_after(tok, c) -> bool:
+    """A clause right after a verb, opened by its marker ("setuju untuk meningkatkan",
+    which the parse labels adverbial): the verb's complement, not a circumstance."""
+    return c.dep_ == "advcl" and c.i > tok.i and c.left_edge.i == tok.i + 1 and \
+        c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
 
 
 def _two_named(mentions: list[Mention]) -> bool:
