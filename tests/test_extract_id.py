@@ -639,3 +639,12 @@ def test_signing_an_agreement_to_act_still_signs(extractor):
     assert ("IDN", "SIGNS_AGREEMENT", "JPN") in rels(
         extractor, "Indonesia dan Jepang menandatangani kesepakatan untuk memperkuat kerja "
                    "sama maritim.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Hamas" read as the rest of a name that "Serangan" begins.
+    ("Serangan Hamas terhadap Israel menewaskan ratusan orang.", ("HAMAS", "ATTACKS", "ISR")),
+    ("Serangan Rusia terhadap Ukraina menewaskan ratusan orang.", ("RUS", "ATTACKS", "UKR")),
+])
+def test_the_attacker_named_after_an_attack_noun(extractor, text, expected):
+    assert expected in rels(extractor, text)

@@ -98,7 +98,7 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "actor_roots",
-           "verb_amods")
+           "verb_amods", "name_possessors")
 
 
 class Parser:
@@ -180,6 +180,8 @@ class Parser:
                 # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
                 # argument has no subject in UD; the name is the verb's.
                 tok.head = head.head
+        if "name_possessors" in self.repairs:
+            self._name_possessors(doc, mentions, code_at)
         if "coordinated_subjects" in self.repairs:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
@@ -257,6 +259,20 @@ class Parser:
             if c.i < obj.i or c.is_punct and c.i == len(doc) - 1:
                 c.head = verb  # the main clause's own words, and its full stop
         root.head, root.dep_ = obj, "acl"
+
+    @staticmethod
+    def _name_possessors(doc: Doc, mentions, code_at) -> None:
+        """An actor's name after a common noun read as the rest of a name begun by that
+        noun ("Serangan Hamas" with "Hamas" flat under "Serangan"): flat joins the
+        words of one name; a common noun outside every actor's name with a name after
+        it is that name's possessed (UD nmod), as the parse has it for most names."""
+        for m in mentions:
+            tok = doc[m.start]
+            head = tok.head
+            if m.reference or tok.dep_ not in ("flat", "flat:name") or head.i >= tok.i or \
+                    head.pos_ != "NOUN" or head.i in code_at:
+                continue
+            tok.dep_ = "nmod"
 
     @staticmethod
     def _verb_amod(doc: Doc, mentions) -> None:
