@@ -648,3 +648,15 @@ def test_signing_an_agreement_to_act_still_signs(extractor):
 ])
 def test_the_attacker_named_after_an_attack_noun(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+def test_a_verb_form_parsed_as_a_noun_reads_no_frame(extractor):
+    # "mengecam" tagged a noun under "Dunia": read as a noun, the attacker after it
+    # became the critic. A meN- form is a verb; its misparsed frame is not read.
+    found = rels(extractor, "Dunia mengecam serangan Hamas terhadap Israel.")
+    assert ("HAMAS", "CRITICIZES", "ISR") not in found
+
+
+def test_a_verb_form_parsed_as_a_verb_is_read(extractor):
+    assert ("JPN", "CRITICIZES", "RUS") in rels(
+        extractor, "Jepang mengecam serangan Rusia terhadap Ukraina.")

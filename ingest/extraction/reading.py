@@ -65,6 +65,14 @@ class ArticleReader:
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
+        # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
+        # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
+        # noun stands, its arguments are misread and no frame is read on it.
+        prefixes = tuple(lexicon.words("verb_prefixes"))
+        nouns = {t.text for t in lexicon.triggers if t.voice == "noun"}
+        self.verb_forms = frozenset(
+            t.text for t in lexicon.triggers if prefixes and t.voice in ("active", "passive")
+            and " " not in t.text and t.text.startswith(prefixes) and t.text not in nouns)
         self.opaque = lexicon.words("opaque")
         self.obligation = lexicon.words("obligation")
         self.cue_words: dict[str, frozenset[str]] = {}
@@ -215,6 +223,8 @@ class ArticleReader:
             tok = sd[heads[match.start]]
             if tok.i in at:
                 continue  # a trigger word inside an actor's name
+            if tok.lower_ in self.verb_forms and word_class(tok) in ("NOUN", "PROPN"):
+                continue
             if self.lemma(tok.text) in self.control and any(
                     c.dep_ in ("xcomp", "ccomp") or _infinitive_after(tok, c)
                     for c in tok.children):
