@@ -660,3 +660,11 @@ def test_a_verb_form_parsed_as_a_noun_reads_no_frame(extractor):
 def test_a_verb_form_parsed_as_a_verb_is_read(extractor):
     assert ("JPN", "CRITICIZES", "RUS") in rels(
         extractor, "Jepang mengecam serangan Rusia terhadap Ukraina.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kerja sama Indonesia-Vietnam di bidang perikanan terus berkembang.",
+    "Menteri itu memuji kerja sama Indonesia-Vietnam di bidang perikanan.",
+])
+def test_two_actors_a_hyphen_pairs_are_both_parties(extractor, text):
+    assert ("IDN", "COOPERATES_ON", "VNM") in rels(extractor, text)

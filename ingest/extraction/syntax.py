@@ -269,10 +269,15 @@ class Parser:
         for m in mentions:
             tok = doc[m.start]
             head = tok.head
-            if m.reference or tok.dep_ not in ("flat", "flat:name") or head.i >= tok.i or \
-                    head.pos_ != "NOUN" or head.i in code_at:
+            if m.reference or tok.dep_ not in ("flat", "flat:name") or head.i >= tok.i:
                 continue
-            tok.dep_ = "nmod"
+            if head.pos_ == "NOUN" and head.i not in code_at:
+                tok.dep_ = "nmod"
+            elif code_at.get(head.i, m.code) != m.code and m.start > 0 and \
+                    doc[m.start - 1].text == "-" and doc[m.start - 1].head.i == tok.i:
+                # "kerja sama Indonesia-Vietnam": two actors a hyphen pairs, read as one
+                # name, are a list of two (UD conj).
+                tok.dep_ = "conj"
 
     @staticmethod
     def _verb_amod(doc: Doc, mentions) -> None:
