@@ -570,3 +570,101 @@ def test_a_marked_opening_clause_stays_adverbial(extractor):
     found = rels(extractor, "Setelah Rusia menyerang Ukraina, Jerman menjatuhkan sanksi "
                             "terhadap Rusia.")
     assert ("RUS", "ATTACKS", "UKR") in found and ("DEU", "SANCTIONS", "RUS") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Indonesia menyambut rencana Australia untuk membuka kantor dagang baru.",
+    "Pemerintah Indonesia menyambut usulan Malaysia tentang patroli perbatasan.",
+])
+def test_welcoming_a_plan_meets_no_one(extractor, text):
+    # Welcoming a plan or a proposal is no meeting with the state that made it.
+    assert not {t for t in rels(extractor, text) if t[1] == "MEETS"}
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Indonesia menyambut kedatangan Perdana Menteri Australia di Jakarta.",
+    "Presiden Indonesia menyambut kunjungan Perdana Menteri Australia di Jakarta.",
+])
+def test_welcoming_a_visit_is_a_meeting(extractor, text):
+    assert ("AUS", "MEETS", "IDN") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Pemerintah X" opening the sentence, read as its root with the verb under it.
+    ("Pemerintah Taiwan mendesak Beijing untuk menghentikan latihan militer.",
+     ("TWN", "DEMANDS", "CHN")),
+    # The name after the verb read as the verb's adjective.
+    ("Taiwan mendesak Beijing untuk menghentikan intimidasinya.", ("TWN", "DEMANDS", "CHN")),
+])
+def test_demand_read_through_a_misparse(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def _parsed(extractor, text, names):
+    """The repaired parse of one sentence, its actors at the given (start, end) spans."""
+    from types import SimpleNamespace
+    doc = extractor.nlp(LANG)(text)
+    mentions = [SimpleNamespace(start=a, end=b, code=c, reference=False)
+                for a, b, c in names]
+    return extractor.reader(LANG).parser.parse([doc[:]], [((), mentions)])[0]
+
+
+def test_an_actor_opening_the_sentence_is_the_subject_of_its_verb(extractor):
+    parsed = _parsed(extractor, "Pemerintah Taiwan mendesak Beijing untuk menghentikan "
+                                "latihan militer.", [(1, 2, "TWN"), (3, 4, "CHN")])
+    root = next(t for t in parsed if t.dep_ == "ROOT")
+    assert root.text == "mendesak"
+    assert parsed[0].head.i == root.i and parsed[0].dep_ == "nsubj"
+
+
+def test_a_relative_clause_with_yang_is_not_made_the_root(extractor):
+    # "yang" marks a true relative clause: its verb stays under the noun it modifies.
+    parsed = _parsed(extractor, "Pemerintah Taiwan yang mendesak Beijing untuk berunding "
+                                "adalah pemerintah baru.", [(1, 2, "TWN"), (4, 5, "CHN")])
+    assert parsed[3].dep_ != "ROOT"
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia dan Jepang sepakat untuk memperkuat kerja sama maritim.",
+    "Indonesia dan Jepang setuju untuk meningkatkan kemitraan strategis.",
+])
+def test_agreeing_to_act_signs_nothing(extractor, text):
+    # "sepakat/setuju untuk X": the agreement is to do X (here cooperate), no signed deal.
+    found = rels(extractor, text)
+    assert ("IDN", "COOPERATES_ON", "JPN") in found
+    assert ("IDN", "SIGNS_AGREEMENT", "JPN") not in found
+
+
+def test_signing_an_agreement_to_act_still_signs(extractor):
+    assert ("IDN", "SIGNS_AGREEMENT", "JPN") in rels(
+        extractor, "Indonesia dan Jepang menandatangani kesepakatan untuk memperkuat kerja "
+                   "sama maritim.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Hamas" read as the rest of a name that "Serangan" begins.
+    ("Serangan Hamas terhadap Israel menewaskan ratusan orang.", ("HAMAS", "ATTACKS", "ISR")),
+    ("Serangan Rusia terhadap Ukraina menewaskan ratusan orang.", ("RUS", "ATTACKS", "UKR")),
+])
+def test_the_attacker_named_after_an_attack_noun(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_a_verb_form_parsed_as_a_noun_reads_no_frame(extractor):
+    # "mengecam" tagged a noun under "Dunia": read as a noun, the attacker after it
+    # became the critic. A meN- form is a verb; its misparsed frame is not read.
+    found = rels(extractor, "Dunia mengecam serangan Hamas terhadap Israel.")
+    assert ("HAMAS", "CRITICIZES", "ISR") not in found
+
+
+def test_a_verb_form_parsed_as_a_verb_is_read(extractor):
+    assert ("JPN", "CRITICIZES", "RUS") in rels(
+        extractor, "Jepang mengecam serangan Rusia terhadap Ukraina.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kerja sama Indonesia-Vietnam di bidang perikanan terus berkembang.",
+    "Menteri itu memuji kerja sama Indonesia-Vietnam di bidang perikanan.",
+])
+def test_two_actors_a_hyphen_pairs_are_both_parties(extractor, text):
+    assert ("IDN", "COOPERATES_ON", "VNM") in rels(extractor, text)

@@ -71,6 +71,14 @@ class ArticleReader:
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
+        # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
+        # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
+        # noun stands, its arguments are misread and no frame is read on it.
+        prefixes = tuple(lexicon.words("verb_prefixes"))
+        nouns = {t.text for t in lexicon.triggers if t.voice == "noun"}
+        self.verb_forms = frozenset(
+            t.text for t in lexicon.triggers if prefixes and t.voice in ("active", "passive")
+            and " " not in t.text and t.text.startswith(prefixes) and t.text not in nouns)
         self.opaque = lexicon.words("opaque")
         self.obligation = lexicon.words("obligation")
         self.cue_words: dict[str, frozenset[str]] = {}
@@ -277,8 +285,11 @@ class ArticleReader:
             tok = sd[heads[match.start]]
             if tok.i in at:
                 continue  # a trigger word inside an actor's name
+            if tok.lower_ in self.verb_forms and word_class(tok) in ("NOUN", "PROPN"):
+                continue
             if self.lemma(tok.text) in self.control and any(
-                    c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                    c.dep_ in ("xcomp", "ccomp") or _infinitive_after(tok, c)
+                    for c in tok.children):
                 continue  # "agreed to cooperate": the complement is the act
             # A bare noun parsed as the verb's complement ("entregó ayuda/xcomp") is its
             # object too: a predicative noun names no thing handed over, so no row needs it.
@@ -535,6 +546,13 @@ def _own_phrase(tok) -> set[int]:
         todo.extend(c for c in t.children if c.dep_ not in _CLAUSES and c.dep_ != "nsubj"
                     and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
     return out
+
+
+def _infinitive_after(tok, c) -> bool:
+    """A clause right after a verb, opened by its marker ("setuju untuk meningkatkan",
+    which the parse labels adverbial): the verb's complement, not a circumstance."""
+    return c.dep_ == "advcl" and c.i > tok.i and c.left_edge.i == tok.i + 1 and \
+        c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
 
 
 def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:

@@ -103,7 +103,7 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
-           "oblique_subjects", "verb_forms")
+           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors")
 # The relation a name takes in an oblique case the parse made a subject (a subject is
 # nominative): a dative is the indirect object, a genitive the modifier of the noun it
 # depends on, the other cases objects and obliques.
@@ -250,6 +250,8 @@ class Parser:
                 tok.head = head.head
         if "verb_forms" in self.repairs and self.verb_endings and self.infinitive:
             self._verb_forms(doc, mentions)
+        if "name_possessors" in self.repairs:
+            self._name_possessors(doc, mentions, code_at)
         if "coordinated_subjects" in self.repairs:
             self._coordinate_subjects(doc, mentions)
         if "topic_root" in self.repairs:
@@ -263,6 +265,10 @@ class Parser:
             self._clause_complement(doc)
         if "fronted_subjects" in self.repairs:
             self._fronted_subject(doc, mentions)
+        if "actor_roots" in self.repairs:
+            self._actor_root(doc, mentions)
+        if "verb_amods" in self.repairs:
+            self._verb_amod(doc, mentions)
 
     @staticmethod
     def _fronted_subject(doc: Doc, mentions) -> None:
@@ -461,6 +467,63 @@ class Parser:
                 t.head = verb
                 if t.dep_ == "nmod":
                     t.dep_ = "obl"
+
+    @staticmethod
+    def _name_possessors(doc: Doc, mentions, code_at) -> None:
+        """An actor's name after a common noun read as the rest of a name begun by that
+        noun ("Serangan Hamas" with "Hamas" flat under "Serangan"): flat joins the
+        words of one name; a common noun outside every actor's name with a name after
+        it is that name's possessed (UD nmod), as the parse has it for most names."""
+        for m in mentions:
+            tok = doc[m.start]
+            head = tok.head
+            if m.reference or tok.dep_ not in ("flat", "flat:name") or head.i >= tok.i:
+                continue
+            if head.pos_ == "NOUN" and head.i not in code_at:
+                tok.dep_ = "nmod"
+            elif code_at.get(head.i, m.code) != m.code and m.start > 0 and \
+                    doc[m.start - 1].text == "-" and doc[m.start - 1].head.i == tok.i:
+                # "kerja sama Indonesia-Vietnam": two actors a hyphen pairs, read as one
+                # name, are a list of two (UD conj).
+                tok.dep_ = "conj"
+
+    @staticmethod
+    def _verb_amod(doc: Doc, mentions) -> None:
+        """An actor's name right after a transitive verb read as the verb's adjective
+        ("mendesak Beijing untuk ..."): UD's amod modifies nouns only; a name after the
+        verb with no object is its object."""
+        for m in mentions:
+            tok = doc[m.start]
+            verb = tok.head
+            if tok.dep_ == "amod" and not m.reference and verb.pos_ == "VERB" and \
+                    verb.i == m.start - 1 and not any(c.dep_ == "obj" for c in verb.children):
+                tok.dep_ = "obj"
+
+    @staticmethod
+    def _actor_root(doc: Doc, mentions) -> None:
+        """An actor that opens the sentence read as its root, the verb after it as an
+        unmarked clause modifying it ("Pemerintah X mendesak Y ..." with "mendesak"
+        under "Pemerintah"). In a language whose relative clauses need a relative word
+        ("yang") or a subordinator, a verb right after an actor's phrase, with an object
+        and no subject of its own, is the predicate of which the actor is the subject."""
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("NOUN", "PROPN"):
+            return
+        verb = next((c for c in root.children if c.dep_ in ("acl", "acl:relcl") and
+                     c.pos_ == "VERB"), None)
+        if verb is None or root.i >= verb.i or not any(
+                m.end == verb.i and not m.reference for m in mentions) or any(
+                c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children) or \
+                not any(c.dep_ == "obj" for c in verb.children):
+            return
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ == "yang" or
+               t.i != root.i and root not in t.ancestors for t in doc[:verb.i]):
+            return  # the words before the verb are the actor's phrase alone
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in list(root.children):
+            if c.i > verb.i:
+                c.head = verb  # what follows the verb is its clause's, and the full stop
+        root.head, root.dep_ = verb, "nsubj"
 
     @staticmethod
     def _participle_root(doc: Doc) -> None:
