@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ingest.extraction.cases import tails
 from ingest.extraction.derive._common import arguments, write_tsv
 
 OUT = Path("lang") / "ru" / "name-cases.tsv"
@@ -31,14 +32,6 @@ COLUMNS = ("lemma_end", "form_end", "prep", "case", "count")
 FILES = ("ru_gsd-ud-dev.conllu", "ru_gsd-ud-test.conllu")
 MIN_COUNT = 2
 MAX_TAIL = 3
-
-
-def tails(lemma: str, form: str) -> tuple[str, str]:
-    """The endings of a lemma and its form after their longest common beginning."""
-    k = 0
-    while k < min(len(lemma), len(form)) and lemma[k] == form[k]:
-        k += 1
-    return lemma[k:], form[k:]
 
 
 def _sentences(path: Path):
