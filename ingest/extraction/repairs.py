@@ -1,0 +1,350 @@
+"""Parse repairs: where a language's trained pipeline is known to break UD's rules on news
+sentences, the tree is mended before the frames read it.
+
+A language asks for the repairs it needs by name (`syntax: parse_repairs` in its lexicon,
+one of `REPAIRS`); each repair is a function of the parsed sentence and the actors found in
+it, and changes heads and relations only where the sentence shows the known misreading.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# The repairs a language may ask for (`syntax: parse_repairs`).
+REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
+           "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
+           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors")
+
+
+def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
+    """Re-attach the first word of an actor's name where the parse breaks UD's rules
+    in a way the language's pipeline is known to (`REPAIRS`)."""
+    code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
+    for m in mentions:
+        tok = doc[m.start]
+        head = tok.head
+        if head.i == tok.i or head.head.i == head.i:
+            continue
+        if "flat_names" in active and tok.dep_ in ("flat", "flat:name") and \
+                tok.morph.get("Case") not in ([], ["Nom"]) and \
+                code_at.get(head.i, m.code) != m.code:
+            # A case-marked name read as part of another actor's name before it
+            # ("Japonya Türkiye'ye yardım ulaştırdı"): an oblique of the word that
+            # phrase depends on.
+            tok.head, tok.dep_ = head.head, "obl"
+        elif "noun_subjects" in active and tok.dep_ == "nsubj" and \
+                head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "iobj", "obl") and \
+                head.head.pos_ in ("VERB", "AUX"):
+            # A name made the subject of the verb's object or oblique ("Japonya
+            # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
+            # argument has no subject in UD; the name is the verb's.
+            tok.head = head.head
+    if verb_forms is not None and "verb_forms" in active:
+        verb_forms(doc, mentions)
+    if "name_possessors" in active:
+        name_possessors(doc, mentions, code_at)
+    if "coordinated_subjects" in active:
+        coordinate_subjects(doc, mentions)
+    if "topic_root" in active:
+        topic_root(doc, mentions)
+    if "verbal_modifiers" in active:
+        verbal_modifiers(doc)
+    if "participle_roots" in active:
+        participle_root(doc)
+        verbless_past(doc)
+    if "clause_complements" in active:
+        clause_complement(doc)
+    if "fronted_subjects" in active:
+        fronted_subject(doc, mentions)
+    if "actor_roots" in active:
+        actor_root(doc, mentions)
+    if "verb_amods" in active:
+        verb_amod(doc, mentions)
+
+
+def fronted_subject(doc: Doc, mentions) -> None:
+    """A bare name that fills the first place of a verb-second main clause, read as
+    an adverb or a loose word, while another actor after the finite verb is made its
+    subject ("Washington wirft Peking vor, ..." with "Peking" the subject). The first
+    place before the finite verb is the subject's unless a case shows otherwise, and
+    a bare name shows none: the name is the subject, the other actor the object."""
+    first = next((m for m in mentions if m.start == 0), None)
+    if first is None or first.end >= len(doc):
+        return
+    tok, verb = doc[0], doc[first.end]
+    root = verb if verb.dep_ == "ROOT" else verb.head
+    if tok.dep_ == "nsubj" or root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") \
+            or "Fin" not in verb.morph.get("VerbForm") or \
+            verb.i != root.i and verb.dep_ != "aux":
+        return
+    at = {m.start: m for m in mentions}
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > verb.i and
+                 c.i in at and at[c.i].code != first.code), None)
+    if subj is None:
+        return
+    tok.head, tok.dep_ = root, "nsubj"
+    subj.dep_ = "obj"
+
+
+def verbal_modifiers(doc: Doc) -> None:
+    """A verb read as the adjective of the noun after it where it governs that noun:
+    a finite verb with a subject of its own ("India and Pakistan traded accusations"
+    with "traded" under "accusations"), or a participle right after a perfect "have"
+    ("Russia has cut supplies" with "has" the root and "cut" under "supplies"). A
+    finite verb or a perfect's participle modifies no noun in UD: the verb takes the
+    noun's place, the noun is its object, a "have" before it its auxiliary."""
+    for verb in list(doc):
+        noun = verb.head
+        if verb.dep_ != "amod" or verb.pos_ != "VERB" or noun.i <= verb.i or \
+                noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        have = doc[verb.i - 1] if verb.i > 0 else None
+        perfect = have is not None and have.lemma_ == "have" and noun.head.i == have.i \
+            and noun.dep_ == "obj" and "Part" in verb.morph.get("VerbForm")
+        # A subject of its own makes a past form finite whatever form the tagger
+        # gave it ("The Chinese minister criticised/Part Australia"): no participle
+        # that modifies a noun has one. So does a name the parse hung on a finite
+        # verb ("Chinese spokesman Zhao/compound Lijian criticised/amod Australia"):
+        # the name is its subject, the title words on the noun are the name's.
+        past = "Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense")
+        subject = any(c.dep_ == "nsubj" for c in verb.children)
+        named = [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and
+                 c.dep_ in ("compound", "nmod", "flat")] \
+            if "Fin" in verb.morph.get("VerbForm") and not subject else []
+        finite = past and subject or bool(named)
+        if not (perfect or finite):
+            continue
+        if named:
+            subj = named[-1]
+            subj.dep_ = "nsubj"
+            for c in list(noun.children):
+                if c.i < subj.i:
+                    c.head = subj
+        top = have if perfect else noun
+        place = (verb, "ROOT") if top.head.i == top.i else (top.head, top.dep_)
+        if perfect:
+            for c in list(have.children):
+                if c.i != noun.i:
+                    c.head = verb
+            have.head, have.dep_, have.pos_ = verb, "aux", "AUX"
+        verb.head, verb.dep_ = place
+        noun.head, noun.dep_ = verb, "obj"
+        # What the noun's phrase carried on after it ("supplies to Moldova") is the
+        # verb's oblique, as after any object.
+        for c in list(noun.children):
+            if c.i > noun.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                c.head, c.dep_ = verb, "obl"
+
+
+def clause_complement(doc: Doc) -> None:
+    """A subject-verb-object clause that opens the sentence read as an adverbial
+    clause of a later verb ("X mengecam keputusan Y menjual ..." with "mengecam"
+    under "menjual"). In a language whose adverbial clauses need a subordinator, an
+    unmarked clause before the root is the main clause, and the clause after its
+    object, with its own subject, complements that noun (UD `acl`)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB":
+        return
+    verb = next((c for c in root.children if c.dep_ == "advcl" and c.i < root.i and
+                 c.pos_ == "VERB"), None)
+    if verb is None or any(c.dep_ in ("mark", "case") for c in verb.children) or \
+            any(doc[j].is_punct for j in range(verb.i, root.i)):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    obj = next((c for c in verb.children if c.dep_ == "obj" and verb.i < c.i < root.i),
+               None)
+    own = next((c for c in root.children if c.dep_ == "nsubj" and obj is not None and
+                obj.i < c.i < root.i), None)
+    if subj is None or own is None:
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    for c in list(root.children):
+        if c.i < obj.i or c.is_punct and c.i == len(doc) - 1:
+            c.head = verb  # the main clause's own words, and its full stop
+    root.head, root.dep_ = obj, "acl"
+
+
+def verbless_past(doc: Doc) -> None:
+    """A sentence the parse left with no verb at all, its past form read as a
+    preposition between two noun phrases ("China opposed/case the US proposal"): a
+    clause needs a verb, and no past form is a case marker, so the past form is the
+    root, the phrase before it its subject and the phrase after it its object."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("case", "amod") for t in doc):
+        return
+    verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "case" and
+                 t.pos_ in ("VERB", "ADP") and t.lower_.endswith("ed") and len(t) > 4
+                 and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
+    if verb is None:
+        return
+    before, after = range(0, verb.i), range(verb.i + 1, len(doc))
+
+    def tops(span: range) -> list:
+        heads = [doc[j] for j in span if doc[j].head.i not in span or doc[j].head.i == j]
+        return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+    # The subject's phrase ends at the verb, the object's starts after it.
+    subj = (tops(before) or [None])[-1]
+    obj = (tops(after) or [None])[0]
+    if subj is None or obj is None:
+        return
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    subj.head, subj.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "obj"
+    for t in doc:
+        if t.i in (verb.i, subj.i, obj.i):
+            continue
+        if t.i in before and t.head.i not in before:
+            t.head = subj if t.pos_ != "PUNCT" else verb
+        elif t.i in after and t.head.i not in after:
+            # what followed the object's phrase, marked ("by X"): the verb's oblique
+            t.head = verb
+            if t.dep_ == "nmod":
+                t.dep_ = "obl"
+
+
+def name_possessors(doc: Doc, mentions, code_at) -> None:
+    """An actor's name after a common noun read as the rest of a name begun by that
+    noun ("Serangan Hamas" with "Hamas" flat under "Serangan"): flat joins the
+    words of one name; a common noun outside every actor's name with a name after
+    it is that name's possessed (UD nmod), as the parse has it for most names."""
+    for m in mentions:
+        tok = doc[m.start]
+        head = tok.head
+        if m.reference or tok.dep_ not in ("flat", "flat:name") or head.i >= tok.i:
+            continue
+        if head.pos_ == "NOUN" and head.i not in code_at:
+            tok.dep_ = "nmod"
+        elif code_at.get(head.i, m.code) != m.code and m.start > 0 and \
+                doc[m.start - 1].text == "-" and doc[m.start - 1].head.i == tok.i:
+            # "kerja sama Indonesia-Vietnam": two actors a hyphen pairs, read as one
+            # name, are a list of two (UD conj).
+            tok.dep_ = "conj"
+
+
+def verb_amod(doc: Doc, mentions) -> None:
+    """An actor's name right after a transitive verb read as the verb's adjective
+    ("mendesak Beijing untuk ..."): UD's amod modifies nouns only; a name after the
+    verb with no object is its object."""
+    for m in mentions:
+        tok = doc[m.start]
+        verb = tok.head
+        if tok.dep_ == "amod" and not m.reference and verb.pos_ == "VERB" and \
+                verb.i == m.start - 1 and not any(c.dep_ == "obj" for c in verb.children):
+            tok.dep_ = "obj"
+
+
+def actor_root(doc: Doc, mentions) -> None:
+    """An actor that opens the sentence read as its root, the verb after it as an
+    unmarked clause modifying it ("Pemerintah X mendesak Y ..." with "mendesak"
+    under "Pemerintah"). In a language whose relative clauses need a relative word
+    ("yang") or a subordinator, a verb right after an actor's phrase, with an object
+    and no subject of its own, is the predicate of which the actor is the subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in root.children if c.dep_ in ("acl", "acl:relcl") and
+                 c.pos_ == "VERB"), None)
+    if verb is None or root.i >= verb.i or not any(
+            m.end == verb.i and not m.reference for m in mentions) or any(
+            c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children) or \
+            not any(c.dep_ == "obj" for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ == "yang" or
+           t.i != root.i and root not in t.ancestors for t in doc[:verb.i]):
+        return  # the words before the verb are the actor's phrase alone
+    verb.head, verb.dep_ = verb, "ROOT"
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb  # what follows the verb is its clause's, and the full stop
+    root.head, root.dep_ = verb, "nsubj"
+
+
+def participle_root(doc: Doc) -> None:
+    """A sentence with no finite verb whose root is a noun and whose past form was
+    read as a participle modifying it: "The minister criticised Morocco" read as "the
+    minister (who was) criticised", "Norway donated vaccines" as "Norway-donated
+    vaccines". A main clause needs a finite verb, so the past form is the root, the
+    phrase before it its subject, and the noun after it its object."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc) \
+            or any(c.dep_ == "cop" for c in root.children):
+        return
+    verb = next((c for c in root.children if c.dep_ in ("acl", "amod") and
+                 c.pos_ == "VERB" and c.tag_ in ("VBD", "VBN") or
+                 c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and
+                 "Past" in c.morph.get("Tense")), None)
+    if verb is None:
+        return
+    if verb.i > root.i:
+        if not any(c.dep_ == "obj" for c in verb.children):
+            return  # "sanctions imposed on X": a true participle
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        return
+    before = [c for c in root.children if c.i < verb.i and
+              c.dep_ in ("compound", "nmod:poss", "amod", "nmod") and c.pos_ == "PROPN"]
+    if not before:
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    subj = before[-1]
+    subj.head, subj.dep_ = verb, "nsubj"
+    for c in root.children:
+        if c.i < verb.i and c.i != subj.i and c.i < subj.i:
+            c.head = subj  # the subject's own modifiers ("the Nordic Norway")
+    root.head, root.dep_ = verb, "obj"
+    for c in list(root.children):
+        if c.i > root.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+            c.head, c.dep_ = verb, "obl"
+
+
+def topic_root(doc: Doc, mentions) -> None:
+    """The actor a sentence opens with, a comma after it ("Yunanistan, Türkiye'ye
+    nota verdi"), read as the root with the clause as its conjunct: the clause is
+    the root, and the actor its subject."""
+    first = next((m for m in mentions if m.start == 0 and not m.reference), None)
+    if first is None or first.end >= len(doc) or doc[first.end].text != ",":
+        return
+    tok = next((doc[j] for j in range(first.start, first.end)
+                if not first.start <= doc[j].head.i < first.end or doc[j].head.i == j), None)
+    if tok is None:
+        return
+    if tok.head.i != tok.i:
+        # "Dışişleri Bakanlığı, İsrail'i kınadı" read as a list of two objects: a
+        # case-marked name after the comma is no conjunct of the bare topic.
+        after = next((c for c in tok.children if c.dep_ == "conj" and
+                      c.i == first.end + 1 and
+                      c.morph.get("Case") not in ([], ["Nom"])), None)
+        if after is not None and tok.morph.get("Case") in ([], ["Nom"]):
+            verb = tok.head
+            after.head = verb
+            after.dep_ = "obj" if after.morph.get("Case") == ["Acc"] else "obl"
+            if tok.dep_ in ("obj", "obl") and not any(
+                    c.dep_ == "nsubj" for c in verb.children):
+                tok.dep_ = "nsubj"
+        return
+    clause = next((c for c in tok.children if c.dep_ == "conj" and c.i > first.end and (
+        c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("compound", "compound:lvc") and
+                                         x.pos_ in ("VERB", "AUX") for x in c.children))),
+                  None)
+    if clause is None:
+        return
+    clause.head, clause.dep_ = clause, "ROOT"
+    tok.head, tok.dep_ = clause, "nsubj"
+
+
+def coordinate_subjects(doc: Doc, mentions) -> None:
+    """Two actors made subjects of one verb, only a conjunction between them
+    ("Турция и Россия укрепляют ..." read as two subjects): the second is the
+    first's conjunct, as UD has it."""
+    starts = {m.start: m for m in mentions}
+    for m in mentions:
+        first = doc[m.start]
+        if first.dep_ != "nsubj":
+            continue
+        j = m.end
+        if j + 1 < len(doc) and doc[j].pos_ == "CCONJ" and j + 1 in starts:
+            second = doc[j + 1]
+            if second.dep_ == "nsubj" and second.head.i == first.head.i:
+                second.head, second.dep_ = first, "conj"
+                doc[j].head, doc[j].dep_ = second, "cc"
