@@ -27,6 +27,14 @@ OBLIQUES = ("obl", "obl:agent", "nmod", "obl:arg", "obl:mod", "obl:tmod", "nmod:
 INNER = ("nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "nmod:desc",
          "nmod:unmarked", "det:poss")
 MAX_DEPTH = 2
+# Predicates whose two sides do the act to each other.
+SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
+# Predicates of an attitude to another actor or to its act: a verb + noun row of one
+# names another's act as the noun ("dismissed Y's accusations", convention 3), whose
+# agent is the object.
+ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
+# The predicates of verbs that judge or answer another's act.
+REACTING = ATTITUDES | {"DEMANDS"}
 # Relations a parser gives a sentence-initial name it did not read as the subject.
 MISREAD_SUBJECTS = ("advmod", "amod", "det", "dep", "compound", "nmod", "nmod:unmarked")
 # Modifiers of an event noun that name its agent ("Russia's invasion", "US sanctions").
