@@ -37,7 +37,6 @@ class NominalReader(ArgumentReader):
             cases = cases | self.with_case | self.between_case
         return cases
 
-
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
         cases = self._target_cases(row)
         # Coordinated event nouns share their target ("sanctions and export controls on
