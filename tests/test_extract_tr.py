@@ -370,3 +370,11 @@ def test_a_name_ending_like_a_condition_is_none(extractor):
     # "Bursa" ends in -rsa but is a city, no conditional verb.
     assert ("TUR", "SANCTIONS", "NLD") in rels(
         extractor, "Bursa ziyaretinden sonra Türkiye, Hollanda'ya yaptırım uyguladı.")
+
+
+def test_summoning_an_ambassador_is_a_protest_not_a_call(extractor):
+    # The phrase of summoning is read, not the verb "çağırdı" (called on) inside it.
+    assert rels(extractor, "Yunanistan, Mısır büyükelçisini Dışişleri Bakanlığına çağırdı.") == {
+        ("GRC", "CRITICIZES", "EGY")}
+    assert ("GRC", "DEMANDS", "EGY") in rels(
+        extractor, "Yunanistan, Mısır'ı ateşkese uymaya çağırdı.")

@@ -116,7 +116,7 @@ class TriggerTable:
             if by_len:
                 k = max(by_len)
                 out.append(Match(i, k, tuple(by_len[k]), compound))
-        return out
+        return _outside_longer(out)
 
     def _compound(self, lower: str) -> tuple[TriggerRow, ...]:
         """The one-word rows of the longest trigger a compound ends in (none for a
@@ -178,6 +178,20 @@ class TriggerTable:
         plain = [r for r in rows if not r.noun]
         exact = [r for r in plain if r.fits_pos(pos)]
         return _one_per_predicate(exact or (plain if fallback else []))
+
+
+def _outside_longer(matches: list[Match]) -> list[Match]:
+    """The matches, less a word inside a longer trigger of other predicates: the phrase is
+    read, not its last word alone ("bakanlığa çağırdı", summoned to the ministry, is a
+    protest; "çağırdı" alone a call on someone)."""
+    out: list[Match] = []
+    for m in matches:
+        outer = next((o for o in out if o.start < m.start < o.start + o.length), None)
+        if outer is not None and not ({r.predicate for r in m.rows} &
+                                      {r.predicate for r in outer.rows}):
+            continue
+        out.append(m)
+    return out
 
 
 def _one_per_predicate(rows: list[TriggerRow]) -> list[TriggerRow]:
