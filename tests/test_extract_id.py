@@ -668,3 +668,15 @@ def test_a_verb_form_parsed_as_a_verb_is_read(extractor):
 ])
 def test_two_actors_a_hyphen_pairs_are_both_parties(extractor, text):
     assert ("IDN", "COOPERATES_ON", "VNM") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A date between an event noun and its target: the target the parser hangs on the
+    # date's number is the event's.
+    ("Serangan Rusia pada 24 Februari terhadap Ukraina menewaskan ratusan warga.",
+     ("RUS", "ATTACKS", "UKR")),
+    ("Bantuan Jepang pada 2023 untuk Filipina mencapai 100 juta dolar.",
+     ("JPN", "PROVIDES_AID", "PHL")),
+])
+def test_a_date_inside_the_event_phrase(extractor, text, expected):
+    assert expected in rels(extractor, text)

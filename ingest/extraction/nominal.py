@@ -118,8 +118,12 @@ class NominalReader(ArgumentReader):
             self.case(c) is None and any(amount(y) for y in c.children) and
             any(y.dep_ == "nummod" for y in c.children))]
         # The sum under a word of amount ("senilai 100 juta dolar").
-        return words + [c for w in words for c in w.children if c.dep_ in ("nmod", "obl")
-                        and any(y.dep_ == "nummod" for y in c.children)]
+        words += [c for w in words for c in w.children if c.dep_ in ("nmod", "obl")
+                  and any(y.dep_ == "nummod" for y in c.children)]
+        # A date the noun carries ("serangan X pada 24 Februari terhadap Y"): a number
+        # names no actor, so the target the parser hangs on it is the event's.
+        return words + [c for c in n.children if c.dep_ in ("nmod", "obl", "nmod:tmod")
+                        and c.pos_ == "NUM" and c.i > n.i]
 
     def _reason(self, n: Token, link: Token, g: Token, at, triggers) -> list[Mention]:
         """The actor acted on by the word an event noun is the reason for (its object, or
