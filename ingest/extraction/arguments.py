@@ -220,7 +220,7 @@ class ArgumentReader:
             reason = self.case(tok) in self.reason_case
             # A word of amount heading the phrase ("более/obl чем 300 лиц из России/obl"):
             # what it counts may hang on it as an oblique.
-            amount = tok.lower_ in self.quantity or self.lemma(tok.text) in self.quantity
+            amount = self.amount(tok)
             for c in tok.children:
                 if reason and c.dep_ == "compound":
                     continue
@@ -249,15 +249,16 @@ class ArgumentReader:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)
 
+    def amount(self, tok: Token) -> bool:
+        """Whether a word is one of amount (`syntax: quantity`: "worth", "billion")."""
+        return tok.lower_ in self.quantity or self.lemma(tok.text) in self.quantity
+
     def _measured(self, tok: Token, c: Token) -> bool:
         """Whether `c` is what a sum measures, as the parse hangs it on the sum's words
         ("$50 billion worth of/obl Chinese goods", "$50 billion/nummod of Chinese
         exports"): the goods (or the trade) that name their state."""
-        def amount(t: Token) -> bool:
-            return t.lower_ in self.quantity or self.lemma(t.text) in self.quantity
-
-        return amount(tok) and c.dep_ == "obl" and self.case(c) in self.of_case or \
-            c.dep_ == "nummod" and amount(c)
+        return self.amount(tok) and c.dep_ == "obl" and self.case(c) in self.of_case or \
+            c.dep_ == "nummod" and self.amount(c)
 
     def has_actor(self, tok: Token) -> bool:
         return self._at is not None and bool(self.actors(tok, self._at, self._triggers))

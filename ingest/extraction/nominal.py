@@ -109,13 +109,10 @@ class NominalReader(ArgumentReader):
     def _amounts(self, n: Token) -> list[Token]:
         """The words of an amount a noun carries ("bantuan senilai 100 juta dolar untuk X",
         "aid worth $5 million to X"): the target may hang on them."""
-        def amount(c: Token) -> bool:
-            return c.lower_ in self.quantity or self.lemma(c.text) in self.quantity
-
         words = [c for c in n.children if c.dep_ in ("nmod", "amod", "obl") and (
-            amount(c) and self.case(c) in (None, *self.of_case) or
+            self.amount(c) and self.case(c) in (None, *self.of_case) or
             # "aid worth/nmod:$ 5 million": a sum with its word of amount on it, unmarked
-            self.case(c) is None and any(amount(y) for y in c.children) and
+            self.case(c) is None and any(self.amount(y) for y in c.children) and
             any(y.dep_ == "nummod" for y in c.children))]
         # The sum under a word of amount ("senilai 100 juta dolar").
         words += [c for w in words for c in w.children if c.dep_ in ("nmod", "obl")
