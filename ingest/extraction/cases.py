@@ -30,8 +30,14 @@ def tails(base: str, form: str) -> tuple[str, str]:
     return base[k:], form[k:]
 
 
-def _norm(word: str) -> str:
+def norm(word: str) -> str:
+    """A word form as compared: lower case, "ё" written "е" (as most of the press writes it)."""
     return word.lower().replace("ё", "е")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two spellings are one word form (case and "ё" written "е" aside)."""
+    return norm(a) == norm(b)
 
 
 class NameCases:
@@ -51,7 +57,7 @@ class NameCases:
     def word_case(self, base: str, form: str, prep: bool) -> str | None:
         """The case of one word form of a name's word, or None when the ending does not
         tell it clearly (or tells the nominative: a changed form is no name's own)."""
-        base, form = _norm(base), _norm(form)
+        base, form = norm(base), norm(form)
         if base == form:
             return None
         ends = tails(base, form)
@@ -73,6 +79,6 @@ class NameCases:
         if len(b) != len(f):
             return None
         for bw, fw in reversed(list(zip(b, f, strict=True))):
-            if _norm(bw) != _norm(fw):
+            if not same_word(bw, fw):
                 return self.word_case(bw, fw, prep)
         return None

@@ -35,7 +35,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
 from entente.errors import ConfigurationError
-from ingest.extraction.cases import NameCases
+from ingest.extraction.cases import NameCases, same_word
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.repairs import REPAIRS, repair
 
@@ -172,9 +172,7 @@ class Parser:
             case = next((c for ending, c in self.suffixes if lower.endswith(ending)), None)
             if case is None or tok.morph.get("Case") == [case]:
                 continue
-            feats = tok.morph.to_dict()
-            feats["Case"] = case
-            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+            _set_case(tok, case)
 
     def _case_by_form(self, doc: Doc, mentions) -> None:
         """Each declined name's case from its ending (a preposition right before it
@@ -183,7 +181,7 @@ class Parser:
         subject ("Украине" in "Норвегия предоставит Украине помощь") is the argument its
         case makes it."""
         for m in mentions:
-            base = getattr(m, "base", "")
+            base = m.base
             if m.reference or not base:
                 continue
             toks = doc[m.start:m.end]
@@ -193,11 +191,9 @@ class Parser:
                 continue
             words = base.split()
             for tok, word in zip(toks, words, strict=False):
-                if tok.lower_.replace("ё", "е") == word.lower().replace("ё", "е"):
+                if same_word(tok.text, word):
                     continue  # an undeclined word of the name ("Америки" of "Штатов Америки")
-                feats = {k: v for k, v in tok.morph.to_dict().items() if k != "Foreign"}
-                feats["Case"] = case
-                tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+                _set_case(tok, case, drop="Foreign")
                 if tok.pos_ == "X":
                     tok.pos_ = "PROPN"
             head = doc[_head_in(doc, m.start, m.end)]
@@ -233,7 +229,7 @@ class Parser:
         verb; a name in its own form (no declined one, whatever case the tagger guessed
         for it) that heads a root of its own right before it is its subject."""
         names = {j for m in mentions for j in range(m.start, m.end)}
-        undeclined = {j for m in mentions if not m.reference and not getattr(m, "base", "")
+        undeclined = {j for m in mentions if not m.reference and not m.base
                       for j in range(m.start, m.end)}
         verbs = []
         for tok in doc:
@@ -287,6 +283,13 @@ class Parser:
 def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
     """The word endings of a `syntax:` class ("-ли" -> "ли")."""
     return tuple(x[1:] for x in lexicon.words(cls) if x.startswith("-") and len(x) > 1)
+
+
+def _set_case(tok, case: str, drop: str | None = None) -> None:
+    """Give a token the case its form tells (its other features kept, less `drop`)."""
+    feats = {k: v for k, v in tok.morph.to_dict().items() if k != drop}
+    feats["Case"] = case
+    tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
 
 def _head_in(doc: Doc, start: int, end: int) -> int:

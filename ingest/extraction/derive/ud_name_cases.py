@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ingest.extraction.cases import tails
+from ingest.extraction.cases import norm, tails
 from ingest.extraction.derive._common import arguments, write_tsv
 
 OUT = Path("lang") / "ru" / "name-cases.tsv"
@@ -58,7 +58,7 @@ def derive(shared: Path) -> tuple[list[tuple[str, ...]], dict[str, int]]:
                 if c[3] not in ("NOUN", "PROPN"):
                     continue
                 feats = dict(f.split("=", 1) for f in c[5].split("|") if "=" in f)
-                form, lemma = c[1].lower().replace("ё", "е"), c[2].lower().replace("ё", "е")
+                form, lemma = norm(c[1]), norm(c[2])
                 if "Case" not in feats or form == lemma or not form.isalpha():
                     continue
                 lemma_end, form_end = tails(lemma, form)
