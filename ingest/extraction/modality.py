@@ -206,7 +206,7 @@ class Modality:
             # predicate ("an attack on X would be a disaster", "... means war") is talked
             # about, not reported.
             return NOT_ASSERTED
-        threat = voiced = False
+        voiced = False
         order = self._condition_by_order(t)
         # The words of the condition a consequence depends on: its actor is not the
         # consequence's (the reader drops an agent named there).

@@ -150,10 +150,7 @@ class ArticleReader:
         mentions = self._mentions(title.spans.get("actors", []), 0)
         if not mentions:
             return {}
-        lowers = [t.lower_ for t in sent]
-        matches = self.triggers.candidates(
-            [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
-            [t.text for t in sent])
+        matches = self._candidates(sent)
         if not matches:
             return {}
         sd = self.parser.parse([sent], [(matches, mentions)])[0]
@@ -196,9 +193,7 @@ class ArticleReader:
             mentions = [m for m in self._mentions(by_sent.get(i, []), sent.start)
                         if m.start >= dateline]
             lowers = [t.lower_ for t in sent]
-            matches = self.triggers.candidates(
-                [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
-                [t.text for t in sent])
+            matches = self._candidates(sent, lowers)
             resolved = self._references(doc, refs_by_sent.get(i, []), sent.start, mentions,
                                         salience)
             top = salience.ranked()[:1]
@@ -210,6 +205,13 @@ class ArticleReader:
                 foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
         return todo, foci
+
+    def _candidates(self, sent: Span, lowers: list[str] | None = None) -> list[Match]:
+        """The trigger candidates of a sentence, on its lemmas (an opaque word as written)."""
+        lowers = lowers if lowers is not None else [t.lower_ for t in sent]
+        return self.triggers.candidates(
+            [w if w in self.opaque else self.lemma(w) for w in lowers], lowers,
+            [t.text for t in sent])
 
     def _mentions(self, spans: list[Span], offset: int) -> list[Mention]:
         return [Mention(s.kb_id_, s.label_, s.text, s.start - offset, s.end - offset,
@@ -342,8 +344,8 @@ class ArticleReader:
                     # threat. Whom the demand is made of is the warned object, not an
                     # actor of the act warned against ("against membership of NATO").
                     predicate = "DEMANDS"
-                    warned = {at[x.i].key for c in tok.children if c.dep_ in OBJECTS
-                              for x in _conjuncts(c) if x.i in at}
+                    warned = {m.key for c in tok.children if c.dep_ in OBJECTS and c.i in at
+                              for m in self.frames.actors(c, at, trigger_idx)}
                     frame = replace(frame, patients=[p for p in frame.patients
                                                      if p.key in warned])
                 event = code_for(predicate, None if frame.predicate else row.cameo,
@@ -507,16 +509,6 @@ def _relation(a: Mention, p: Mention | None, subj: str, predicate: str, obj: str
 
 # The dependents that hold another clause, not the goods of a purchase; and, on the
 # trigger itself, its (active) subject, the buyer, and the verbs coordinated with it.
-def _conjuncts(tok):
-    """The token and the tokens coordinated with it ("Finland and Sweden")."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
-    return out
-
-
 _CLAUSES = frozenset({"acl:relcl", "advcl", "parataxis", "ccomp", "csubj"})
 _NOT_GOODS = _CLAUSES | {"nsubj", "conj", "punct"}
 
