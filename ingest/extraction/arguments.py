@@ -249,6 +249,10 @@ class ArgumentReader:
                 out.extend(self.actors(c, at, triggers, depth))
         return _unique(out)
 
+    def lemma_in(self, tok: Token, words: frozenset[str]) -> bool:
+        """Whether a word's lemma (the parse's or the lookup's) is one of `words`."""
+        return tok.lemma_.lower() in words or self.lemma(tok.text) in words
+
     def amount(self, tok: Token) -> bool:
         """Whether a word is one of amount (`syntax: quantity`: "worth", "billion")."""
         return tok.lower_ in self.quantity or self.lemma(tok.text) in self.quantity

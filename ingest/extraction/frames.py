@@ -92,12 +92,12 @@ class FrameReader(NominalReader):
         if row.predicate == "BUYS" and row.voice != "converse" and (
                 t.dep_ in OBJECTS or t.dep_ in ("nmod", "compound") and t.head.pos_ == "NOUN"
                 and self.case(t) in (None, *self.of_case)) and \
-                {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
+                self.lemma_in(t.head, self.halt):
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         # A delivery its seller's verb halts ("X cut supplies to Y") is no purchase: a
         # cut of supplies is a sanction of the seller on the buyer (CAMEO 162).
         elif row.predicate == "BUYS" and row.voice == "converse" and t.dep_ in OBJECTS and \
-                {t.head.lemma_.lower(), self.lemma(t.head.text)} & self.halt:
+                self.lemma_in(t.head, self.halt):
             frame = Frame(row, t, patients, agents, "SANCTIONS", t.head)
             if not patients:
                 return None
@@ -105,7 +105,7 @@ class FrameReader(NominalReader):
         # naming no other side ("India and Pakistan traded accusations").
         carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None
         if not patients and len({m.code for m in agents}) > 1 and carrier is not None and \
-                {carrier.lemma_.lower(), self.lemma(carrier.text)} & self.reciprocal and \
+                self.lemma_in(carrier, self.reciprocal) and \
                 row.predicate not in SYMMETRIC:
             frame.mutual = True
         return frame
@@ -119,7 +119,7 @@ class FrameReader(NominalReader):
         for h in heads:
             for c in h.children:
                 if c.dep_ in ("acl", "advcl", "xcomp") and \
-                        {c.lemma_.lower(), self.lemma(c.text)} & self.benefit:
+                        self.lemma_in(c, self.benefit):
                     out += [m for o in c.children if o.dep_ in OBJECTS
                             for m in self.actors(o, at, triggers)]
         return _unique(out)
@@ -166,7 +166,7 @@ class FrameReader(NominalReader):
             says = [clause.head] if clause.dep_ in ("ccomp", "parataxis", "dep") else []
             says += [c for c in clause.children if c.dep_ in ("parataxis", "ccomp", "dep")]
             for v in says:
-                if {v.lemma_.lower(), self.lemma(v.text)} & self.speech:
+                if self.lemma_in(v, self.speech):
                     judge, _ = self.subject(v)
                     break
         judges = self.actors(judge, at, triggers) if judge is not None else []

@@ -65,11 +65,11 @@ class NominalReader(ArgumentReader):
         out = []
         for c in n.children:
             if c.dep_ not in ("acl", "acl:relcl") or c.i < n.i or \
-                    not {c.lemma_.lower(), self.lemma(c.text)} & self.aiming:
+                    not self.lemma_in(c, self.aiming):
                 continue
             clauses = [c] + [x for x in c.children if x.dep_ in ("xcomp", "advcl") and
                              x.pos_ in ("VERB", "AUX") and
-                             not {x.lemma_.lower(), self.lemma(x.text)} & self.benefit]
+                             not self.lemma_in(x, self.benefit)]
             out += [m for x in clauses for o in x.children
                     if o.dep_ in OBJECTS and o.i not in triggers
                     for m in self.actors(o, at, triggers)]

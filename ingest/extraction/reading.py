@@ -384,7 +384,7 @@ class ArticleReader:
         at = {j: m for m in mentions if m.kind != "speaker" for j in range(m.start, m.end)}
         speaker = None
         for tok in sd:
-            if {tok.lemma_.lower(), self.lemma(tok.text)} & self.speech:
+            if self.frames.lemma_in(tok, self.speech):
                 subj, _ = self.frames.subject(tok)
                 found = self.frames.actors(subj, at, set()) if subj is not None else []
                 if found:
@@ -406,16 +406,13 @@ class ArticleReader:
                 continue
             verb = tok.head
             gov = verb.head
-
-            def says(v) -> bool:
-                return not {v.lemma_.lower(), self.lemma(v.text)}.isdisjoint(self.speech)
-
             if verb.dep_ not in ("ccomp", "parataxis", "advcl") or gov.i == verb.i or \
-                    not says(gov):
+                    not self.frames.lemma_in(gov, self.speech):
                 # The report after the demand ("Y must stop ..., X said"), which the
                 # parse hangs on the demanded act as a parenthetical or a conjunct.
                 gov = next((c for c in verb.children if c.i > verb.i and
-                            c.dep_ in ("parataxis", "conj") and says(c) and
+                            c.dep_ in ("parataxis", "conj") and
+                            self.frames.lemma_in(c, self.speech) and
                             not any(x.dep_ == "cc" for x in c.children)), None)
                 if gov is None:
                     continue
