@@ -332,17 +332,9 @@ def test_expelling_an_ambassador_with_kovmak_is_a_sanction(extractor):
 
 
 @pytest.mark.parametrize("text", [
+    # "gerekirse" makes the act the consequence of a condition (the schema's convention 1).
     "Erdoğan, gerekirse Hollanda'ya yaptırım uygulayacağız dedi.",
     "Türkiye Dışişleri Bakanı, gerekirse Hollanda'ya yaptırım uygulanacağını söyledi.",
-])
-def test_sanctions_if_need_be_are_a_threat(extractor, text):
-    # "gerekirse" makes the act the consequence of a condition (the schema's convention 1).
-    found = rels(extractor, text)
-    assert ("TUR", "THREATENS", "NLD") in found
-    assert ("TUR", "SANCTIONS", "NLD") not in found
-
-
-@pytest.mark.parametrize("text", [
     # A condition clause closed by its negative conditional verb (-mAzsA) before the act.
     "Türkiye, iniş izni verilmezse Hollanda'ya yaptırım uygulayacağını açıkladı.",
     # "Aksi takdirde", otherwise: the consequence of an implied condition.
