@@ -553,6 +553,25 @@ def test_concern_about_a_states_act_is_criticism(extractor, text, expected):
     assert {t for t in rels(extractor, text) if t[1] == "CRITICIZES"} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Peru voiced disappointment with Bolivia's decision to close the border.",
+      {("PER", "CRITICIZES", "BOL")}),
+     ("Chile was frustrated with Argentina over the delayed gas deliveries.",
+      {("CHL", "CRITICIZES", "ARG")}),
+     ("Ecuador has long been critical of Colombia's border policy.",
+      {("ECU", "CRITICIZES", "COL")}),
+     ("Paraguay was alarmed by Brazil's decision to close the bridge.",
+      {("PRY", "CRITICIZES", "BRA")}),
+     ("Uruguay is unhappy with the slow pace of the negotiations.", set()),
+     ("Lithium is critical to the batteries that Bolivia exports.", set())],
+)
+def test_dissatisfaction_with_an_actor_is_criticism(extractor, text, expected):
+    # "with" and "of" mark whom the disapproval is of; felt about no actor, it is nothing.
+    # A participle of feeling is no passive: who is alarmed by X criticizes X.
+    assert {t for t in rels(extractor, text) if t[1] == "CRITICIZES"} == expected
+
+
 def test_a_judgement_of_illegality_criticizes(extractor):
     text = "Brazil said Venezuela's annexation of the island was illegal."
     found = rels(extractor, text)

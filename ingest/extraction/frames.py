@@ -264,7 +264,12 @@ class FrameReader(NominalReader):
 
     def _verbal(self, v: Token, row: TriggerRow, at, triggers):
         subj, passive = self.subject(v)
-        passive = passive or self.passive(v)
+        # A participle of feeling whose row marks what is felt about with, among others,
+        # the agent's marker ("alarmed by X's deployment", "disappointed with X"): the
+        # subject is the one who feels, the marked phrase the object, whatever voice
+        # the parse gave it.
+        passive = (passive or self.passive(v)) and not (
+            row.predicate in ATTITUDES and row.preps & self.agent_case)
         agents: list[Mention] = []
         patients: list[Mention] = []
         by = [m for c in self.obliques(v, self.agent_case) for m in self.actors(c, at, triggers)]
