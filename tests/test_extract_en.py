@@ -863,3 +863,17 @@ def test_the_author_named_on_the_thing_judged(extractor, text, expected):
 ])
 def test_what_a_warning_is_against(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "clause"),
+    [("After Russia invaded Ukraine, Poland sent weapons to Kyiv.",
+      ("POL", "PROVIDES_AID", "UKR"), ("RUS", "ATTACKS", "UKR")),
+     ("When Iraq attacked Iran, Kuwait backed Baghdad.",
+      ("KWT", "SUPPORTS", "IRQ"), ("IRQ", "ATTACKS", "IRN"))],
+)
+def test_subject_after_a_fronted_clause_is_the_main_verbs(extractor, text, main, clause):
+    found = rels(extractor, text)
+    assert main in found and clause in found
+    # the main clause's subject is no object of the clause's verb
+    assert not {t for t in found if t[0] == clause[0] and t[2] == main[0]}

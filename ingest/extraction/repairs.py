@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
-           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors")
+           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
+           "clause_final_objects")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -60,6 +61,26 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         actor_root(doc, mentions)
     if "verb_amods" in active:
         verb_amod(doc, mentions)
+    if "clause_final_objects" in active:
+        clause_final_object(doc)
+
+
+def clause_final_object(doc: Doc) -> None:
+    """The subject of the main clause read as an object of the adverbial clause that
+    opens the sentence ("After X invaded Y, Z sent ..." with "Z" under "invaded"). The
+    comma closes the fronted clause: a noun after it, with the main verb to follow and
+    that verb without a subject, is the main verb's subject (a verb has one direct
+    object in UD, and a finite main clause its subject)."""
+    for verb in doc:
+        main = verb.head
+        if verb.dep_ != "advcl" or main.i < verb.i or main.pos_ not in ("VERB", "AUX") or \
+                any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in main.children):
+            continue
+        last = next((c for c in reversed(list(verb.children)) if c.dep_ == "obj"), None)
+        if last is None or not (verb.i < last.i < main.i) or last.left_edge.i == 0 or \
+                doc[last.left_edge.i - 1].text != "," or last.right_edge.i >= main.i:
+            continue
+        last.head, last.dep_ = main, "nsubj"
 
 
 def fronted_subject(doc: Doc, mentions) -> None:
