@@ -380,7 +380,6 @@ def test_sentence_initial_it_is_the_previous_leading_actor(extractor):
     assert rels(extractor, "Brazil praised the report. It is unclear what Peru wants.") == set()
 
 
-@NOT_YET
 def test_this_refers_back_and_a_coordinated_threat_shares_the_object(extractor):
     text = ("Iran announced a scheme to enlarge its missile stockpile. "
             "Germany strongly opposes this and will take countermeasures.")
@@ -877,3 +876,28 @@ def test_subject_after_a_fronted_clause_is_the_main_verbs(extractor, text, main,
     assert main in found and clause in found
     # the main clause's subject is no object of the clause's verb
     assert not {t for t in found if t[0] == clause[0] and t[2] == main[0]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("North Korea fired two missiles on Sunday. Japan condemned the launches.",
+      ("JPN", "CRITICIZES", "PRK")),
+     ("Vanuatu accused Indonesia of abuses. Jakarta rejected the accusation.",
+      ("IDN", "OPPOSES", "VUT")),
+     ("Israel struck targets near Beirut. France criticised the strikes.",
+      ("FRA", "CRITICIZES", "ISR"))],
+)
+def test_a_definite_act_noun_refers_back_to_the_doer_of_the_act_before(extractor, text,
+                                                                       expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Militants attacked a base in Mali. France condemned the attack.",
+     "In Mali, militants attacked a base. France condemned the attack.",
+     "Iran tested a missile. Later that year, floods hit the region. France condemned the test."],
+)
+def test_an_act_noun_refers_back_only_to_an_actor_that_opened_the_sentence_before(
+        extractor, text):
+    assert not {t for t in rels(extractor, text) if t[1] == "CRITICIZES"}

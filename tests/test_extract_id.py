@@ -680,3 +680,20 @@ def test_two_actors_a_hyphen_pairs_are_both_parties(extractor, text):
 ])
 def test_a_date_inside_the_event_phrase(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("China menggelar latihan militer di dekat Taiwan. Pemerintah Taiwan mengutuk keras "
+      "latihan itu.", ("TWN", "CRITICIZES", "CHN")),
+     ("Vanuatu menuduh Indonesia melanggar HAM. Indonesia menolak tuduhan tersebut.",
+      ("IDN", "OPPOSES", "VUT"))],
+)
+def test_a_definite_act_noun_refers_back_to_the_doer_of_the_act_before(extractor, text,
+                                                                       expected):
+    assert expected in rels(extractor, text)
+
+
+def test_an_act_noun_refers_back_only_to_an_actor_that_opened_the_sentence_before(extractor):
+    text = "Di Mali, kelompok bersenjata menyerang pangkalan militer. Prancis mengecam serangan itu."
+    assert not {t for t in rels(extractor, text) if t[1] == "CRITICIZES"}

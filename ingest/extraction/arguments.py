@@ -143,6 +143,13 @@ class ArgumentReader:
         # an agentless act of the same kind in the body is done by (the schema's
         # convention 6, "the headline's subject").
         self.headline: dict[str, list[Mention]] = {}
+        # The actor that opens the sentence before (set by the reader): who did the act
+        # a definite act noun with no actor of its own refers back to ("Iran tested a
+        # missile. X condemned the test.").
+        self.prior: Mention | None = None
+        self.act_nouns = w("act_nouns")
+        self.act_determiners = w("act_determiners")
+        self.act_pronouns = w("act_pronouns")
         self._at: dict[int, Mention] | None = None
         self._triggers: set[int] = set()
 

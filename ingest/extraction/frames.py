@@ -84,6 +84,8 @@ class FrameReader(NominalReader):
             # Китая"): the headline's agent does it.
             codes = {c for m in patients for c in m.codes()}
             agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
+        if not patients and agents and row.predicate in ATTITUDES:
+            patients = self._earlier_act(t, agents)
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
@@ -362,6 +364,33 @@ class FrameReader(NominalReader):
                          for m in self.actors(c, at, triggers) if m not in agents]
         return agents, _unique(patients)
 
+
+
+    def _earlier_act(self, t: Token, agents: list[Mention]) -> list[Mention]:
+        """The judged side of an act named only by a definite noun with no actor of its
+        own ("condemned the test", "menolak tudingan itu") or by a demonstrative pronoun
+        ("opposes this"): the actor that opened the
+        sentence before, which did the act the noun refers back to (the schema's
+        convention 6: the reference is the `*_entity`)."""
+        prior = self.prior
+        if prior is None or any(prior.code in m.codes() for m in agents):
+            return []
+        for c in t.children:
+            if c.dep_ in OBJECTS and c.pos_ == "PRON" and c.lower_ in self.act_pronouns:
+                return [Mention(prior.code, prior.key, c.text, c.i, c.i + 1, reference=True,
+                                kind="entity")]  # "opposes this"
+            if c.dep_ not in OBJECTS or not (c.lower_ in self.act_nouns or self.lemma_in(
+                    c, self.act_nouns)) or not any(
+                    d.dep_ == "det" and self.lemma_in(d, self.act_determiners)
+                    for d in c.children) or any(
+                    x.i in self._at for x in c.subtree) or any(
+                    d.dep_ in ("acl", "acl:relcl", "nmod", "nmod:poss") for d in c.children):
+                continue
+            start, end = c.left_edge.i, c.right_edge.i + 1
+            text = t.doc[start:end].text
+            return [Mention(prior.code, prior.key, text, start, end, reference=True,
+                            kind="entity")]
+        return []
 
 
 def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:

@@ -127,15 +127,15 @@ class ArticleReader:
         for (doc, title), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []
             self.frames.headline = self._headline(title)
-            for (_, sent, matches, mentions), focus in zip(todo, foci, strict=True):
-                self.frames.focus = focus
+            for (_, sent, matches, mentions), (focus, prior) in zip(todo, foci, strict=True):
+                self.frames.focus, self.frames.prior = focus, prior
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
                 if not rels and not self._blocked and self.second is not None and \
                         _two_named(mentions, sent, self.second_lists):
                     sd = self.second.parse([sent], [(matches, mentions)])[0]
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
-            self.frames.focus = None
+            self.frames.focus = self.frames.prior = None
             self.frames.headline = {}
             self._share_topics(found)
             out.append(found)
@@ -187,7 +187,8 @@ class ArticleReader:
             salience.read(self._mentions(title_doc.spans.get("actors", []), 0), [])
 
         todo: list[tuple[int, Span, list[Match], list[Mention]]] = []
-        foci: list[Mention | None] = []
+        foci: list[tuple[Mention | None, Mention | None]] = []
+        opener: Mention | None = None  # the actor that opens the sentence before
         for i, sent in enumerate(sents):
             dateline = _dateline(doc, sent)
             mentions = [m for m in self._mentions(by_sent.get(i, []), sent.start)
@@ -202,9 +203,22 @@ class ArticleReader:
             if (matches or self.obligation.intersection(lowers)) and \
                     _two_sides(mentions + resolved, matches, top):
                 todo.append((i, sent, matches, mentions + resolved))
-                foci.append(Mention(top[0], top[0], "", 0, 0, reference=True) if top else None)
+                foci.append((Mention(top[0], top[0], "", 0, 0, reference=True) if top else None,
+                             opener))
             salience.read(mentions, [m for m in mentions if m.key.startswith("person:")])
+            opener = self._opener(sent, mentions + resolved)
         return todo, foci
+
+    def _opener(self, sent: Span, mentions: list[Mention]) -> Mention | None:
+        """The actor a sentence opens with, its subject in the languages read here: the
+        first actor, with at most a few words before it and none of them a case marker or
+        a mark of punctuation ("The Iranian navy ...", not "In Mali, ...")."""
+        first = min(mentions, key=lambda m: m.start, default=None)
+        if first is None or first.start > 3 or any(
+                t.is_punct or t.lower_ in self.frames.known_cases
+                for t in sent[:first.start]):
+            return None
+        return first
 
     def _candidates(self, sent: Span, lowers: list[str] | None = None) -> list[Match]:
         """The trigger candidates of a sentence, on its lemmas (an opaque word as written)."""
@@ -283,6 +297,7 @@ class ArticleReader:
         start_char = sent.start_char + lead
         dates = [d for d in doc.spans.get("dates", []) if sent.start <= d.start < sent.end]
         topics: list[str | None] = []  # the sentence's field, read once when needed
+        judged: dict[int, list[Mention]] = {}  # the other side of each trigger read
         for match in matches:
             tok = sd[heads[match.start]]
             if tok.i in at:
@@ -330,6 +345,17 @@ class ArticleReader:
                     self._blocked = True
                     continue
                 predicate = "THREATENS" if reading == THREAT else frame.relation
+                carrier = tok.head if tok.dep_ in OBJECTS else tok
+                if frame.patients:
+                    judged.setdefault(tok.i, frame.patients)
+                elif predicate == "THREATENS" and carrier.dep_ == "conj" and \
+                        carrier.head.i in judged and any(c.dep_ == "aux"
+                                                         for c in carrier.children):
+                    # "X opposes Y's plan and will take countermeasures": a threat
+                    # coordinated with a judgement, with no target of its own, is aimed
+                    # at the one judged (a retaliation to come: one already taken is
+                    # another act).
+                    frame = replace(frame, patients=judged[carrier.head.i])
                 if acts is not None:
                     acts.append((predicate, frame.agents))
                 if row.predicate == "THREATENS" and frame.patients and any(
