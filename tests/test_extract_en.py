@@ -901,3 +901,28 @@ def test_a_definite_act_noun_refers_back_to_the_doer_of_the_act_before(extractor
 def test_an_act_noun_refers_back_only_to_an_actor_that_opened_the_sentence_before(
         extractor, text):
     assert not {t for t in rels(extractor, text) if t[1] == "CRITICIZES"}
+
+
+def test_a_state_described_by_its_alliance_is_a_reference_to_that_state(extractor):
+    text = ("Turkey bought air defence systems from Russia. "
+            "Washington later imposed sanctions on the NATO member.")
+    found = rels(extractor, text)
+    assert ("USA", "SANCTIONS", "TUR") in found
+    assert not {t for t in found if "NATO" in (t[0], t[2])}
+
+
+def test_the_alliance_of_a_described_member_is_not_the_actor(extractor):
+    found = rels(extractor, "Poland received tanks. The NATO ally also condemned Russia.")
+    assert ("POL", "CRITICIZES", "RUS") in found
+    assert ("NATO", "CRITICIZES", "RUS") not in found
+    assert not rels(extractor, "The NATO ally condemned Syria.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The Italian government has sided with Greece in the dispute.", ("ITA", "SUPPORTS", "GRC")),
+     ("Norway held Iran responsible for the attack.", ("NOR", "CRITICIZES", "IRN")),
+     ("The United States pressured Egypt to release the activists.", ("USA", "DEMANDS", "EGY"))],
+)
+def test_a_phrase_verb_its_case_word_and_a_secondary_predicate(extractor, text, expected):
+    assert expected in rels(extractor, text)

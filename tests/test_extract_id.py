@@ -697,3 +697,11 @@ def test_a_definite_act_noun_refers_back_to_the_doer_of_the_act_before(extractor
 def test_an_act_noun_refers_back_only_to_an_actor_that_opened_the_sentence_before(extractor):
     text = "Di Mali, kelompok bersenjata menyerang pangkalan militer. Prancis mengecam serangan itu."
     assert not {t for t in rels(extractor, text) if t[1] == "CRITICIZES"}
+
+
+def test_a_state_described_by_its_alliance_is_a_reference_to_that_state(extractor):
+    text = ("Turki membeli sistem pertahanan udara dari Rusia. "
+            "Amerika Serikat menjatuhkan sanksi kepada anggota NATO itu.")
+    found = rels(extractor, text)
+    assert ("USA", "SANCTIONS", "TUR") in found
+    assert not {t for t in found if "NATO" in (t[0], t[2])}

@@ -251,16 +251,30 @@ class ArticleReader:
         starts = {m.start for m in mentions}
         out = []
         for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
+            inner = [m for m in mentions if not m.reference and
+                     s - offset <= m.start and m.end <= e - offset]
+            own = {i for m in inner for i in range(m.start, m.end)}
+            if cls == "member" and inner and not any(
+                    i - offset in taken - own for i in range(s, e)):
+                # "the NATO member", "the closest US ally": a state described by the
+                # alliance or the partner it belongs to, which is not the actor; resolved
+                # like "the country", never to that alliance or partner.
+                for m in inner:
+                    mentions.remove(m)
+                    taken.difference_update(range(m.start, m.end))
             if any(i - offset in taken for i in range(s, e)):
                 continue
-            if cls in ("office", "entity") and (e - offset in starts or e + 1 - offset in starts and
+            if cls in ("office", "entity", "member") and (e - offset in starts or e + 1 - offset in starts and
                                     e < len(doc) and doc[e].lower_ in self.office_links):
                 # "the president of France", "Presiden Prancis", "the minister, Lavrov",
                 # "the kingdom of Bhutan": an office or a description next to its state
                 # or its holder is no reference.
                 continue
             before = [x for x in mentions if x.end <= s - offset]
-            m = salience.resolve(cls, doc[s:e].text, s - offset, e - offset, before)
+            exclude = {m.code for m in inner} if cls == "member" else set()
+            m = salience.resolve("entity" if cls == "member" else cls, doc[s:e].text,
+                                 s - offset, e - offset,
+                                 [x for x in before if x.code not in exclude], exclude)
             if m is None and cls == "speaker":
                 # Resolved once the sentence is parsed, by the speaker it names.
                 m = Mention("", "", doc[s:e].text, s - offset, e - offset, reference=True)
@@ -315,6 +329,8 @@ class ArticleReader:
                            m.dep_ in ("case", "mark") for m in c.children)]
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
             objs = {self.lemma(c.text) for c in objects} | {c.lemma_.lower() for c in objects}
+            # A secondary predicate names the row as an object does ("held X responsible").
+            objs |= {c.lower_ for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"}
             if any(c.dep_ == "obj" and c.i in at for c in tok.children):
                 # "provide X with Y": with an actor the object, the "with" oblique names
                 # what is given (the theme of a verb of provision).

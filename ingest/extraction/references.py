@@ -46,10 +46,11 @@ class Salience:
         return [c for c, s in sorted(self.score.items(), key=lambda kv: -kv[1])
                 if s >= MIN_SALIENCE and c not in exclude]
 
-    def resolve(self, cls: str, text: str, start: int, end: int, before: list[Mention]
-                ) -> Mention | None:
+    def resolve(self, cls: str, text: str, start: int, end: int, before: list[Mention],
+                exclude: set[str] = frozenset()) -> Mention | None:
         """A mention for a reference of class `cls`, or None when nothing fits.
-        `before`: the actors named earlier in the same sentence."""
+        `before`: the actors named earlier in the same sentence; `exclude`: actors the
+        reference cannot be (the alliance of "the NATO member")."""
         if cls == "possessive" and before:
             # "sanctions against Russia for its invasion": the nearest actor before it.
             b = before[-1]
@@ -58,13 +59,13 @@ class Salience:
             # "Pakistan said it would ...": the sentence's first actor before it.
             b = before[0]
             return Mention(b.code, b.key, text, start, end, reference=True,
-                           alternatives=tuple(self.ranked({b.code})[:2]))
+                           alternatives=tuple(self.ranked({b.code, *exclude})[:2]))
         if cls in ("possessive", "office"):
             # An office named without its state ("the foreign ministry said"): the
             # state the article is about.
             cls = "entity"
         if cls == "entity":
-            ranked = self.ranked()
+            ranked = self.ranked(exclude)
             if not ranked:
                 return None
             return Mention(ranked[0], ranked[0], text, start, end, reference=True,

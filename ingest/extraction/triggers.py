@@ -16,7 +16,7 @@ speech and object fit.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -216,6 +216,13 @@ def load_triggers(lang: str, lang_dir: Path, lexicon: Lexicon | None = None,
     """The language's trigger tables, plus the triggers its lexicon file lists by hand
     (surface forms, turned into lemma rows with `lemma`)."""
     rows = list(_load(lang, str(lang_dir)))
+    if lexicon is not None:
+        # A case word that closes a trigger phrase with no noun marks the phrase's other
+        # side ("side with X", "call on X"), as the row's own markers do.
+        marks = lexicon.words("with_case") | lexicon.words("target_case")
+        rows = [replace(r, preps=r.preps | {r.lemma[-1]})
+                if len(r.lemma) > 1 and r.noun is None and r.lemma[-1] in marks and
+                r.lemma[-1] not in r.preps else r for r in rows]
     if lexicon is not None and lemma is not None:
         rows += _from_lexicon(lexicon, lemma)
     if not rows:
