@@ -150,6 +150,8 @@ class ArgumentReader:
         self.act_nouns = w("act_nouns")
         self.act_determiners = w("act_determiners")
         self.act_pronouns = w("act_pronouns")
+        # Case words of what an amount is an amount of ("$5 million in aid").
+        self.amount_of = w("amount_of")
         self._at: dict[int, Mention] | None = None
         self._triggers: set[int] = set()
 
@@ -259,6 +261,12 @@ class ArgumentReader:
     def lemma_in(self, tok: Token, words: frozenset[str]) -> bool:
         """Whether a word's lemma (the parse's or the lookup's) is one of `words`."""
         return tok.lemma_.lower() in words or self.lemma(tok.text) in words
+
+    def sum_of(self, tok: Token) -> bool:
+        """Whether a word is an amount of something: a number, a currency sign, a word of
+        amount, or a noun with a number on it ("50 billion euros")."""
+        return tok.pos_ in ("NUM", "SYM") or self.amount(tok) or any(
+            c.dep_ == "nummod" for c in tok.children)
 
     def amount(self, tok: Token) -> bool:
         """Whether a word is one of amount (`syntax: quantity`: "worth", "billion")."""

@@ -108,6 +108,9 @@ class Lexicon:
     # Hyphenated compounds of a name and an office are the name's actor ("EU-Außenminister",
     # "US-Botschaft"): `names: compounds: true` in the file.
     name_compounds: bool = False
+    # Word forms whose lemma the lookup table does not give (`lemmas:` in the file, form:
+    # lemma): irregular past forms that are also words of their own ("broke", "shot").
+    lemmas: dict[str, str] = field(default_factory=dict)
     # References by description (`descriptions:` in the file): a head noun of a reference
     # class with its modifiers and determiner ("the oil-rich kingdom", "negara kepulauan
     # itu"), read by `references.Descriptions`.
@@ -241,6 +244,7 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         references={k: _words(v) for k, v in (raw.get("references") or {}).items()},
         name_forms=_name_forms(path, (raw.get("names") or {}).get("inflect") or []),
         name_compounds=bool((raw.get("names") or {}).get("compounds")),
+        lemmas={str(k).lower(): str(v).lower() for k, v in (raw.get("lemmas") or {}).items()},
         descriptions=dict(raw.get("descriptions") or {}),
         compounds=_compounds(path, raw.get("compounds"), raw.get("syntax") or {}),
     )

@@ -70,8 +70,11 @@ class NominalReader(ArgumentReader):
             clauses = [c] + [x for x in c.children if x.dep_ in ("xcomp", "advcl") and
                              x.pos_ in ("VERB", "AUX") and
                              not self.lemma_in(x, self.benefit)]
+            # An act aimed at the object's trade ("sanctions targeting X's oil exports") is
+            # aimed at the trader, a restriction on its goods (the schema's convention 8).
             out += [m for x in clauses for o in x.children
-                    if o.dep_ in OBJECTS and o.i not in triggers
+                    if o.dep_ in OBJECTS and (o.i not in triggers or self.trigger_predicates.get(
+                        o.i, frozenset()) <= {"BUYS"})
                     for m in self.actors(o, at, triggers)]
         return out
 
@@ -255,8 +258,10 @@ class NominalReader(ArgumentReader):
             # Climb over a noun of quantity or kind ("a new round of sanctions",
             # "serangkaian serangan") to the verb that carries the phrase; never past the
             # root (spaCy makes a new Token at each access: compare positions).
+            # ... or of a sum ("pledged 50 billion euros in support").
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
-                    g.head.i != g.i and self.case(link) in (None, *self.of_case):
+                    g.head.i != g.i and (self.case(link) in (None, *self.of_case) or
+                                         self.case(link) in self.amount_of and self.sum_of(g)):
                 link, g = g, g.head
         obj = g.head if g.dep_ == "conj" else g
         reason = self._reason(n, link, g, at, triggers)

@@ -58,7 +58,7 @@ class ArticleReader:
         # A second reading where the trained parse yields nothing (`syntax:
         # fallback_reading: [shallow]`): for a language whose parser misreads many news
         # sentences, the rule-built tree of `shallow` over the same actors and triggers.
-        self.lemma = Lemmatizer(lang)
+        self.lemma = Lemmatizer(lang, lexicon.lemmas)
         self.second: ShallowParser | None = None
         if "shallow" in lexicon.words("fallback_reading") and not isinstance(parser,
                                                                              ShallowParser):
@@ -328,6 +328,10 @@ class ArticleReader:
                        c.dep_ == "xcomp" and c.pos_ == "NOUN" and not any(
                            m.dep_ in ("case", "mark") for m in c.children)]
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            # What an amount is an amount of names the row as the object itself would
+            # ("provide $100 million in aid", "pledged 50 billion euros in support").
+            objects += [c for o in objects if self.frames.sum_of(o) for c in o.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+                        and self.frames.case(c) in (*self.frames.amount_of, None)]
             objs = {self.lemma(c.text) for c in objects} | {c.lemma_.lower() for c in objects}
             # A secondary predicate names the row as an object does ("held X responsible").
             objs |= {c.lower_ for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
-           "clause_final_objects")
+           "clause_final_objects", "comma_participles")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -63,6 +63,24 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         verb_amod(doc, mentions)
     if "clause_final_objects" in active:
         clause_final_object(doc)
+    if "comma_participles" in active:
+        comma_participle(doc)
+
+
+def comma_participle(doc: Doc) -> None:
+    """A participial clause set off by a comma after the verb's object, read as a
+    modifier of that object ("X cut ties with Y, accusing Z of ..." with "accusing"
+    under "ties"): a participle after the comma that closes a clause is an adverbial
+    clause of the clause's verb, whose subject is its own (UD advcl)."""
+    for tok in doc:
+        if tok.dep_ != "acl" or tok.pos_ != "VERB" or not tok.lower_.endswith("ing") or \
+                tok.i == 0 or doc[tok.i - 1].text != "," or tok.head.i > tok.i:
+            continue
+        verb = tok.head
+        while verb.dep_ in ("nmod", "obl", "obj", "iobj", "conj") and verb.pos_ != "VERB":
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.i < tok.i and verb.i != tok.head.i:
+            tok.head, tok.dep_ = verb, "advcl"
 
 
 def clause_final_object(doc: Doc) -> None:
@@ -129,6 +147,11 @@ def verbal_modifiers(doc: Doc) -> None:
         # the name is its subject, the title words on the noun are the name's.
         past = "Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense")
         subject = any(c.dep_ == "nsubj" for c in verb.children)
+        # ... or a subject the parse gave the noun, before the verb ("Egypt/nsubj
+        # rejected/amod Ethiopia's plan/ROOT"): a noun modified by a participle has none.
+        held = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if past and not subject and held is not None:
+            held.head, subject = verb, True
         named = [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and
                  c.dep_ in ("compound", "nmod", "flat")] \
             if "Fin" in verb.morph.get("VerbForm") and not subject else []
@@ -187,13 +210,21 @@ def clause_complement(doc: Doc) -> None:
 
 def verbless_past(doc: Doc) -> None:
     """A sentence the parse left with no verb at all, its past form read as a
-    preposition between two noun phrases ("China opposed/case the US proposal"): a
-    clause needs a verb, and no past form is a case marker, so the past form is the
-    root, the phrase before it its subject and the phrase after it its object."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("case", "amod") for t in doc):
+    preposition or an adjective between two noun phrases ("China opposed/case the US
+    proposal", "Germany denounced/amod Russia"): a clause needs a verb, and no past
+    form is a case marker, so the past form is the root, the phrase that opens the
+    sentence its subject and the phrase after the verb its object."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("case", "amod") and not (
+            # an infinitive under a noun ("decision to annex") is no clause's verb
+            t.dep_ in ("acl", "xcomp") and any(c.dep_ == "mark" for c in t.children))
+           for t in doc):
         return
-    verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "case" and
-                 t.pos_ in ("VERB", "ADP") and t.lower_.endswith("ed") and len(t) > 4
+    # ... or as an adjective of the noun after it ("Germany denounced/amod Russia"): an
+    # unknown past form the tagger took for an adjective.
+    verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and (
+                 t.dep_ == "case" and t.pos_ in ("VERB", "ADP", "ADJ") or
+                 t.dep_ == "amod" and t.pos_ in ("VERB", "ADJ")) and
+                 t.lower_.endswith("ed") and len(t) > 4 and t.lower_.isalpha()
                  and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
     if verb is None:
         return
@@ -201,10 +232,14 @@ def verbless_past(doc: Doc) -> None:
 
     def tops(span: range) -> list:
         heads = [doc[j] for j in span if doc[j].head.i not in span or doc[j].head.i == j]
-        return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        # a marked phrase ("officials in Berlin") modifies the subject, it is not one
+        return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and
+                not any(c.dep_ == "case" and c.i < t.i and c.i in span
+                        for c in t.children)]
 
-    # The subject's phrase ends at the verb, the object's starts after it.
-    subj = (tops(before) or [None])[-1]
+    # The subject's phrase opens the sentence (an adverbial may follow it: "X on
+    # Tuesday faulted Y"), the object's starts after the verb.
+    subj = (tops(before) or [None])[0]
     obj = (tops(after) or [None])[0]
     if subj is None or obj is None:
         return
@@ -216,6 +251,8 @@ def verbless_past(doc: Doc) -> None:
             continue
         if t.i in before and t.head.i not in before:
             t.head = subj if t.pos_ != "PUNCT" else verb
+            if t.dep_ == "compound" and any(c.dep_ == "case" for c in t.children):
+                t.dep_ = "nmod"
         elif t.i in after and t.head.i not in after:
             # what followed the object's phrase, marked ("by X"): the verb's oblique
             t.head = verb

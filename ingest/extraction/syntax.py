@@ -95,10 +95,10 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
                           NameCases.load((lang_dir or LANG_DIR) / lang),
                           (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
                            _endings(lexicon, "passive_endings")),
-                          Lemmatizer(lang))
+                          Lemmatizer(lang, lexicon.lemmas))
     from ingest.extraction.shallow import ShallowParser
 
-    return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang))
+    return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang, lexicon.lemmas))
 
 
 # The relation a name takes in an oblique case the parse made a subject (a subject is
@@ -313,11 +313,15 @@ class Lemmatizer:
     """Lower-case lookup lemmas of one language, cached per word form (the optional
     marks of the Arabic script left out)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, forms: dict[str, str] | None = None) -> None:
         self.lang = LEMMA_LANGUAGE.get(lang, lang)
+        # The language's own lemmas of forms the table misses (lexicon `lemmas:`).
+        self.forms = dict(forms or {})
         self._lemma = lru_cache(maxsize=200_000)(self._lookup)
 
     def _lookup(self, lower: str) -> str:
+        if lower in self.forms:
+            return self.forms[lower]
         if not lower.isalpha():
             return lower
         try:
