@@ -970,3 +970,23 @@ def test_financial_support_is_aid_not_political_support(extractor):
     found = rels(extractor, "Japan pledged financial support for Sri Lanka.")
     assert ("JPN", "PROVIDES_AID", "LKA") in found
     assert ("JPN", "SUPPORTS", "LKA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Turkey refused to approve Finland's bid to join the alliance.", ("TUR", "OPPOSES", "FIN")),
+     ("Hungary declined to endorse Ukraine's candidacy.", ("HUN", "OPPOSES", "UKR"))],
+)
+def test_support_refused_is_a_rejection(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert (expected[0], "SUPPORTS", expected[2]) not in found
+
+
+def test_support_not_given_is_no_rejection(extractor):
+    assert not rels(extractor, "Japan did not back Brazil's bid.")
+
+
+def test_an_event_a_verb_of_discussion_takes_place_in_is_asserted(extractor):
+    text = "Erdogan and Putin discussed the grain deal in a phone call on Friday."
+    assert ("RUS", "MEETS", "TUR") in rels(extractor, text)

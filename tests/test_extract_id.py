@@ -705,3 +705,9 @@ def test_a_state_described_by_its_alliance_is_a_reference_to_that_state(extracto
     found = rels(extractor, text)
     assert ("USA", "SANCTIONS", "TUR") in found
     assert not {t for t in found if "NATO" in (t[0], t[2])}
+
+
+def test_support_refused_is_a_rejection(extractor):
+    found = rels(extractor, "Turki menolak menyetujui keanggotaan Swedia di NATO.")
+    assert ("TUR", "OPPOSES", "SWE") in found
+    assert ("TUR", "SUPPORTS", "SWE") not in found

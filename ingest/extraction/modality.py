@@ -28,6 +28,8 @@ PUNITIVE = frozenset({"SANCTIONS", "ATTACKS"})
 COMPLEMENT = ("xcomp", "ccomp", "advcl", "acl", "csubj", "obj", "obl", "nmod", "conj")
 NEGATING = ("advmod", "neg", "det", "aux", "advmod:emph", "case", "mark", "cc:preconj")
 ASSERTED, THREAT, NOT_ASSERTED = "asserted", "threat", "not asserted"
+# Support refused ("refused to approve X's bid"): a rejection of what was asked (CAMEO 12).
+REFUSED = "refused"
 
 
 class Modality:
@@ -37,10 +39,14 @@ class Modality:
         # derived Indonesian verbs: "membantah" may keep its prefix in one of them).
         self.lemma = lemma or (lambda word: word.lower())
         self.negation = w("negation")
+        # Case words of the event an act takes place in or during (`setting_case`): such an
+        # event is no complement of the act's verb.
+        self.setting = w("setting_case")
         self.possible = w("possible")
         self.condition = w("condition_mark")
         self.not_asserted = w("not_asserted")
         self.implicative = w("negative_implicative")
+        self.refusal = w("refusal")
         self.threat = w("threat_governor")
         self.hedge = w("hedge")
         # Predicates of consequence ("means", "berarti"): an event named as their subject
@@ -192,7 +198,8 @@ class Modality:
             "Past" not in t.morph.get("Tense")
 
     def reading(self, t: Token, predicate: str, verbal: bool = True) -> str:
-        """`asserted`, `threat` (a punitive act only threatened) or `not asserted`.
+        """`asserted`, `threat` (a punitive act only threatened), `not asserted`, or
+        `refused` (support its governor refuses: "refused to back X").
         `verbal`: the trigger is read as a verb (an event noun such as "görüşmesi" is
         no verbal noun of an unrealised act)."""
         self.condition_span = None
@@ -226,7 +233,8 @@ class Modality:
             if tok.i != t.i:
                 lemmas = self._lemmas(tok) | {tok.lower_}
                 if lemmas & self.implicative:
-                    return NOT_ASSERTED
+                    return REFUSED if predicate == "SUPPORTS" and lemmas & self.refusal \
+                        and tok.pos_ in ("VERB", "AUX") else NOT_ASSERTED
                 if lemmas & (self.control | self.factive):
                     irrealis = False
                 if lemmas & self.threat:
@@ -242,6 +250,9 @@ class Modality:
                 break  # a coordinated clause has its own modality
             if tok.dep_ in ("obl", "nmod") and tok.i != t.i:
                 break
+            if tok.i == t.i and t.dep_ in ("obl", "nmod") and any(
+                    c.dep_ == "case" and c.lower_ in self.setting for c in t.children):
+                break  # the event the governor's act took place in ("discussed X in a call")
             tok = tok.head
             hops += 1
         if threat:

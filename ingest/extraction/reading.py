@@ -34,7 +34,7 @@ from ingest.extraction.frames import (
 )
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.lexicon import Lexicon
-from ingest.extraction.modality import NOT_ASSERTED, THREAT, Modality
+from ingest.extraction.modality import NOT_ASSERTED, REFUSED, THREAT, Modality
 from ingest.extraction.references import Descriptions, Salience
 from ingest.extraction.shallow import ShallowParser
 from ingest.extraction.syntax import Lemmatizer, Parser
@@ -364,7 +364,8 @@ class ArticleReader:
                     # Negated or not asserted: no second reading may assert it.
                     self._blocked = True
                     continue
-                predicate = "THREATENS" if reading == THREAT else frame.relation
+                predicate = "THREATENS" if reading == THREAT else \
+                    "OPPOSES" if reading == REFUSED else frame.relation
                 carrier = tok.head if tok.dep_ in OBJECTS else tok
                 if frame.patients:
                     judged.setdefault(tok.i, frame.patients)
