@@ -990,3 +990,15 @@ def test_support_not_given_is_no_rejection(extractor):
 def test_an_event_a_verb_of_discussion_takes_place_in_is_asserted(extractor):
     text = "Erdogan and Putin discussed the grain deal in a phone call on Friday."
     assert ("RUS", "MEETS", "TUR") in rels(extractor, text)
+
+
+def test_a_veto_opposes_the_sponsors_named_by_a_participle(extractor):
+    text = "Russia vetoed a draft resolution put forward by Norway and Japan."
+    found = rels(extractor, text)
+    assert {("RUS", "OPPOSES", "NOR"), ("RUS", "OPPOSES", "JPN")} <= found
+
+
+@pytest.mark.parametrize("text", ["Russia vetoed a UN Security Council resolution on Syria.",
+                                  "China backed a resolution on Myanmar."])
+def test_what_a_resolution_is_on_is_its_subject_not_a_side(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[2] in ("SYR", "MMR")}

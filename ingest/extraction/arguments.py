@@ -150,6 +150,9 @@ class ArgumentReader:
         self.act_nouns = w("act_nouns")
         self.act_determiners = w("act_determiners")
         self.act_pronouns = w("act_pronouns")
+        # Documents (cue class `document`): what a resolution or a bill is "on" or
+        # "against" is its subject, not the side of one who vetoes or backs it.
+        self.documents = frozenset(w for w in lexicon.cues.get("document", ()) if " " not in w)
         # Case words of what an amount is an amount of ("$5 million in aid").
         self.amount_of = w("amount_of")
         self._at: dict[int, Mention] | None = None

@@ -202,6 +202,8 @@ class FrameReader(NominalReader):
         # food to X": the marker may hang on the object, its conjunct or its modifier;
         # not on an act that modifies it when the act is judged ("condemned X's decision
         # to sell arms to Y": Y is the act's target, not the judged).
+        if row.predicate in ATTITUDES:
+            objs = [c for c in objs if not self.lemma_in(c, self.documents)]
         heads = [t] + objs + [c for o in objs for c in o.children
                               if c.dep_ in ("conj", "acl") and c.i not in at and not (
                                   row.predicate in ATTITUDES and c.i in triggers)]
@@ -358,7 +360,8 @@ class FrameReader(NominalReader):
             patients += [m for o in v.children if o.dep_ in OBJECTS and o.i not in at
                          for k in o.children if k.dep_ in ("acl", "acl:relcl") and
                          k.i > o.i and k.pos_ == "VERB" and
-                         ("Pass" in k.morph.get("Voice") or self.passive(k))
+                         ("Pass" in k.morph.get("Voice") or self.passive(k) or
+                          any(c.dep_ == "obl:agent" for c in k.children))
                          for c in k.children if c.dep_ == "obl:agent" or
                          c.dep_ in OBLIQUES and self.case(c) in self.agent_case
                          for m in self.actors(c, at, triggers) if m not in agents]
