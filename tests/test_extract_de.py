@@ -536,3 +536,35 @@ def test_what_a_warning_is_against(extractor, text, expected):
     found = rels(extractor, text)
     assert expected in found
     assert len({t[1] for t in found}) == 1
+
+
+def test_the_white_house_with_its_article(extractor):
+    # The weak adjective after the article: "das Weiße Haus" beside "Weißes Haus".
+    assert actor_codes(extractor, "Das Weiße Haus schwieg dazu.") == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # "zusichern" (to assure someone of something): the recipient is the dative, a bare
+    # name or one with its article, before the noun it is assured of.
+    ("Spanien sicherte Marokko seine Unterstützung zu.", ("ESP", "SUPPORTS", "MAR")),
+    ("Schweden hat der Ukraine Unterstützung zugesichert.", ("SWE", "SUPPORTS", "UKR")),
+    ("Japan sicherte den Philippinen weitere Finanzhilfen zu.", ("JPN", "PROVIDES_AID", "PHL")),
+])
+def test_assured_support_names_its_recipient(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_securing_support_for_oneself_is_not_support_given(extractor):
+    found = rels(extractor, "Spanien sicherte sich die Unterstützung Portugals.")
+    assert ("ESP", "SUPPORTS", "PRT") not in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the object of the infinitive hung on the modal before it
+    ("Deutschland und Frankreich wollen ihre Zusammenarbeit im Bereich der Verteidigung "
+     "vertiefen.", ("DEU", "COOPERATES_ON", "FRA")),
+    ("Österreich und Tschechien wollen ihre Zusammenarbeit im Bereich der Energie vertiefen.",
+     ("AUT", "COOPERATES_ON", "CZE")),
+])
+def test_a_noun_object_hung_on_the_modal(extractor, text, triple):
+    assert triple in rels(extractor, text)

@@ -258,6 +258,11 @@ class NominalReader(ArgumentReader):
             if g.pos_ in ("NOUN", "PROPN", "NUM") and link.dep_ in ("nmod", "compound") and \
                     g.head.i != g.i and self.case(link) in (None, *self.of_case):
                 link, g = g, g.head
+        if g.pos_ == "AUX" and g.dep_ in ("aux", "aux:pass") and g.head.i != g.i and \
+                link.dep_ in OBJECTS:
+            # An object the parser hung on the modal or auxiliary ("wollen ihre
+            # Zusammenarbeit/obj vertiefen"): the verb it helps carries the noun.
+            g = g.head
         obj = g.head if g.dep_ == "conj" else g
         reason = self._reason(n, link, g, at, triggers)
         if reason:
