@@ -568,3 +568,30 @@ def test_securing_support_for_oneself_is_not_support_given(extractor):
 ])
 def test_a_noun_object_hung_on_the_modal(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "gemeinsam mit", "zusammen mit" (together with): the actor of the phrase does the
+    # act beside the subject (convention 4: each giver its own relation).
+    ("Dänemark verhängte gemeinsam mit Norwegen Sanktionen gegen Belarus.",
+     {("DNK", "SANCTIONS", "BLR"), ("NOR", "SANCTIONS", "BLR")}),
+    ("Irland hat zusammen mit Spanien neue Sanktionen gegen Syrien beschlossen.",
+     {("IRL", "SANCTIONS", "SYR"), ("ESP", "SANCTIONS", "SYR")}),
+    ("Neuseeland kritisierte zusammen mit Australien die Politik Chinas.",
+     {("NZL", "CRITICIZES", "CHN"), ("AUS", "CRITICIZES", "CHN")}),
+])
+def test_together_with_is_a_co_agent(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+def test_a_plain_with_phrase_is_no_co_agent(extractor):
+    found = rels(extractor, "Dänemark sprach mit Norwegen über Belarus.")
+    assert not {t for t in found if t[0] == "NOR" and t[2] == "BLR"}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # a bare name in the first place left a loose word while the verb has no subject
+    ("Frankreich kritisierte Israel für die Angriffe im Libanon.", ("FRA", "CRITICIZES", "ISR")),
+])
+def test_a_loose_name_before_the_finite_verb_is_its_subject(extractor, text, triple):
+    assert triple in rels(extractor, text)

@@ -75,6 +75,9 @@ class ArgumentReader:
         self.target_case = w("target_case")
         self.source_case = w("source_case")
         self.with_case = w("with_case")
+        # Words that make a "with" phrase after them a co-agent ("gemeinsam mit X",
+        # "together with X"): `syntax: together`.
+        self.together = w("together")
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")

@@ -84,6 +84,9 @@ class FrameReader(NominalReader):
             # Китая"): the headline's agent does it.
             codes = {c for m in patients for c in m.codes()}
             agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
+        if agents and self.together and row.predicate not in SYMMETRIC:
+            agents = agents + [m for m in self._co_agents(t, at, triggers)
+                               if m not in agents and m not in patients]
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
@@ -109,6 +112,23 @@ class FrameReader(NominalReader):
                 row.predicate not in SYMMETRIC:
             frame.mutual = True
         return frame
+
+    def _co_agents(self, t: Token, at, triggers) -> list[Mention]:
+        """Actors who do the act together with its agent ("X verhängte gemeinsam mit Y
+        Sanktionen gegen Z", "together with Y"): a phrase marked "with" right after a word
+        of `syntax: together`, on the trigger or on the verb that carries it."""
+        heads = [t]
+        if t.head.i != t.i and t.dep_ in OBJECTS + ("obl", "nmod"):
+            heads.append(t.head)
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ not in ("obl", "nmod") or self.case(c) not in self.with_case:
+                    continue
+                first = min(x.i for x in c.subtree)
+                if first > 0 and c.doc[first - 1].lower_ in self.together:
+                    out += self.actors(c, at, triggers)
+        return _unique(out)
 
     def _beneficiaries(self, t: Token, at, triggers) -> list[Mention]:
         """The actor aid is given for in a clause of purpose ("pledged $2 billion to

@@ -131,7 +131,7 @@ class ArticleReader:
                 self.frames.focus = focus
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
                 if not rels and not self._blocked and self.second is not None and \
-                        _two_named(mentions, sent, self.second_lists):
+                        _two_named(mentions, sent, self.second_lists, self.frames.together):
                     sd = self.second.parse([sent], [(matches, mentions)])[0]
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
@@ -544,13 +544,15 @@ def _infinitive_after(tok, c) -> bool:
         c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
 
 
-def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:
+def _two_named(mentions: list[Mention], sent: Span, conj: set[str],
+               together: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence names two sides, and by name: where the trained parse finds no
     relation, the shallow reading is tried only where it cannot pick the wrong pair. A
     side is one actor or a list of actors joined only by conjunctions and commas
     ("Frankreich und Deutschland kritisierten Russland"), which the shallow reading
     coordinates: each member takes the part of the list (where `conj` holds the
-    language's conjunctions)."""
+    language's conjunctions). An actor right after a word of `together` and a preposition
+    ("Italien verhängte gemeinsam mit Frankreich ...") acts with the first side."""
     named = sorted((m for m in mentions if not m.reference and m.code),
                    key=lambda m: m.start)
     codes = {m.code for m in named}
@@ -564,6 +566,9 @@ def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:
         between = [t.text.lower() for t in sent[end:m.start]] if end is not None else None
         if between and all(w in conj for w in between):
             sides[-1].add(m.code)
+        elif len(sides) == 1 and any(
+                t.lower_ in together for t in sent[max(0, m.start - 3):m.start - 1]):
+            sides[0].add(m.code)  # "gemeinsam mit (den) X"
         elif between == [] and m.code in sides[-1]:
             pass  # the same actor named twice in one phrase (a title, then the person)
         else:

@@ -81,6 +81,11 @@ def fronted_subject(doc: Doc, mentions) -> None:
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > verb.i and
                  c.i in at and at[c.i].code != first.code), None)
     if subj is None:
+        # ... or left a loose word with no subject beside it ("Frankreich/dep
+        # kritisierte Israel"): the first place is the subject's.
+        if tok.head.i == root.i and tok.dep_ in ("dep", "advmod", "amod", "compound") and \
+                not any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in root.children):
+            tok.dep_ = "nsubj"
         return
     tok.head, tok.dep_ = root, "nsubj"
     subj.dep_ = "obj"

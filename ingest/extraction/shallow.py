@@ -466,8 +466,10 @@ class ShallowParser:
         for i in range(n):
             if deps[i] == "obj" and heads[i] != i:
                 objects.setdefault(heads[i], []).append(i)
+        marked = {heads[i] for i in range(n) if deps[i] == "case"}
         for both in objects.values():
-            if len(both) == 2 and pos[both[0]] == "PROPN" and pos[both[1]] in ("NOUN", "X"):
+            if len(both) == 2 and pos[both[0]] == "PROPN" and pos[both[1]] in ("NOUN", "X") \
+                    and not marked & set(both):
                 # Two bare objects, an actor before a thing: the actor is the recipient,
                 # an indirect object ("sicherte der Ukraine Hilfe zu", "gave Ukraine aid").
                 deps[both[0]] = "iobj"
