@@ -595,3 +595,44 @@ def test_a_plain_with_phrase_is_no_co_agent(extractor):
 ])
 def test_a_loose_name_before_the_finite_verb_is_its_subject(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # Two demonyms joined by a hyphen name both sides ("deutsch-französisch").
+    ("Die spanisch-portugiesische Zusammenarbeit bei der Energie wächst.",
+     ("ESP", "COOPERATES_ON", "PRT")),
+    ("Das polnisch-litauische Treffen fand in Vilnius statt.", ("LTU", "MEETS", "POL")),
+])
+def test_hyphenated_demonyms_name_both_sides(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_a_hyphen_after_a_demonym_is_split_off(extractor):
+    doc = extractor.nlp(LANG)("die türkisch-griechischen Gespräche")
+    assert [t.text for t in doc] == ["die", "türkisch", "-", "griechischen", "Gespräche"]
+    assert actor_codes(extractor, "die türkisch-griechischen Gespräche") == ["TUR", "GRC"]
+
+
+def test_swiss_spelling_without_sharp_s():
+    lx = load_lexicon(LANG)
+    assert {"außenminister", "aussenminister"} <= lx.titles
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Grossbritannien verhängte Sanktionen gegen Belarus.", ("GBR", "SANCTIONS", "BLR")),
+    ("Das Weisse Haus kritisierte Kuba.", ("USA", "CRITICIZES", "CUB")),
+    # the Swiss federal government, named by its seat
+    ("Der Bundesrat in Bern verurteilte Belarus.", ("CHE", "CRITICIZES", "BLR")),
+])
+def test_swiss_spellings_and_offices(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Die portugiesische Regierung schwieg.", "PRT"),
+    ("Der kroatische Außenminister reiste ab.", "HRV"),
+    ("Die Schweizer Regierung tagte.", "CHE"),
+    ("Der neuseeländische Premierminister sprach.", "NZL"),
+])
+def test_more_demonym_adjectives(extractor, text, code):
+    assert code in actor_codes(extractor, text)

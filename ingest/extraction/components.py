@@ -99,6 +99,9 @@ class ActorMatcher:
                 # these languages rarely inflects in Latin script.
                 forms |= {f for base in list(forms) for f in lexicon.inflect(base, alias.kind)
                           if own.get(f.casefold(), {alias.key}) == {alias.key}}
+            # ... and in the language's other spellings ("Grossbritannien", `variants`)
+            forms |= {f.replace(a, b) for f in list(forms) for a, b in lexicon.variants
+                      if a in f}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():
             matcher = self.exact if sensitive else self.lower
