@@ -636,3 +636,22 @@ def test_swiss_spellings_and_offices(extractor, text, triple):
 ])
 def test_more_demonym_adjectives(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # two parties talking a matter over
+    ("Ungarn und die Slowakei sprachen über die Energiepreise.", ("HUN", "MEETS", "SVK")),
+    ("Die Außenminister Estlands und Lettlands erörterten die Sicherheitslage.",
+     ("EST", "MEETS", "LVA")),
+    ("Polen besprach mit Frankreich die Lage an der Grenze.", ("FRA", "MEETS", "POL")),
+])
+def test_talking_a_matter_over_is_a_meeting(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_one_speaker_talking_about_a_state_meets_no_one(extractor):
+    assert not {t for t in rels(extractor, "Polen sprach über Belarus.") if t[1] == "MEETS"}
+
+
+def test_the_german_army_is_germany(extractor):
+    assert actor_codes(extractor, "Die Bundeswehr übte in Litauen.") == ["DEU", "LTU"]
