@@ -655,3 +655,19 @@ def test_one_speaker_talking_about_a_state_meets_no_one(extractor):
 
 def test_the_german_army_is_germany(extractor):
     assert actor_codes(extractor, "Die Bundeswehr übte in Litauen.") == ["DEU", "LTU"]
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # The speaker of a report is no side of what is reported (Konjunktiv I of reported
+    # speech, which the trained parse misreads): the shallow reading is tried.
+    ("Estland erklärte, Russland bedrohe Lettland.", ("RUS", "THREATENS", "LVA")),
+    ("Japan sagte, Peking unterstütze Moskau.", ("CHN", "SUPPORTS", "RUS")),
+    ("Peking unterstütze Moskau, sagte Japan.", ("CHN", "SUPPORTS", "RUS")),
+])
+def test_the_speaker_of_a_report_is_no_side(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_a_negated_report_stays_negated(extractor):
+    found = rels(extractor, "Estland erklärte, Russland bedrohe Lettland nicht.")
+    assert ("RUS", "THREATENS", "LVA") not in found
