@@ -142,10 +142,19 @@ def test_compounds_of_a_name_and_an_office(extractor, text, code):
 
 @pytest.mark.parametrize("text", [
     "Der Ukraine-Krieg dauert an.",       # a war in the country, not its act
-    "Die Russland-Sanktionen wirken.",   # measures against it
 ])
 def test_other_compounds_name_no_actor(extractor, text):
     assert not actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # measures against it: the name of a compound with an event noun is an actor of the
+    # event, but not its agent where nothing tells which side it is
+    "Die Russland-Sanktionen wirken.",
+    "Die Russland-Sanktionen der EU wirken.",
+])
+def test_a_compound_of_measures_against_a_state_is_not_its_act(extractor, text):
+    assert not {t for t in rels(extractor, text) if t[0] == "RUS"}
 
 
 def test_an_inflected_form_yields_to_another_actors_own_name():
@@ -671,3 +680,27 @@ def test_the_speaker_of_a_report_is_no_side(extractor, text, triple):
 def test_a_negated_report_stays_negated(extractor):
     found = rels(extractor, "Estland erklärte, Russland bedrohe Lettland nicht.")
     assert ("RUS", "THREATENS", "LVA") not in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # A name and an event noun joined by a hyphen: the name is the agent where the noun
+    # marks its target, the party of a symmetric act.
+    ("Die EU-Sanktionen gegen Belarus wurden verlängert.", ("EU", "SANCTIONS", "BLR")),
+    ("Die US-Sanktionen gegen Kuba bleiben in Kraft.", ("USA", "SANCTIONS", "CUB")),
+    ("Die US-Militärhilfe für Israel wird fortgesetzt.", ("USA", "PROVIDES_AID", "ISR")),
+    ("Die Nato-Unterstützung für Moldau wächst.", ("NATO", "SUPPORTS", "MDA")),
+    ("Die Ukraine erhielt EU-Hilfen.", ("EU", "PROVIDES_AID", "UKR")),
+    ("Der Indien-Besuch des Kanzlers war kurz.", None),
+])
+def test_a_name_joined_to_an_event_noun(extractor, text, triple):
+    found = rels(extractor, text)
+    if triple is None:
+        assert not found
+    else:
+        assert triple in found
+
+
+def test_an_event_compound_is_split_into_name_hyphen_and_noun(extractor):
+    doc = extractor.nlp(LANG)("Die EU-Sanktionen und die EU-Außenminister")
+    assert [t.text for t in doc] == ["Die", "EU", "-", "Sanktionen", "und", "die",
+                                     "EU-Außenminister"]

@@ -120,12 +120,18 @@ class ActorMatcher:
                 self.compound_names.setdefault(text, alias.key)
             # Office words of the lexicon's titles (not the articles and prepositions).
             self.compound_heads = tuple(sorted(t for t in lexicon.titles if len(t) > 3))
+        # One-word trigger forms, the heads of compounds of a name and an event noun
+        # ("EU-Sanktionen", "US-Hilfe"): such a word is split into the name and the noun.
+        self.trigger_heads = frozenset(t.text for t in lexicon.triggers
+                                       if " " not in t.text and "-" not in t.text)
         # Places whose name holds a state's ("Laut China Selatan", "Strait of Hormuz"):
         # matched so that, being longer, they hide the state inside them.
         if gazetteer.places:
             self.lower.add(PLACE, list(nlp.tokenizer.pipe(sorted(gazetteer.places))))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.compound_names:
+            self._split_event_compounds(doc)
         spans = []
         vocab = doc.vocab.strings
         for matcher, sensitive in ((self.exact, True), (self.lower, False)):
@@ -146,6 +152,21 @@ class ActorMatcher:
         found = [s for s in filter_spans(spans) if s.label_ != PLACE]
         doc.spans["actors"] = self._offices_of_the_state_before(found)
         return doc
+
+    def _split_event_compounds(self, doc: Doc) -> None:
+        """Split a word that joins a state's or organisation's name to an event noun by a
+        hyphen ("EU-Sanktionen", "US-Militärhilfe", "China-Besuch") into the name, the
+        hyphen and the noun: the name is an actor of the event the noun names."""
+        with doc.retokenize() as retokenizer:
+            for tok in doc:
+                head, sep, tail = tok.text.partition("-")
+                if not sep or not tail[:1].isupper() or "-" in tail or \
+                        tail.lower() not in self.trigger_heads:
+                    continue
+                if (self.compound_names.get(head) or self.compound_names.get(head.lower())) \
+                        is None:
+                    continue
+                retokenizer.split(tok, [head, "-", tail], heads=[(tok, 2), (tok, 2), tok])
 
     def _compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Single tokens that join a state's or organisation's name to an office word by

@@ -339,6 +339,30 @@ class NominalReader(ArgumentReader):
                 # "an agreement between A and B" (mediated by C): A and B are the parties;
                 # so are the two a pair reference stands for ("antara kedua menteri").
                 return _unique(between), []
+        joined = self._hyphen_joined(n, at)
+        if joined is not None and joined not in agents + patients:
+            # An actor joined to the noun by a hyphen ("EU-Sanktionen gegen X", "US-Hilfe
+            # für Y", "China-Besuch"): a party of a symmetric act; of a directed one the
+            # agent where the noun names its target by a marker, the target where the
+            # verb that carries it names another agent ("Die USA verschärften die
+            # Russland-Sanktionen"), and else unread (either may be meant).
+            if row.predicate in SYMMETRIC:
+                patients.append(joined)
+            elif patients and not agents:
+                agents.append(joined)
+            elif agents and not patients:
+                patients.append(joined)
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
         return agents, patients
+
+    @staticmethod
+    def _hyphen_joined(n: Token, at):
+        """The actor written onto noun `n` by a hyphen with no space ("EU-Sanktionen",
+        split by the actor matcher), if any."""
+        if n.i < 2:
+            return None
+        dash, name = n.doc[n.i - 1], n.doc[n.i - 2]
+        if dash.text != "-" or dash.whitespace_ or name.whitespace_:
+            return None
+        return at.get(name.i)

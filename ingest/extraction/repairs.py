@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 # The repairs a language may ask for (`syntax: parse_repairs`).
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
-           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors")
+           "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
+           "hyphen_compounds")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -39,6 +40,8 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
             # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
             # argument has no subject in UD; the name is the verb's.
             tok.head = head.head
+    if "hyphen_compounds" in active:
+        hyphen_compounds(doc, mentions)
     if verb_forms is not None and "verb_forms" in active:
         verb_forms(doc, mentions)
     if "name_possessors" in active:
@@ -60,6 +63,28 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         actor_root(doc, mentions)
     if "verb_amods" in active:
         verb_amod(doc, mentions)
+
+
+def hyphen_compounds(doc: Doc, mentions) -> None:
+    """A name joined to the noun after it by a hyphen ("EU-Sanktionen", split by the
+    actor matcher) read as the head of the noun ("EU/obj -/punct Hilfen/flat"): the noun
+    heads the phrase, the name is its compound modifier, as written."""
+    for m in mentions:
+        if m.end - m.start != 1 or m.end + 1 >= len(doc):
+            continue
+        name, dash, noun = doc[m.start], doc[m.end], doc[m.end + 1]
+        if dash.text != "-" or name.whitespace_ or dash.whitespace_ or \
+                noun.head.i != name.i or noun.dep_ not in ("flat", "flat:name", "conj",
+                                                         "compound", "appos", "nmod"):
+            continue
+        others = [c for c in name.children if c.i != noun.i]
+        if name.head.i == name.i:
+            noun.head, noun.dep_ = noun, "ROOT"
+        else:
+            noun.head, noun.dep_ = name.head, name.dep_
+        for c in others:
+            c.head = noun
+        name.head, name.dep_ = noun, "compound"
 
 
 def fronted_subject(doc: Doc, mentions) -> None:
