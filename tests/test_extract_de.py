@@ -704,3 +704,14 @@ def test_an_event_compound_is_split_into_name_hyphen_and_noun(extractor):
     doc = extractor.nlp(LANG)("Die EU-Sanktionen und die EU-Außenminister")
     assert [t.text for t in doc] == ["Die", "EU", "-", "Sanktionen", "und", "die",
                                      "EU-Außenminister"]
+
+
+@pytest.mark.parametrize(("text", "triple", "wrong"), [
+    # "angreifen" sharply or in words is criticism, not a military attack
+    ("Kanada griff die EU scharf an.", ("CAN", "CRITICIZES", "EU"), ("CAN", "ATTACKS", "EU")),
+    ("Polen griff Deutschland verbal an.", ("POL", "CRITICIZES", "DEU"), ("POL", "ATTACKS", "DEU")),
+    ("Russland griff die Ukraine massiv an.", ("RUS", "ATTACKS", "UKR"), ("RUS", "CRITICIZES", "UKR")),
+])
+def test_an_attack_in_words_is_criticism(extractor, text, triple, wrong):
+    found = rels(extractor, text)
+    assert triple in found and wrong not in found

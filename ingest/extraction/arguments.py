@@ -78,6 +78,9 @@ class ArgumentReader:
         # Words that make a "with" phrase after them a co-agent ("gemeinsam mit X",
         # "together with X"): `syntax: together`.
         self.together = w("together")
+        # Adverbs of manner that make a verb of attack one of words ("scharf
+        # angreifen"): `syntax: verbal_manner`.
+        self.verbal_manner = w("verbal_manner")
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")

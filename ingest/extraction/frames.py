@@ -90,6 +90,11 @@ class FrameReader(NominalReader):
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
+        if row.predicate == "ATTACKS" and row.pos != "NOUN" and any(
+                c.dep_ in ("advmod", "dep") and c.lower_ in self.verbal_manner
+                for c in t.children):
+            # An attack in words ("griff die EU scharf an", "sharply attacked"): criticism.
+            frame.predicate = "CRITICIZES"
         # So is one a halting noun governs ("pembatasan impor dari X", an import ban):
         # a restriction on the seller's goods (convention 8).
         if row.predicate == "BUYS" and row.voice != "converse" and (
