@@ -715,3 +715,12 @@ def test_an_event_compound_is_split_into_name_hyphen_and_noun(extractor):
 def test_an_attack_in_words_is_criticism(extractor, text, triple, wrong):
     found = rels(extractor, text)
     assert triple in found and wrong not in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # two subjects joined by "und", the second with its article: a list of subjects
+    ("Japan und die Philippinen haben eine engere militärische Zusammenarbeit vereinbart.",
+     ("JPN", "COOPERATES_ON", "PHL")),
+])
+def test_coordinated_subjects_with_an_article(extractor, text, triple):
+    assert triple in rels(extractor, text)

@@ -366,15 +366,19 @@ def topic_root(doc: Doc, mentions) -> None:
 def coordinate_subjects(doc: Doc, mentions) -> None:
     """Two actors made subjects of one verb, only a conjunction between them
     ("Турция и Россия укрепляют ..." read as two subjects): the second is the
-    first's conjunct, as UD has it."""
+    first's conjunct, as UD has it; an article may open the second ("Japan und die
+    Philippinen")."""
     starts = {m.start: m for m in mentions}
     for m in mentions:
         first = doc[m.start]
         if first.dep_ != "nsubj":
             continue
         j = m.end
-        if j + 1 < len(doc) and doc[j].pos_ == "CCONJ" and j + 1 in starts:
-            second = doc[j + 1]
+        k = j + 1
+        while k < len(doc) and doc[k].pos_ == "DET" and k not in starts:
+            k += 1
+        if k < len(doc) and doc[j].pos_ == "CCONJ" and k in starts:
+            second = doc[k]
             if second.dep_ == "nsubj" and second.head.i == first.head.i:
                 second.head, second.dep_ = first, "conj"
                 doc[j].head, doc[j].dep_ = second, "cc"
