@@ -724,3 +724,14 @@ def test_an_attack_in_words_is_criticism(extractor, text, triple, wrong):
 ])
 def test_coordinated_subjects_with_an_article(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # "zur Verfügung stellen" (make available) carries the aid noun
+    ("Schweden stellt der Ukraine Hilfsgüter zur Verfügung.", ("SWE", "PROVIDES_AID", "UKR")),
+    ("Norwegen stellte Moldau Hilfsgüter zur Verfügung.", ("NOR", "PROVIDES_AID", "MDA")),
+    # a hyphenated compound inside the clause of a separable verb
+    ("Griechenland lehnt den Nato-Plan Nordmazedoniens ab.", ("GRC", "OPPOSES", "MKD")),
+])
+def test_light_verbs_and_separable_verbs_over_compounds(extractor, text, triple):
+    assert triple in rels(extractor, text)
