@@ -735,3 +735,16 @@ def test_coordinated_subjects_with_an_article(extractor, text, triple):
 ])
 def test_light_verbs_and_separable_verbs_over_compounds(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Die Türkei erklärte ihre Solidarität mit Katar.", ("TUR", "SUPPORTS", "QAT")),
+    ("Spanien sprach sich für einen EU-Beitritt Moldaus aus.", ("ESP", "SUPPORTS", "MDA")),
+])
+def test_solidarity_with_and_speaking_out_for(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_speaking_out_for_sanctions_is_no_support_of_their_target(extractor):
+    found = rels(extractor, "Frankreich sprach sich für Sanktionen gegen Russland aus.")
+    assert ("FRA", "SUPPORTS", "RUS") not in found and ("FRA", "SANCTIONS", "RUS") not in found
