@@ -748,3 +748,12 @@ def test_solidarity_with_and_speaking_out_for(extractor, text, triple):
 def test_speaking_out_for_sanctions_is_no_support_of_their_target(extractor):
     found = rels(extractor, "Frankreich sprach sich für Sanktionen gegen Russland aus.")
     assert ("FRA", "SUPPORTS", "RUS") not in found and ("FRA", "SANCTIONS", "RUS") not in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # a name of scorn a speaker gives a state
+    ("Litauen bezeichnete Belarus als Aggressor.", ("LTU", "CRITICIZES", "BLR")),
+    ("Estland bezeichnete Russland als Terrorstaat.", ("EST", "CRITICIZES", "RUS")),
+])
+def test_names_of_scorn_are_criticism(extractor, text, triple):
+    assert triple in rels(extractor, text)
