@@ -757,3 +757,12 @@ def test_speaking_out_for_sanctions_is_no_support_of_their_target(extractor):
 ])
 def test_names_of_scorn_are_criticism(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Der Kremlchef schwieg.", "RUS"),
+    ("Der Kreml-Chef schwieg.", "RUS"),
+    ("Die Autonomiebehörde protestierte.", "PSE"),
+])
+def test_the_kremlin_chief_and_the_palestinian_authority(extractor, text, code):
+    assert code in actor_codes(extractor, text)
