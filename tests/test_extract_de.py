@@ -691,6 +691,8 @@ def test_a_negated_report_stays_negated(extractor):
     ("Die Nato-Unterstützung für Moldau wächst.", ("NATO", "SUPPORTS", "MDA")),
     ("Die Ukraine erhielt EU-Hilfen.", ("EU", "PROVIDES_AID", "UKR")),
     ("Der Indien-Besuch des Kanzlers war kurz.", None),
+    # a capital joined to a visit: the host
+    ("Der polnische Präsident verteidigte seinen Peking-Besuch.", ("CHN", "MEETS", "POL")),
 ])
 def test_a_name_joined_to_an_event_noun(extractor, text, triple):
     found = rels(extractor, text)

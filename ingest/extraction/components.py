@@ -109,15 +109,19 @@ class ActorMatcher:
         # One-word names of states and organisations, for compounds with an office
         # ("EU-Außenminister"): exact where the alias is case-sensitive, else lower case.
         self.compound_names: dict[str, str] = {}
+        # ... and for compounds with an event noun, capitals too ("Peking-Besuch").
+        self.event_names: dict[str, str] = {}
         self.compound_heads: tuple[str, ...] = ()
         if lexicon.name_compounds:
             for alias in gazetteer.aliases_for(lexicon.code):
                 entry = gazetteer.actors.get(alias.key)
                 if entry is None or entry.state is not None or " " in alias.text or \
-                        "-" in alias.text or alias.kind in ("demonym", "capital", "seat"):
+                        "-" in alias.text or alias.kind in ("demonym", "seat"):
                     continue
                 text = alias.text if alias.case_sensitive else alias.text.lower()
-                self.compound_names.setdefault(text, alias.key)
+                self.event_names.setdefault(text, alias.key)
+                if alias.kind != "capital":
+                    self.compound_names.setdefault(text, alias.key)
             # Office words of the lexicon's titles (not the articles and prepositions).
             self.compound_heads = tuple(sorted(t for t in lexicon.titles if len(t) > 3))
         # One-word trigger forms, the heads of compounds of a name and an event noun
@@ -130,7 +134,7 @@ class ActorMatcher:
             self.lower.add(PLACE, list(nlp.tokenizer.pipe(sorted(gazetteer.places))))
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.compound_names:
+        if self.event_names:
             self._split_event_compounds(doc)
         spans = []
         vocab = doc.vocab.strings
@@ -163,8 +167,7 @@ class ActorMatcher:
                 if not sep or not tail[:1].isupper() or "-" in tail or \
                         tail.lower() not in self.trigger_heads:
                     continue
-                if (self.compound_names.get(head) or self.compound_names.get(head.lower())) \
-                        is None:
+                if (self.event_names.get(head) or self.event_names.get(head.lower())) is None:
                     continue
                 retokenizer.split(tok, [head, "-", tail], heads=[(tok, 2), (tok, 2), tok])
 
