@@ -768,3 +768,16 @@ def test_names_of_scorn_are_criticism(extractor, text, triple):
 ])
 def test_the_kremlin_chief_and_the_palestinian_authority(extractor, text, code):
     assert code in actor_codes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the event noun fronted before its light verb, its agent after the verb
+    ("Kritik an Serbien übte auch Kroatien.", ("HRV", "CRITICIZES", "SRB")),
+    ("Sanktionen gegen Syrien verhängte auch Kanada.", ("CAN", "SANCTIONS", "SYR")),
+])
+def test_a_fronted_event_noun_and_its_agent_after_the_verb(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_what_a_fronted_measure_affects_is_not_its_agent(extractor):
+    assert not rels(extractor, "Sanktionen gegen Russland treffen die EU.")

@@ -81,6 +81,8 @@ class ArgumentReader:
         # Adverbs of manner that make a verb of attack one of words ("scharf
         # angreifen"): `syntax: verbal_manner`.
         self.verbal_manner = w("verbal_manner")
+        # Verbs that carry an event noun (`markers: light_verbs`, surface forms).
+        self.light_verbs = frozenset(lexicon.markers.get("light_verbs", ()))
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")

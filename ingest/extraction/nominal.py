@@ -339,6 +339,12 @@ class NominalReader(ArgumentReader):
                 # "an agreement between A and B" (mediated by C): A and B are the parties;
                 # so are the two a pair reference stands for ("antara kedua menteri").
                 return _unique(between), []
+        if not agents and patients and n.dep_ in SUBJECTS and n.head.lower_ in self.light_verbs:
+            # The noun fronted before its light verb, the agent after it as the object
+            # ("Kritik an X übte auch Y", "Sanktionen gegen X verhängte Y"): in a
+            # verb-second clause the first place is not the subject's alone.
+            agents = [m for c in n.head.children if c.dep_ in OBJECTS and c.i > n.head.i
+                      for m in self.actors(c, at, triggers) if m not in patients]
         joined = self._hyphen_joined(n, at)
         if joined is not None and joined not in agents + patients:
             # An actor joined to the noun by a hyphen ("EU-Sanktionen gegen X", "US-Hilfe
