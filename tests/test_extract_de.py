@@ -781,3 +781,15 @@ def test_a_fronted_event_noun_and_its_agent_after_the_verb(extractor, text, trip
 
 def test_what_a_fronted_measure_affects_is_not_its_agent(extractor):
     assert not rels(extractor, "Sanktionen gegen Russland treffen die EU.")
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    # a state joined to measures by a hyphen is their target where another imposes them
+    ("Die USA verschärften die Belarus-Sanktionen.", ("USA", "SANCTIONS", "BLR"), None),
+    ("Serbien kritisierte die Russland-Sanktionen der EU.", ("SRB", "CRITICIZES", "EU"),
+     ("SRB", "CRITICIZES", "RUS")),
+    ("Mexiko kritisierte die US-Zölle.", ("MEX", "CRITICIZES", "USA"), None),
+])
+def test_the_side_of_a_name_joined_to_measures(extractor, text, expected, wrong):
+    found = rels(extractor, text)
+    assert expected in found and (wrong is None or wrong not in found)

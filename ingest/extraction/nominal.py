@@ -189,6 +189,7 @@ class NominalReader(ArgumentReader):
         of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
             bool(row.preps & self.of_case)
         # "won the backing of X", "received the support of X": the giver is marked "of".
+        hyphened = self._hyphen_joined(n, at)
         received = n.dep_ in OBJECTS and self._receiving(n.head) and \
             row.predicate in ("SUPPORTS", "PROVIDES_AID")
         if received:
@@ -221,6 +222,8 @@ class NominalReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
                 agents.extend(self._possessor_list(n, c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
+                if hyphened is not None and c.i == hyphened.start:
+                    continue  # read below, by what the rest of the phrase names
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
                 agents.extend(self.actors(c, at, triggers))
@@ -351,13 +354,15 @@ class NominalReader(ArgumentReader):
             # für Y", "China-Besuch"): a party of a symmetric act; of a directed one the
             # agent where the noun names its target by a marker, the target where the
             # verb that carries it names another agent ("Die USA verschärften die
-            # Russland-Sanktionen"), and else unread (either may be meant).
+            # Russland-Sanktionen"), and else the agent.
             if row.predicate in SYMMETRIC:
                 patients.append(joined)
             elif patients and not agents:
                 agents.append(joined)
             elif agents and not patients:
                 patients.append(joined)
+            elif not agents and not patients:
+                agents.append(joined)  # "kritisierte die US-Zölle": most often the imposer
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
         return agents, patients

@@ -74,10 +74,18 @@ def hyphen_compounds(doc: Doc, mentions) -> None:
             continue
         name, dash, noun = doc[m.start], doc[m.end], doc[m.end + 1]
         if dash.text != "-" or name.whitespace_ or dash.whitespace_ or \
-                noun.head.i != name.i or noun.dep_ not in ("flat", "flat:name", "conj",
-                                                         "compound", "appos", "nmod"):
+                name.head.i == noun.i or noun.pos_ not in ("NOUN", "PROPN", "X"):
             continue
         others = [c for c in name.children if c.i != noun.i]
+        if noun.head.i != name.i:
+            # the name read as an argument of its own ("Russland/nsubj -
+            # Sanktionen/obl"): it is the noun's modifier
+            if any(a.i == name.i for a in noun.ancestors):
+                continue
+            for c in others:
+                c.head = noun
+            name.head, name.dep_ = noun, "compound"
+            continue
         if name.head.i == name.i:
             noun.head, noun.dep_ = noun, "ROOT"
         else:
