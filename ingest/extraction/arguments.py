@@ -75,6 +75,14 @@ class ArgumentReader:
         self.target_case = w("target_case")
         self.source_case = w("source_case")
         self.with_case = w("with_case")
+        # Words that make a "with" phrase after them a co-agent ("gemeinsam mit X",
+        # "together with X"): `syntax: together`.
+        self.together = w("together")
+        # Adverbs of manner that make a verb of attack one of words ("scharf
+        # angreifen"): `syntax: verbal_manner`.
+        self.verbal_manner = w("verbal_manner")
+        # Verbs that carry an event noun (`markers: light_verbs`, surface forms).
+        self.light_verbs = frozenset(lexicon.markers.get("light_verbs", ()))
         self.between_case = w("between_case")
         self.locative = w("locative_case")
         self.of_case = w("of_case")
@@ -208,9 +216,17 @@ class ArgumentReader:
             # from X", "wies die Vorwürfe aus X zurück").
             agent_case = self.agent_case.union(*(
                 self.agent_markers.get(p, ()) for p in self.trigger_predicates.get(tok.i, ())))
+            agentive = [c for c in tok.children if c.i not in triggers and (
+                c.dep_ in AGENTIVE and self.case(c) is None or self.case(c) in agent_case)]
+            # A name joined to the event noun by a hyphen is not its agent where another
+            # is named ("die Russland-Sanktionen der EU": measures against Russia).
+            joined = [c for c in agentive if c.i + 2 == tok.i and not c.whitespace_ and
+                      tok.doc[c.i + 1].text == "-" and not tok.doc[c.i + 1].whitespace_]
+            if joined and any(self.actors(c, at, triggers, depth + 1)
+                              for c in agentive if c not in joined):
+                agentive = [c for c in agentive if c not in joined]
             for c in tok.children:
-                if c.i not in triggers and (c.dep_ in AGENTIVE and self.case(c) is None
-                                            or self.case(c) in agent_case):
+                if c in agentive:
                     out.extend(self.actors(c, at, triggers, depth + 1))
                 elif c.dep_ in SUBJECTS and tok.pos_ in ("VERB", "AUX") and c.i < tok.i:
                     # A clause named as the argument ("Rusya'nın saldırmasını kınadı"):

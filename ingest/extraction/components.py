@@ -99,6 +99,9 @@ class ActorMatcher:
                 # these languages rarely inflects in Latin script.
                 forms |= {f for base in list(forms) for f in lexicon.inflect(base, alias.kind)
                           if own.get(f.casefold(), {alias.key}) == {alias.key}}
+            # ... and in the language's other spellings ("Grossbritannien", `variants`)
+            forms |= {f.replace(a, b) for f in list(forms) for a, b in lexicon.variants
+                      if a in f}
             by_key.setdefault((alias.key, alias.case_sensitive), set()).update(forms)
         for (key, sensitive), forms in by_key.items():
             matcher = self.exact if sensitive else self.lower
@@ -106,23 +109,33 @@ class ActorMatcher:
         # One-word names of states and organisations, for compounds with an office
         # ("EU-Außenminister"): exact where the alias is case-sensitive, else lower case.
         self.compound_names: dict[str, str] = {}
+        # ... and for compounds with an event noun, capitals too ("Peking-Besuch").
+        self.event_names: dict[str, str] = {}
         self.compound_heads: tuple[str, ...] = ()
         if lexicon.name_compounds:
             for alias in gazetteer.aliases_for(lexicon.code):
                 entry = gazetteer.actors.get(alias.key)
                 if entry is None or entry.state is not None or " " in alias.text or \
-                        "-" in alias.text or alias.kind in ("demonym", "capital", "seat"):
+                        "-" in alias.text or alias.kind in ("demonym", "seat"):
                     continue
                 text = alias.text if alias.case_sensitive else alias.text.lower()
-                self.compound_names.setdefault(text, alias.key)
+                self.event_names.setdefault(text, alias.key)
+                if alias.kind != "capital":
+                    self.compound_names.setdefault(text, alias.key)
             # Office words of the lexicon's titles (not the articles and prepositions).
             self.compound_heads = tuple(sorted(t for t in lexicon.titles if len(t) > 3))
+        # One-word trigger forms, the heads of compounds of a name and an event noun
+        # ("EU-Sanktionen", "US-Hilfe"): such a word is split into the name and the noun.
+        self.trigger_heads = frozenset(t.text for t in lexicon.triggers
+                                       if " " not in t.text and "-" not in t.text)
         # Places whose name holds a state's ("Laut China Selatan", "Strait of Hormuz"):
         # matched so that, being longer, they hide the state inside them.
         if gazetteer.places:
             self.lower.add(PLACE, list(nlp.tokenizer.pipe(sorted(gazetteer.places))))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.event_names:
+            self._split_event_compounds(doc)
         spans = []
         vocab = doc.vocab.strings
         for matcher, sensitive in ((self.exact, True), (self.lower, False)):
@@ -143,6 +156,20 @@ class ActorMatcher:
         found = [s for s in filter_spans(spans) if s.label_ != PLACE]
         doc.spans["actors"] = self._offices_of_the_state_before(found)
         return doc
+
+    def _split_event_compounds(self, doc: Doc) -> None:
+        """Split a word that joins a state's or organisation's name to an event noun by a
+        hyphen ("EU-Sanktionen", "US-Militärhilfe", "China-Besuch") into the name, the
+        hyphen and the noun: the name is an actor of the event the noun names."""
+        with doc.retokenize() as retokenizer:
+            for tok in doc:
+                head, sep, tail = tok.text.partition("-")
+                if not sep or not tail[:1].isupper() or "-" in tail or \
+                        tail.lower() not in self.trigger_heads:
+                    continue
+                if (self.event_names.get(head) or self.event_names.get(head.lower())) is None:
+                    continue
+                retokenizer.split(tok, [head, "-", tail], heads=[(tok, 2), (tok, 2), tok])
 
     def _compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Single tokens that join a state's or organisation's name to an office word by

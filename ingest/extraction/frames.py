@@ -86,9 +86,17 @@ class FrameReader(NominalReader):
             agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
         if not patients and agents and row.predicate in ATTITUDES:
             patients = self._earlier_act(t, agents)
+        if agents and self.together and row.predicate not in SYMMETRIC:
+            agents = agents + [m for m in self._co_agents(t, at, triggers)
+                               if m not in agents and m not in patients]
         if not agents:
             return None
         frame = Frame(row, t, agents, patients)
+        if row.predicate == "ATTACKS" and row.pos != "NOUN" and any(
+                c.dep_ in ("advmod", "dep") and c.lower_ in self.verbal_manner
+                for c in t.children):
+            # An attack in words ("griff die EU scharf an", "sharply attacked"): criticism.
+            frame.predicate = "CRITICIZES"
         # So is one a halting noun governs ("pembatasan impor dari X", an import ban):
         # a restriction on the seller's goods (convention 8).
         if row.predicate == "BUYS" and row.voice != "converse" and (
@@ -111,6 +119,23 @@ class FrameReader(NominalReader):
                 row.predicate not in SYMMETRIC:
             frame.mutual = True
         return frame
+
+    def _co_agents(self, t: Token, at, triggers) -> list[Mention]:
+        """Actors who do the act together with its agent ("X verhängte gemeinsam mit Y
+        Sanktionen gegen Z", "together with Y"): a phrase marked "with" right after a word
+        of `syntax: together`, on the trigger or on the verb that carries it."""
+        heads = [t]
+        if t.head.i != t.i and t.dep_ in OBJECTS + ("obl", "nmod"):
+            heads.append(t.head)
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ not in ("obl", "nmod") or self.case(c) not in self.with_case:
+                    continue
+                first = min(x.i for x in c.subtree)
+                if first > 0 and c.doc[first - 1].lower_ in self.together:
+                    out += self.actors(c, at, triggers)
+        return _unique(out)
 
     def _beneficiaries(self, t: Token, at, triggers) -> list[Mention]:
         """The actor aid is given for in a clause of purpose ("pledged $2 billion to

@@ -118,6 +118,11 @@ class Lexicon:
     # Compound nouns read by their last element (`compounds:` in the file): a noun whose
     # head is a trigger noun is that trigger ("Wirtschaftssanktionen", "Raketenangriff").
     compounds: Compounds | None = None
+    # Extra infix expressions of the tokenizer (`tokenizer: infixes:` in the file), where
+    # a language joins two words by a hyphen that name two actors ("deutsch-französische").
+    infixes: tuple[str, ...] = ()
+    # Other spellings of letters (`variants:` in the file), for words and names alike.
+    variants: tuple[tuple[str, str], ...] = ()
 
     def inflect(self, name: str, kind: str | None = None) -> set[str]:
         """The inflected forms of a name (without the name itself), by the rules for
@@ -157,7 +162,7 @@ class Lexicon:
                 self._marker_index.setdefault(w, cls)
 
 
-def _words(value: Any) -> tuple[str, ...]:
+def _plain_words(value: Any) -> tuple[str, ...]:
     if not value:
         return ()
     for v in value:
@@ -204,6 +209,15 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
     nasal = list(morph.get("nasal") or [])
     templates: dict[str, list[str]] = {k: list(v) for k, v in (morph.get("forms") or {}).items()}
     spelling = [(p, r) for p, r in (morph.get("spelling") or [])]
+    # Other spellings of the language's letters (`variants:`: German "ß" written "ss" in
+    # Switzerland): every listed word also in the other spelling.
+    pairs = tuple((str(a).lower(), str(b).lower()) for a, b in (raw.get("variants") or []))
+
+    def _words(value: Any) -> tuple[str, ...]:
+        words = _plain_words(value)
+        return words + tuple(dict.fromkeys(
+            v for w in words for a, b in pairs if a in w
+            for v in [w.replace(a, b)] if v not in words))
 
     triggers: list[Trigger] = []
     roles: dict[str, PredicateRoles] = {}
@@ -247,6 +261,8 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         lemmas={str(k).lower(): str(v).lower() for k, v in (raw.get("lemmas") or {}).items()},
         descriptions=dict(raw.get("descriptions") or {}),
         compounds=_compounds(path, raw.get("compounds"), raw.get("syntax") or {}),
+        infixes=tuple(str(x) for x in (raw.get("tokenizer") or {}).get("infixes") or ()),
+        variants=pairs,
     )
 
 
@@ -260,9 +276,10 @@ def _compounds(path: Path, spec: Any, syntax: dict) -> Compounds | None:
     except (KeyError, TypeError, ValueError):
         raise ConfigurationError(f"{path}: compounds needs min_head and min_modifier") from None
     # The separable particles are never the modifier of a compound ("Anklage", "Aufruf").
-    not_mod = set(_words(spec.get("not_modifiers"))) | \
-        set(_words(syntax.get("separable_particles")))
-    return Compounds(min_head, min_mod, frozenset(not_mod), frozenset(_words(spec.get("except"))))
+    not_mod = set(_plain_words(spec.get("not_modifiers"))) | \
+        set(_plain_words(syntax.get("separable_particles")))
+    return Compounds(min_head, min_mod, frozenset(not_mod),
+                     frozenset(_plain_words(spec.get("except"))))
 
 
 def _name_forms(path: Path, rules: list

@@ -192,6 +192,7 @@ class NominalReader(ArgumentReader):
         of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
             bool(row.preps & self.of_case)
         # "won the backing of X", "received the support of X": the giver is marked "of".
+        hyphened = self._hyphen_joined(n, at)
         received = n.dep_ in OBJECTS and self._receiving(n.head) and \
             row.predicate in ("SUPPORTS", "PROVIDES_AID")
         if received:
@@ -224,6 +225,8 @@ class NominalReader(ArgumentReader):
                 agents.extend(self.actors(c, at, triggers))
                 agents.extend(self._possessor_list(n, c, at, triggers))
             elif c.dep_ in ("amod", "compound", "flat", "nmod", "nmod:unmarked") and case is None:
+                if hyphened is not None and c.i == hyphened.start:
+                    continue  # read below, by what the rest of the phrase names
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.agent_case:
                 agents.extend(self.actors(c, at, triggers))
@@ -263,6 +266,11 @@ class NominalReader(ArgumentReader):
                     g.head.i != g.i and (self.case(link) in (None, *self.of_case) or
                                          self.case(link) in self.amount_of and self.sum_of(g)):
                 link, g = g, g.head
+        if g.pos_ == "AUX" and g.dep_ in ("aux", "aux:pass") and g.head.i != g.i and \
+                link.dep_ in OBJECTS:
+            # An object the parser hung on the modal or auxiliary ("wollen ihre
+            # Zusammenarbeit/obj vertiefen"): the verb it helps carries the noun.
+            g = g.head
         obj = g.head if g.dep_ == "conj" else g
         reason = self._reason(n, link, g, at, triggers)
         if reason:
@@ -339,6 +347,38 @@ class NominalReader(ArgumentReader):
                 # "an agreement between A and B" (mediated by C): A and B are the parties;
                 # so are the two a pair reference stands for ("antara kedua menteri").
                 return _unique(between), []
+        if not agents and patients and n.dep_ in SUBJECTS and n.head.lower_ in self.light_verbs:
+            # The noun fronted before its light verb, the agent after it as the object
+            # ("Kritik an X übte auch Y", "Sanktionen gegen X verhängte Y"): in a
+            # verb-second clause the first place is not the subject's alone.
+            agents = [m for c in n.head.children if c.dep_ in OBJECTS and c.i > n.head.i
+                      for m in self.actors(c, at, triggers) if m not in patients]
+        joined = self._hyphen_joined(n, at)
+        if joined is not None and joined not in agents + patients:
+            # An actor joined to the noun by a hyphen ("EU-Sanktionen gegen X", "US-Hilfe
+            # für Y", "China-Besuch"): a party of a symmetric act; of a directed one the
+            # agent where the noun names its target by a marker, the target where the
+            # verb that carries it names another agent ("Die USA verschärften die
+            # Russland-Sanktionen"), and else the agent.
+            if row.predicate in SYMMETRIC:
+                patients.append(joined)
+            elif patients and not agents:
+                agents.append(joined)
+            elif agents and not patients:
+                patients.append(joined)
+            elif not agents and not patients:
+                agents.append(joined)  # "kritisierte die US-Zölle": most often the imposer
         agents = _unique(agents)
         patients = [m for m in _unique(patients) if m not in agents]
         return agents, patients
+
+    @staticmethod
+    def _hyphen_joined(n: Token, at):
+        """The actor written onto noun `n` by a hyphen with no space ("EU-Sanktionen",
+        split by the actor matcher), if any."""
+        if n.i < 2:
+            return None
+        dash, name = n.doc[n.i - 1], n.doc[n.i - 2]
+        if dash.text != "-" or dash.whitespace_ or name.whitespace_:
+            return None
+        return at.get(name.i)

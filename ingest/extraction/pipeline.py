@@ -45,7 +45,9 @@ def build_nlp(lang: str, data_dir: Path | None = None, lang_dir: Path | None = N
               vocab=True) -> Language:
     """The first pass of one language: tokens, sentences, actors, dates."""
     nlp = blank(lang, vocab=vocab)
-    infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX]
+    extra = load_lexicon(lang, lang_dir).infixes if lang in available_languages(lang_dir) \
+        else ()
+    infixes = list(nlp.Defaults.infixes or []) + [_EXTRA_INFIX, *extra]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = prefix_regex(nlp.Defaults.prefixes or [])
     if prefixes is not None:

@@ -131,7 +131,8 @@ class ArticleReader:
                 self.frames.focus, self.frames.prior = focus, prior
                 rels = self._sentence(doc, sent, next(parsed), matches, mentions)
                 if not rels and not self._blocked and self.second is not None and \
-                        _two_named(mentions, sent, self.second_lists):
+                        _two_named(mentions, sent, self.second_lists, self.frames.together,
+                                   lambda w: self.lemma(w) in self.speech):
                     sd = self.second.parse([sent], [(matches, mentions)])[0]
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
@@ -591,15 +592,23 @@ def _infinitive_after(tok, c) -> bool:
         c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
 
 
-def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:
+def _two_named(mentions: list[Mention], sent: Span, conj: set[str],
+               together: frozenset[str] = frozenset(), says=None) -> bool:
     """Whether a sentence names two sides, and by name: where the trained parse finds no
     relation, the shallow reading is tried only where it cannot pick the wrong pair. A
     side is one actor or a list of actors joined only by conjunctions and commas
     ("Frankreich und Deutschland kritisierten Russland"), which the shallow reading
     coordinates: each member takes the part of the list (where `conj` holds the
-    language's conjunctions)."""
+    language's conjunctions). An actor right after a word of `together` and a preposition
+    ("Italien verhängte gemeinsam mit Frankreich ...") acts with the first side. The
+    speaker of a report ("X sagte, A ... B", "A ... B, sagte X"; `says` tells a verb of
+    saying) is no side of what is reported where two other actors are named."""
     named = sorted((m for m in mentions if not m.reference and m.code),
                    key=lambda m: m.start)
+    if says is not None:
+        said = [m for m in named if not _speaker(m, sent, says)]
+        if len({m.code for m in said}) >= 2:
+            named = said
     codes = {m.code for m in named}
     if len(codes) == 2:
         return True
@@ -611,12 +620,25 @@ def _two_named(mentions: list[Mention], sent: Span, conj: set[str]) -> bool:
         between = [t.text.lower() for t in sent[end:m.start]] if end is not None else None
         if between and all(w in conj for w in between):
             sides[-1].add(m.code)
+        elif len(sides) == 1 and any(
+                t.lower_ in together for t in sent[max(0, m.start - 3):m.start - 1]):
+            sides[0].add(m.code)  # "gemeinsam mit (den) X"
         elif between == [] and m.code in sides[-1]:
             pass  # the same actor named twice in one phrase (a title, then the person)
         else:
             sides.append({m.code})
         end = max(end or 0, m.end)
     return len(sides) == 2 and not sides[0] & sides[1]
+
+
+def _speaker(m: Mention, sent: Span, says) -> bool:
+    """Whether an actor is the speaker of a report: right before a verb of saying and a
+    comma ("X sagte, ..."), or right after a comma and a verb of saying ("..., sagte X")."""
+    after = sent[m.end:m.end + 2]
+    if len(after) == 2 and says(after[0].text) and after[1].text == ",":
+        return True
+    before = sent[max(0, m.start - 2):m.start]
+    return len(before) == 2 and before[0].text == "," and says(before[1].text)
 
 
 def _two_sides(mentions: list[Mention], matches: list[Match], focus: list[str]) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
-           "clause_final_objects", "comma_participles")
+           "clause_final_objects", "comma_participles", "hyphen_compounds")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -40,6 +40,8 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
             # ... yardım ulaştırdı" with "Japonya" under "yardım"): a noun that is an
             # argument has no subject in UD; the name is the verb's.
             tok.head = head.head
+    if "hyphen_compounds" in active:
+        hyphen_compounds(doc, mentions)
     if verb_forms is not None and "verb_forms" in active:
         verb_forms(doc, mentions)
     if "name_possessors" in active:
@@ -101,6 +103,36 @@ def clause_final_object(doc: Doc) -> None:
         last.head, last.dep_ = main, "nsubj"
 
 
+def hyphen_compounds(doc: Doc, mentions) -> None:
+    """A name joined to the noun after it by a hyphen ("EU-Sanktionen", split by the
+    actor matcher) read as the head of the noun ("EU/obj -/punct Hilfen/flat"): the noun
+    heads the phrase, the name is its compound modifier, as written."""
+    for m in mentions:
+        if m.end - m.start != 1 or m.end + 1 >= len(doc):
+            continue
+        name, dash, noun = doc[m.start], doc[m.end], doc[m.end + 1]
+        if dash.text != "-" or name.whitespace_ or dash.whitespace_ or \
+                name.head.i == noun.i or noun.pos_ not in ("NOUN", "PROPN", "X"):
+            continue
+        others = [c for c in name.children if c.i != noun.i]
+        if noun.head.i != name.i:
+            # the name read as an argument of its own ("Russland/nsubj -
+            # Sanktionen/obl"): it is the noun's modifier
+            if any(a.i == name.i for a in noun.ancestors):
+                continue
+            for c in others:
+                c.head = noun
+            name.head, name.dep_ = noun, "compound"
+            continue
+        if name.head.i == name.i:
+            noun.head, noun.dep_ = noun, "ROOT"
+        else:
+            noun.head, noun.dep_ = name.head, name.dep_
+        for c in others:
+            c.head = noun
+        name.head, name.dep_ = noun, "compound"
+
+
 def fronted_subject(doc: Doc, mentions) -> None:
     """A bare name that fills the first place of a verb-second main clause, read as
     an adverb or a loose word, while another actor after the finite verb is made its
@@ -120,6 +152,11 @@ def fronted_subject(doc: Doc, mentions) -> None:
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > verb.i and
                  c.i in at and at[c.i].code != first.code), None)
     if subj is None:
+        # ... or left a loose word with no subject beside it ("Frankreich/dep
+        # kritisierte Israel"): the first place is the subject's.
+        if tok.head.i == root.i and tok.dep_ in ("dep", "advmod", "amod", "compound") and \
+                not any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in root.children):
+            tok.dep_ = "nsubj"
         return
     tok.head, tok.dep_ = root, "nsubj"
     subj.dep_ = "obj"
@@ -394,15 +431,19 @@ def topic_root(doc: Doc, mentions) -> None:
 def coordinate_subjects(doc: Doc, mentions) -> None:
     """Two actors made subjects of one verb, only a conjunction between them
     ("Турция и Россия укрепляют ..." read as two subjects): the second is the
-    first's conjunct, as UD has it."""
+    first's conjunct, as UD has it; an article may open the second ("Japan und die
+    Philippinen")."""
     starts = {m.start: m for m in mentions}
     for m in mentions:
         first = doc[m.start]
         if first.dep_ != "nsubj":
             continue
         j = m.end
-        if j + 1 < len(doc) and doc[j].pos_ == "CCONJ" and j + 1 in starts:
-            second = doc[j + 1]
+        k = j + 1
+        while k < len(doc) and doc[k].pos_ == "DET" and k not in starts:
+            k += 1
+        if k < len(doc) and doc[j].pos_ == "CCONJ" and k in starts:
+            second = doc[k]
             if second.dep_ == "nsubj" and second.head.i == first.head.i:
                 second.head, second.dep_ = first, "conj"
                 doc[j].head, doc[j].dep_ = second, "cc"

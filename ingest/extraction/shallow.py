@@ -462,6 +462,17 @@ class ShallowParser:
                 if i not in taken:
                     attach(i, 0, "punct" if pos[i] == "PUNCT" else "dep")
             deps[0] = "ROOT"
+        objects: dict[int, list[int]] = {}
+        for i in range(n):
+            if deps[i] == "obj" and heads[i] != i:
+                objects.setdefault(heads[i], []).append(i)
+        marked = {heads[i] for i in range(n) if deps[i] == "case"}
+        for both in objects.values():
+            if len(both) == 2 and pos[both[0]] == "PROPN" and pos[both[1]] in ("NOUN", "X") \
+                    and not marked & set(both):
+                # Two bare objects, an actor before a thing: the actor is the recipient,
+                # an indirect object ("sicherte der Ukraine Hilfe zu", "gave Ukraine aid").
+                deps[both[0]] = "iobj"
         return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
                    heads=heads, deps=deps, pos=[p if p != "X" else "NOUN" for p in pos],
                    lemmas=lemmas, morphs=morphs)

@@ -153,7 +153,10 @@ class TriggerTable:
                 if texts is not None and 0 < i < j - 1 and lowers[i] in self.clause_words and \
                         texts[i - 1][:1].isupper() and texts[i + 1][:1].isupper():
                     continue  # a list of nouns or names ("warf Berlin und Paris vor")
-                if not lowers[i].isalpha() or lowers[i] in self.clause_words:
+                # (a hyphenated compound, or one split at its hyphen, "Nato-Beitritt",
+                # "EU - Hilfen", is a word of the clause)
+                if not (lowers[i].replace("-", "").isalpha() or lowers[i] == "-") or \
+                        lowers[i] in self.clause_words:
                     break  # the particle's clause begins here
                 rows = [r for r in self.by_first.get(lowers[j] + lemmas[i], ())
                         if len(r.lemma) == 1]
