@@ -315,3 +315,105 @@ def test_more_news_verbs(extractor, text, expected):
 def test_a_name_that_begins_with_the_conjunctions_letter(extractor, text, expected):
     assert expected <= rels(extractor, text)
     assert ("USA", "CRITICIZES", "CHN") not in rels(extractor, text)
+
+
+# ------------------------------------------------------------------ prefixes, complements, clauses
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ب written on the title the actor phrase opens with: "with the president of X".
+    ("أجرى ملك المغرب اتصالا هاتفيا بالرئيس السنغالي.", ("MAR", "MEETS", "SEN")),
+    ("وأجرت رئيسة الوزراء الإيطالية اتصالا هاتفيا بنظيرها الياباني.", ("ITA", "MEETS", "JPN")),
+    # ل and the article written before a name the lemmatizer does not know.
+    ("جددت كندا دعمها للفلبين.", ("CAN", "SUPPORTS", "PHL")),
+    ("وقدمت النرويج مساعدات للصومال.", ("NOR", "PROVIDES_AID", "SOM")),
+    ("نددت ليبيا بالسويد.", ("LBY", "CRITICIZES", "SWE")),
+])
+def test_a_preposition_written_on_the_phrase_marks_it(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_a_title_with_lam_is_no_mark(extractor):
+    # "للأمم المتحدة" after a title is "of": the Secretary-General's, no target.
+    found = rels(extractor, "قال الأمين العام للأمم المتحدة إن إثيوبيا هاجمت إريتريا.")
+    assert found == {("ETH", "ATTACKS", "ERI")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The verbal noun after a verb and its subject is its complement; the actor after
+    # the noun its object, not the subject of a second clause.
+    ("قررت كندا دعم أوكرانيا.", {("CAN", "SUPPORTS", "UKR")}),
+    ("وتواصل إسرائيل قصف سوريا.", {("ISR", "ATTACKS", "SYR")}),
+    # ... and after a verb of continuing whose subject came before it.
+    ("وقال الوزير إن اليابان ستواصل دعم تايوان.", {("JPN", "SUPPORTS", "TWN")}),
+    ("قالت فرنسا إن ألمانيا ستواصل دعم بولندا.", {("DEU", "SUPPORTS", "POL")}),
+])
+def test_the_verbal_noun_after_a_verb_of_deciding_or_continuing(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_a_verb_with_its_own_conjunction_opens_a_clause(extractor):
+    found = rels(extractor, "أدانت الكويت الهجوم وقصفت تركيا العراق.")
+    assert ("TUR", "ATTACKS", "IRQ") in found
+    assert ("IRQ", "ATTACKS", "TUR") not in found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # A relative clause on the act judged: with the object pronoun on its verb the actor
+    # after it is the act's agent ...
+    ("انتقدت الهند القيود التي فرضتها الصين على الصادرات.", ("IND", "CRITICIZES", "CHN"), None),
+    ("رفضت إيران العقوبات التي فرضها الاتحاد الأوروبي.", ("IRN", "OPPOSES", "EU"), None),
+    # ... without one the pronoun is the subject, and the actor after it the object.
+    ("أدانت قطر الهجمات التي تستهدف السعودية.", None, ("QAT", "CRITICIZES", "SAU")),
+])
+def test_a_relative_clause_on_the_act_judged(extractor, text, expected, absent):
+    found = rels(extractor, text)
+    if expected:
+        assert expected in found
+    if absent:
+        assert absent not in found
+
+
+def test_the_act_an_accused_actor_is_accused_of(extractor):
+    # The actor after the act of an accused actor is the act's, not the accusation's.
+    found = rels(extractor, "اتهمت باكستان الهند بدعم حركة طالبان.")
+    assert ("PAK", "CRITICIZES", "IND") in found
+    assert ("PAK", "CRITICIZES", "TALIBAN") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A dateline (the city, the agency, a dash) is no actor of the first sentence.
+    ("بغداد - انتقد العراق إيران بشدة.", {("IRQ", "CRITICIZES", "IRN")}),
+    ("طوكيو (رويترز) - فرضت اليابان عقوبات على كوريا الشمالية.", {("JPN", "SANCTIONS", "PRK")}),
+    ("عمان – قصفت إسرائيل سوريا.", {("ISR", "ATTACKS", "SYR")}),
+])
+def test_a_dateline_names_no_actor(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A participle after a comma is of the clause before it: its subject acts, the
+    # actor after it is the object (the feminine one read as no verbal noun).
+    ("استنكرت تونس القرار، مطالبة فرنسا بالتراجع عنه.", ("TUN", "DEMANDS", "FRA")),
+    ("اختتم الرئيس الكيني زيارته، داعيا إثيوبيا إلى الحوار.", ("KEN", "DEMANDS", "ETH")),
+    ("وعقد وزير الخارجية الإسباني مؤتمرا صحفيا، منددا بالتجارب الكورية الشمالية.",
+     ("ESP", "CRITICIZES", "PRK")),
+    ("وأنهت اليونان المحادثات، محذرة تركيا من التصعيد.", ("GRC", "THREATENS", "TUR")),
+])
+def test_a_participle_after_a_comma_is_of_the_clause_before(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert not any(s == expected[2] for s, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The complementizer bears the clause's subject as a pronoun: the actor after the
+    # verb is its object, the speaker the one who acts.
+    ("قالت النرويج إنها تدعم السودان.", {("NOR", "SUPPORTS", "SDN")}),
+    ("وأكدت الجزائر أنها ترفض التدخل الفرنسي.", {("DZA", "OPPOSES", "FRA")}),
+    ("وقال الرئيس البرازيلي إنه التقى نظيره الأرجنتيني.", {("ARG", "MEETS", "BRA")}),
+    # ... and negated, nothing.
+    ("قالت الهند إنها لا تدعم باكستان.", set()),
+])
+def test_a_complementizer_with_the_subjects_pronoun(extractor, text, expected):
+    assert rels(extractor, text) == expected

@@ -304,7 +304,11 @@ class FrameReader(NominalReader):
                     patients.extend(self._noun_targets(c, row, at, triggers))
                     if row.predicate in SYMMETRIC or row.predicate in ATTITUDES:
                         patients.extend(self.actors(c, at, triggers))
-                else:  # an event as the object ("condemned Russia's invasion"): its agent
+                elif not any(o.dep_ in OBJECTS and o.i in at and o.i < c.i and
+                             (subj is None or o.i != subj.i) for o in v.children):
+                    # An event as the object ("condemned Russia's invasion"): its agent;
+                    # not after an actor object, whose act it is ("اتهمت X Y بدعم Z",
+                    # X accused Y of backing Z).
                     patients.extend(self.actors(c, at, triggers))
         if not agents and (passive or subj is None) and self.statement:
             agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
