@@ -417,3 +417,19 @@ def test_a_participle_after_a_comma_is_of_the_clause_before(extractor, text, exp
 ])
 def test_a_complementizer_with_the_subjects_pronoun(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The initial hamza left off, as much of the press writes it, and a final ى as ي.
+    ("وايدت البرازيل موقف الهند.", ("BRA", "SUPPORTS", "IND")),
+    ("اشادت عمان بالدور الكويتي.", ("OMN", "SUPPORTS", "KWT")),
+    ("واعربت الاردن عن ادانتها للقصف التركي.", ("JOR", "CRITICIZES", "TUR")),
+    ("التقي رئيس الوزراء الباكستاني بنظيره الصيني.", ("CHN", "MEETS", "PAK")),
+])
+def test_spellings_without_the_hamza(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_hamza_variants_are_listed():
+    forms = {t.text for t in load_lexicon(LANG).triggers}
+    assert {"ادانت", "وادانت", "الادانة", "للادانة", "التقي"} <= forms

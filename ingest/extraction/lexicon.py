@@ -201,6 +201,9 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
     nasal = list(morph.get("nasal") or [])
     templates: dict[str, list[str]] = {k: list(v) for k, v in (morph.get("forms") or {}).items()}
     spelling = [(p, r) for p, r in (morph.get("spelling") or [])]
+    # Other spellings a form is also written in (regex, replacement): each trigger form
+    # is listed in them too (Arabic's initial hamza left off: "أدانت", "ادانت").
+    variants = [(re.compile(p), r) for p, r in (morph.get("variants") or [])]
 
     triggers: list[Trigger] = []
     roles: dict[str, PredicateRoles] = {}
@@ -222,6 +225,10 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
                     raise ConfigurationError(f"{path}: unknown voice {voice!r}")
                 obj = _words(entry.get("object"))
                 triggers.extend(Trigger(w, pred, voice, obj) for w in _words(entry.get("words")))
+
+    if variants:
+        triggers += [Trigger(v, t.predicate, t.voice, t.object) for t in list(triggers)
+                     for v in {p.sub(r, t.text) for p, r in variants} - {t.text}]
 
     return Lexicon(
         code=raw.get("code", lang),
