@@ -433,3 +433,33 @@ def test_spellings_without_the_hamza(extractor, text, expected):
 def test_hamza_variants_are_listed():
     forms = {t.text for t in load_lexicon(LANG).triggers}
     assert {"ادانت", "وادانت", "الادانة", "للادانة", "التقي"} <= forms
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The conjunction written on the title of the second phrase joins the two.
+    ("شهد الرئيس الإندونيسي ونظيره الفيتنامي توقيع اتفاقيات تعاون.",
+     ("IDN", "SIGNS_AGREEMENT", "VNM")),
+    ("ندد الرئيس التشيلي ورئيس الوزراء الكندي بالتجربة الصاروخية الكورية الشمالية.",
+     ("CAN", "CRITICIZES", "PRK")),
+])
+def test_leaders_joined_by_the_conjunction_on_a_title(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+
+
+def test_the_sides_witness_a_signing(extractor):
+    text = ("استقبل الرئيس الكيني نظيره الأوغندي في نيروبي.\n"
+            "وشهد الجانبان توقيع مذكرة تفاهم في مجال الطاقة.")
+    assert ("KEN", "SIGNS_AGREEMENT", "UGA") in rels(extractor, text) or \
+        ("UGA", "SIGNS_AGREEMENT", "KEN") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # Nisba adjectives of states whose derived names have none, and names in the
+    # spelling the press uses.
+    ("الغانية", "GHA"), ("الإستوني", "EST"), ("التنزانية", "TZA"), ("الموزمبيقي", "MOZ"),
+    ("ليتوانيا", "LTU"), ("مولدوفا", "MDA"), ("الجبل الأسود", "MNE"), ("كوت ديفوار", "CIV"),
+])
+def test_more_state_name_forms_are_actors(extractor, text, code):
+    doc = extractor.nlp(LANG)(f"قال {text} شيئا.")
+    assert code in {s.kb_id_ for s in doc.spans["actors"]}

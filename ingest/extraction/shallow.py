@@ -943,6 +943,13 @@ class ShallowParser:
                 first = out[-1]
                 between = range(ends[last.get(first, first)], u)
                 joined = bool(between) and all(words[j].lower() in self.conj for j in between)
+                # ... or the conjunction is written on the title the next phrase opens
+                # with ("الرئيس المصري ونظيره الكيني", "... ورئيس الوزراء الهندي").
+                first_word = words[between[0]].lower() if between else ""
+                joined = joined or bool(between) and bool(self.conj_prefixes) and \
+                    first_word.startswith(self.conj_prefixes) and \
+                    first_word[1:] in self.titles and \
+                    all(words[j].lower() in self.titles for j in between[1:])
                 # The lemmatizer strips a conjunction written as a prefix ("وروسيا" ->
                 # روسيا); a name that only begins with its letter keeps it ("واشنطن").
                 prefixed = not between and bool(self.conj_prefixes) and \
