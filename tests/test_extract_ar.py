@@ -463,3 +463,16 @@ def test_the_sides_witness_a_signing(extractor):
 def test_more_state_name_forms_are_actors(extractor, text, code):
     doc = extractor.nlp(LANG)(f"قال {text} شيئا.")
     assert code in {s.kb_id_ for s in doc.spans["actors"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The marked phrase: its noun and adjectives, then the nisba or genitive of the actor.
+    ("عقد الرئيس الكوري الجنوبي محادثات مع رئيس الوزراء الأسترالي.",
+     {("AUS", "MEETS", "KOR")}),
+    ("أعربت النمسا عن قلقها البالغ إزاء التجارب الصاروخية الكورية الشمالية.",
+     {("AUT", "CRITICIZES", "PRK")}),
+    # Concern about a situation is nothing.
+    ("أعربت السويد عن قلقها إزاء الوضع الإنساني في السودان.", set()),
+])
+def test_the_actor_after_the_noun_and_adjectives_of_a_marked_phrase(extractor, text, expected):
+    assert rels(extractor, text) == expected

@@ -913,7 +913,13 @@ class ShallowParser:
                 continue
             nxt = next((t for t in targets if t >= i + k), None)
             # The marked phrase starts right after the marker (an article may come between).
-            if nxt is not None and nxt - (i + k) <= 1:
+            # A head-initial language puts the nisba or the genitive of the actor after
+            # its noun and adjectives ("إزاء الأنشطة النووية الإيرانية", "مع رئيس الوزراء
+            # الهندي"): up to three plain words may stand before it.
+            gap = 3 if self.vso and nxt in units and all(
+                pos[j] == "X" and not self._case_at(words, pos, j) and
+                words[j].lower() not in self.relative for j in range(i + k, nxt)) else 1
+            if nxt is not None and nxt - (i + k) <= gap:
                 attach(i, nxt, "case")
                 for j in range(i + 1, i + k):
                     attach(j, i, "fixed")
