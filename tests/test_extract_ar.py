@@ -476,3 +476,22 @@ def test_more_state_name_forms_are_actors(extractor, text, code):
 ])
 def test_the_actor_after_the_noun_and_adjectives_of_a_marked_phrase(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Leaders and ministers named by their Arabic spelling.
+    ("انتقد تبون السياسة الفرنسية.", ("DZA", "CRITICIZES", "FRA")),
+    ("والتقى ميقاتي بالرئيس التركي.", ("LBN", "MEETS", "TUR")),
+    ("ودعا بوريطة إسبانيا إلى الحوار.", ("MAR", "DEMANDS", "ESP")),
+])
+def test_leaders_by_their_arabic_names(full, text, expected):
+    result = full.extract(Article(id="p", text=text, lang=LANG, published="2024-06-01"))
+    assert expected in {(r.subject, r.predicate.value, r.object) for r in result.relations}
+
+
+def test_the_act_after_a_verb_of_judging_is_the_judged_one(extractor):
+    # After a verb of deciding the verbal noun's actor is its object; after a verb of
+    # judging the act is not the judge's own.
+    assert ("TUR", "SUPPORTS", "AZE") in rels(extractor, "قررت تركيا دعم أذربيجان.")
+    found = rels(extractor, "انتقدت أرمينيا دعم تركيا لأذربيجان.")
+    assert ("ARM", "SUPPORTS", "TUR") not in found

@@ -858,11 +858,19 @@ class ShallowParser:
         if pos[j] == "VERB" and (self._is(words[j], self.complement_verbs) or
                                  self.lemma(words[j]) in self.complement_verbs):
             return True  # right after a verb of deciding or continuing: "ستواصل دعم Y"
-        if not any(s < v and ends.get(s, s + 1) - 1 == j for w, s in subject.items() if w < s):
+        # ... of a verb of deciding, continuing or doing ("قررت X دعم Y"); after a verb of
+        # judging the act is the judged one, its agent the name after it ("أدانت X دعم
+        # Y لـ", condemned Y's support for).
+        if not any(s < v and ends.get(s, s + 1) - 1 == j and self._takes_complement(words[w])
+                   for w, s in subject.items() if w < s):
             return False
         word = words[v].lower()
         return not (self.conj_prefixes and word.startswith(self.conj_prefixes) and
                     self.lemma(word) != word)
+
+    def _takes_complement(self, word: str) -> bool:
+        return self._is(word, self.complement_verbs) or self.lemma(word) in \
+            self.complement_verbs or word.lower() in self.light
 
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""
