@@ -495,3 +495,15 @@ def test_the_act_after_a_verb_of_judging_is_the_judged_one(extractor):
     assert ("TUR", "SUPPORTS", "AZE") in rels(extractor, "قررت تركيا دعم أذربيجان.")
     found = rels(extractor, "انتقدت أرمينيا دعم تركيا لأذربيجان.")
     assert ("ARM", "SUPPORTS", "TUR") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # A dated article: the person's state is read from the person's own side of a pair
+    # ordered by code (Turkey after Iran), not from the other side.
+    "التقى أردوغان الرئيس الإيراني.",
+    "استقبل أردوغان رئيس إيران.",
+])
+def test_a_person_in_a_symmetric_pair_of_a_dated_article(full, text):
+    result = full.extract(Article(id="s", text=text, lang=LANG, published="2024-06-01"))
+    assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
+        ("IRN", "MEETS", "TUR")}
