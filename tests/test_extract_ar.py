@@ -507,3 +507,16 @@ def test_a_person_in_a_symmetric_pair_of_a_dated_article(full, text):
     result = full.extract(Article(id="s", text=text, lang=LANG, published="2024-06-01"))
     assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
         ("IRN", "MEETS", "TUR")}
+
+
+@pytest.mark.parametrize("text", [
+    # عدم negates the verbal noun after it.
+    "قررت كندا عدم فرض عقوبات على الصين.",
+    "وأكدت تونس عدم دعمها للعملية الفرنسية.",
+])
+def test_the_nominal_negator(extractor, text):
+    assert rels(extractor, text) == set()
+
+
+def test_without_the_nominal_negator_the_act_stands(extractor):
+    assert rels(extractor, "قررت كندا فرض عقوبات على الصين.") == {("CAN", "SANCTIONS", "CHN")}
