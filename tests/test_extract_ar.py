@@ -520,3 +520,13 @@ def test_the_nominal_negator(extractor, text):
 
 def test_without_the_nominal_negator_the_act_stands(extractor):
     assert rels(extractor, "قررت كندا فرض عقوبات على الصين.") == {("CAN", "SANCTIONS", "CHN")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The names much of the Arab press gives Israel and its army.
+    ("قصفت قوات الاحتلال مدينة رفح الفلسطينية.", ("ISR", "ATTACKS", "PSE")),
+    ("ونددت تونس بالعدوان الصهيوني على سوريا.", ("TUN", "CRITICIZES", "ISR")),
+    ("استنكرت ماليزيا جرائم الكيان الصهيوني.", ("MYS", "CRITICIZES", "ISR")),
+])
+def test_the_presss_names_of_israel(extractor, text, expected):
+    assert expected in rels(extractor, text)
