@@ -530,3 +530,13 @@ def test_without_the_nominal_negator_the_act_stands(extractor):
 ])
 def test_the_presss_names_of_israel(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "تعرض لـ" (was subjected to): the subject suffers the act the noun names.
+    ("وتعرضت أرمينيا لقصف أذربيجاني.", {("AZE", "ATTACKS", "ARM")}),
+    ("تعرضت الهند لانتقادات باكستانية.", {("PAK", "CRITICIZES", "IND")}),
+    ("تعرضت كوبا لضغوط كبيرة.", set()),
+])
+def test_a_state_subjected_to_an_act(extractor, text, expected):
+    assert rels(extractor, text) == expected
