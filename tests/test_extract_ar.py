@@ -540,3 +540,15 @@ def test_the_presss_names_of_israel(extractor, text, expected):
 ])
 def test_a_state_subjected_to_an_act(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A verb's form that is also its verbal noun, right after the subject of a verb of
+    # judging, is the act judged; the actor after it is its agent.
+    ("انتقدت الصين دعم أستراليا للفلبين.",
+     {("CHN", "CRITICIZES", "AUS"), ("AUS", "SUPPORTS", "PHL")}),
+    ("أدانت الأردن قصف إسرائيل لسوريا.",
+     {("JOR", "CRITICIZES", "ISR"), ("ISR", "ATTACKS", "SYR")}),
+])
+def test_the_act_judged_after_a_verb_of_judging(extractor, text, expected):
+    assert rels(extractor, text) == expected

@@ -403,6 +403,9 @@ class ShallowParser:
         triggers = sorted(verbs + nouns)
         # Verbs whose phrase after their object is the act asked for or warned against
         # ("دعت X إلى الضغط على Y", "حذرت X من إرسال أسلحة إلى Y").
+        # Verbs of judging an act (condemning, backing, rejecting).
+        judging = {m.start for m in matches if pos[m.start] == "VERB" and
+                   {r.predicate for r in m.rows} & {"CRITICIZES", "SUPPORTS", "OPPOSES"}}
         content_verbs = {m.start for m in matches if pos[m.start] == "VERB" and
                          {r.predicate for r in m.rows} <= {"DEMANDS", "THREATENS"}}
         content_verbs |= set(governors)
@@ -488,6 +491,18 @@ class ShallowParser:
                 # (Not so in a verb-second language: the actor after a verb with a
                 # fronted phrase before it is as often its object, "Gegen Y verhängte X",
                 # "Y drohen Zölle": the reading stays with what it can tell.)
+                if self.vso and v not in subject and not self._conj_prefixed(words[v]):
+                    w = next((w for w, s in subject.items() if w < s < v and w in judging and
+                              ends.get(s, s + 1) == v and not self._takes_complement(words[w])),
+                             None)
+                    if w is not None and heads[v] in (v, w):
+                        # "أدانت X قصف Y لـ Z" (condemned Y's shelling of Z): the form that
+                        # is also the verbal noun, right after the subject of a verb of
+                        # judging, is the act judged, and the actor after it its agent.
+                        pos[v] = "NOUN"
+                        attach(v, w, "obj")
+                        attach(u, v, "nmod:poss")
+                        continue
                 if self.vso and v not in subject and self._masdar(words, pos, v, subject,
                                                                   ends):
                     # "قررت X دعم Y", "واصلت X قصف Y": the verbal noun right after the
@@ -864,9 +879,13 @@ class ShallowParser:
         if not any(s < v and ends.get(s, s + 1) - 1 == j and self._takes_complement(words[w])
                    for w, s in subject.items() if w < s):
             return False
-        word = words[v].lower()
-        return not (self.conj_prefixes and word.startswith(self.conj_prefixes) and
-                    self.lemma(word) != word)
+        return not self._conj_prefixed(words[v])
+
+    def _conj_prefixed(self, word: str) -> bool:
+        """Whether a conjunction is written as the first letter of the word ("وقصفت")."""
+        word = word.lower()
+        return bool(self.conj_prefixes) and word.startswith(self.conj_prefixes) and \
+            self.lemma(word) != word
 
     def _takes_complement(self, word: str) -> bool:
         return self._is(word, self.complement_verbs) or self.lemma(word) in \
