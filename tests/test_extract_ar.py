@@ -552,3 +552,22 @@ def test_a_state_subjected_to_an_act(extractor, text, expected):
 ])
 def test_the_act_judged_after_a_verb_of_judging(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Holding talks (form VI), phoning and discussing with a counterpart.
+    ("تباحث الرئيس الكيني مع نظيره التنزاني.", {("KEN", "MEETS", "TZA")}),
+    ("وهاتف رئيس الوزراء الياباني نظيره الأسترالي.", {("AUS", "MEETS", "JPN")}),
+    ("وناقشت وزيرة الخارجية الألمانية مع نظيرها البولندي أمن الحدود.", {("DEU", "MEETS", "POL")}),
+    # Discussing a measure is no meeting, and the measure only discussed.
+    ("ناقشت الحكومة الكندية فرض عقوبات على إيران.", set()),
+    # Rebuking; anger at an actor's act; retaliation announced.
+    ("وبخت كوريا الجنوبية السفير الياباني.", {("KOR", "CRITICIZES", "JPN")}),
+    ("أعربت المكسيك عن غضبها من القرار الأمريكي.", {("MEX", "CRITICIZES", "USA")}),
+    ("قالت كوريا الشمالية إنها سترد على أي استفزاز أمريكي.", {("PRK", "THREATENS", "USA")}),
+    # A military operation and an assassination.
+    ("شنت الهند عملية عسكرية ضد باكستان.", {("IND", "ATTACKS", "PAK")}),
+    ("اغتالت إسرائيل قياديا في حزب الله.", {("ISR", "ATTACKS", "HEZBOLLAH")}),
+])
+def test_more_trigger_words(extractor, text, expected):
+    assert rels(extractor, text) == expected
