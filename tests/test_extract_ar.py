@@ -571,3 +571,16 @@ def test_the_act_judged_after_a_verb_of_judging(extractor, text, expected):
 ])
 def test_more_trigger_words(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Plurals of the nouns of meeting; a strategic dialogue; astonishment at an actor's
+    # act (a diplomatic disapproval, like concern); the masdar of شجب.
+    ("عقد وزيرا دفاع اليونان وقبرص اجتماعات في أثينا.", {("CYP", "MEETS", "GRC")}),
+    ("أجرى الرئيس البرتغالي اتصالات مع نظيره البرازيلي.", {("BRA", "MEETS", "PRT")}),
+    ("عقدت اليابان والهند الحوار الاستراتيجي.", {("IND", "MEETS", "JPN")}),
+    ("أعربت قطر عن استغرابها من التصريحات الهولندية.", {("QAT", "CRITICIZES", "NLD")}),
+    ("أعربت عمان عن شجبها للقصف الإسرائيلي.", {("OMN", "CRITICIZES", "ISR")}),
+])
+def test_plurals_dialogue_astonishment(extractor, text, expected):
+    assert rels(extractor, text) == expected
