@@ -584,3 +584,17 @@ def test_more_trigger_words(extractor, text, expected):
 ])
 def test_plurals_dialogue_astonishment(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Appreciation and thanks with their owner's suffix; an ultimatum's verb; the
+    # imperfect of vowing retaliation.
+    ("أعربت تونس عن تقديرها لجهود الجزائر.", {("TUN", "SUPPORTS", "DZA")}),
+    ("وأعرب الرئيس الصومالي عن شكره لتركيا.", {("SOM", "SUPPORTS", "TUR")}),
+    ("أنذرت روسيا مولدوفا.", {("RUS", "THREATENS", "MDA")}),
+    ("تتوعد كوريا الشمالية اليابان بالرد.", {("PRK", "THREATENS", "JPN")}),
+    # An estimate is no appreciation.
+    ("وبحسب تقديرات اليابان فإن الصين ستدعم روسيا.", {("CHN", "SUPPORTS", "RUS")}),
+])
+def test_appreciation_thanks_ultimatum(extractor, text, expected):
+    assert rels(extractor, text) == expected
