@@ -598,3 +598,13 @@ def test_plurals_dialogue_astonishment(extractor, text, expected):
 ])
 def test_appreciation_thanks_ultimatum(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sharp attack in words is criticism; an attack is an attack.
+    ("شن الرئيس الفنزويلي هجوما حادا على كولومبيا.", {("VEN", "CRITICIZES", "COL")}),
+    ("ووجه الرئيس البرازيلي انتقادات لاذعة للأرجنتين.", {("BRA", "CRITICIZES", "ARG")}),
+    ("شنت أذربيجان هجوما على أرمينيا.", {("AZE", "ATTACKS", "ARM")}),
+])
+def test_an_attack_in_words(extractor, text, expected):
+    assert rels(extractor, text) == expected
