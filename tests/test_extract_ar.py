@@ -498,18 +498,6 @@ def test_the_act_after_a_verb_of_judging_is_the_judged_one(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    # A dated article: the person's state is read from the person's own side of a pair
-    # ordered by code (Turkey after Iran), not from the other side.
-    "التقى أردوغان الرئيس الإيراني.",
-    "استقبل أردوغان رئيس إيران.",
-])
-def test_a_person_in_a_symmetric_pair_of_a_dated_article(full, text):
-    result = full.extract(Article(id="s", text=text, lang=LANG, published="2024-06-01"))
-    assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
-        ("IRN", "MEETS", "TUR")}
-
-
-@pytest.mark.parametrize("text", [
     # عدم negates the verbal noun after it.
     "قررت كندا عدم فرض عقوبات على الصين.",
     "وأكدت تونس عدم دعمها للعملية الفرنسية.",
