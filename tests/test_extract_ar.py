@@ -596,3 +596,13 @@ def test_appreciation_thanks_ultimatum(extractor, text, expected):
 ])
 def test_an_attack_in_words(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The goods' maker named by a nisba after them, however the reading hangs it.
+    ("اشترت الجزائر غواصات روسية.", {("DZA", "BUYS", "RUS")}),
+    ("اشترت قطر طائرات رافال الفرنسية.", {("QAT", "BUYS", "FRA")}),
+    ("وتشتري رومانيا مقاتلات أمريكية.", {("ROU", "BUYS", "USA")}),
+])
+def test_the_maker_of_the_goods_bought(extractor, text, expected):
+    assert rels(extractor, text) == expected

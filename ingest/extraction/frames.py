@@ -343,8 +343,14 @@ class FrameReader(NominalReader):
                 patients += [m for c in self.obliques(g, sellers)
                              for m in self.actors(c, at, triggers)]
                 if not patients:
-                    patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod")
+                    patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod",
+                                                                   "nmod:poss")
                                  and self.case(c) is None for m in self.actors(c, at, triggers)]
+            if not patients:
+                # An actor as the bought object is the goods' maker, read loose from them
+                # ("اشترت X طائرات رافال الفرنسية": no state is bought).
+                patients = [m for g in goods if g.i in at and (subj is None or g.i != subj.i)
+                            for m in self.actors(g, at, triggers) if m not in agents]
         else:
             patients += self._targets(v, row, at, triggers)
         if not patients and row.predicate in ATTITUDES and not passive:
