@@ -606,3 +606,13 @@ def test_an_attack_in_words(extractor, text, expected):
 ])
 def test_the_maker_of_the_goods_bought(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The feminine imperfect of the verbs of meeting, a state as the subject.
+    ("تستقبل إندونيسيا الرئيس الفيتنامي.", {("IDN", "MEETS", "VNM")}),
+    ("وتجتمع اليابان مع كوريا الجنوبية.", {("JPN", "MEETS", "KOR")}),
+    ("تبحث تونس مع ليبيا أمن الحدود.", {("LBY", "MEETS", "TUN")}),
+])
+def test_the_feminine_imperfect_of_meeting(extractor, text, expected):
+    assert rels(extractor, text) == expected
