@@ -232,9 +232,10 @@ class ArgumentReader:
                     # A clause named as the argument ("Rusya'nın saldırmasını kınadı"):
                     # its subject.
                     out.extend(self.actors(c, at, triggers, depth + 1))
-                elif c.dep_ == "acl" and c.i < tok.i:
-                    # "Etiyopya'nın imzaladığı anlaşma" (the pact Ethiopia signed): the
-                    # subject of the clause that modifies the event.
+                elif c.dep_ == "acl" and c.i < tok.i or c.dep_ == "acl:relcl" and c.i > tok.i:
+                    # "Etiyopya'nın imzaladığı anlaşma" (the pact Ethiopia signed), "the
+                    # strikes that Israel launched": the subject of the clause that
+                    # modifies the event.
                     out.extend(m for s in c.children if s.dep_ in SUBJECTS
                                for m in self.actors(s, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and (self.lemma(tok.text) not in self.members

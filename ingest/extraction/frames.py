@@ -333,7 +333,11 @@ class FrameReader(NominalReader):
                     patients.extend(self._noun_targets(c, row, at, triggers))
                     if row.predicate in SYMMETRIC or row.predicate in ATTITUDES:
                         patients.extend(self.actors(c, at, triggers))
-                else:  # an event as the object ("condemned Russia's invasion"): its agent
+                elif not any(o.dep_ in OBJECTS and o.i in at and o.i < c.i and
+                             (subj is None or o.i != subj.i) for o in v.children):
+                    # An event as the object ("condemned Russia's invasion"): its agent;
+                    # not after an actor object, whose act it is ("اتهمت X Y بدعم Z",
+                    # X accused Y of backing Z).
                     patients.extend(self.actors(c, at, triggers))
         if not agents and (passive or subj is None) and self.statement:
             agents = [m for m in self.issuers(v, at, triggers) if m not in patients]
@@ -368,8 +372,14 @@ class FrameReader(NominalReader):
                 patients += [m for c in self.obliques(g, sellers)
                              for m in self.actors(c, at, triggers)]
                 if not patients:
-                    patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod")
+                    patients += [m for c in g.children if c.dep_ in ("amod", "compound", "nmod",
+                                                                   "nmod:poss")
                                  and self.case(c) is None for m in self.actors(c, at, triggers)]
+            if not patients:
+                # An actor as the bought object is the goods' maker, read loose from them
+                # ("اشترت X طائرات رافال الفرنسية": no state is bought).
+                patients = [m for g in goods if g.i in at and (subj is None or g.i != subj.i)
+                            for m in self.actors(g, at, triggers) if m not in agents]
         else:
             patients += self._targets(v, row, at, triggers)
         if not patients and row.predicate in ATTITUDES and not passive:

@@ -218,6 +218,9 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
         return words + tuple(dict.fromkeys(
             v for w in words for a, b in pairs if a in w
             for v in [w.replace(a, b)] if v not in words))
+    # Other spellings a form is also written in (regex, replacement): each trigger form
+    # is listed in them too (Arabic's initial hamza left off: "أدانت", "ادانت").
+    variants = [(re.compile(p), r) for p, r in (morph.get("variants") or [])]
 
     triggers: list[Trigger] = []
     roles: dict[str, PredicateRoles] = {}
@@ -239,6 +242,10 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
                     raise ConfigurationError(f"{path}: unknown voice {voice!r}")
                 obj = _words(entry.get("object"))
                 triggers.extend(Trigger(w, pred, voice, obj) for w in _words(entry.get("words")))
+
+    if variants:
+        triggers += [Trigger(v, t.predicate, t.voice, t.object) for t in list(triggers)
+                     for v in {p.sub(r, t.text) for p, r in variants} - {t.text}]
 
     return Lexicon(
         code=raw.get("code", lang),

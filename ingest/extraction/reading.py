@@ -707,8 +707,17 @@ def _dateline(doc: Doc, sent: Span) -> int:
             if all(t.is_upper or t.is_punct or t.like_num or t.like_url or t.is_space
                    or t.text.istitle() and t.i > first for t in doc[first:tok.i]):
                 return tok.i + 1 - first
+            # A script without case ("القاهرة -", "بيروت (رويترز) -"): a few words only.
+            words = [t for t in doc[first:tok.i] if not (t.is_punct or t.is_space)]
+            if len(words) <= 4 and all(_caseless(t) for t in words):
+                return tok.i + 1 - first
             return 0
     return 0
+
+
+def _caseless(t) -> bool:
+    """Whether a word is written in a script without case (Arabic, Hebrew, Chinese)."""
+    return t.is_alpha and t.text.upper() == t.text.lower()
 
 
 def _head_of(sd: Doc, start: int, end: int) -> int:

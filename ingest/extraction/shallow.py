@@ -97,6 +97,12 @@ class ShallowParser:
         # Verbs of agreeing, deciding, pledging and continuing take the act as their
         # complement ("اتفقت X وY على تعزيز التعاون"): verbs too, not loose words.
         self.verb_words = self.governors | self.light | set(w("control"))
+        self.complement_verbs = set(w("control"))
+        self.relative = set(w("relative"))
+        self.circumstantial = set(w("circumstantial"))
+        self.pronoun_complementizers = set(w("pronoun_complementizer"))
+        # The pronoun suffixes of a verb's object ("فرضتها", imposed it).
+        self.object_suffixes = tuple(w("object_suffix"))
         self.modifiers = {word: dep for cls, dep in MODIFIER_CLASSES.items() for word in w(cls)}
         self.vso = "vso" in w("word_order")
         self.negation_words = w("negation")
@@ -203,7 +209,11 @@ class ShallowParser:
                 continue  # in a name, or a word of a longer trigger ("حزمة مساعدات")
             verbal = any(r.pos in ("VERB", "ANY") for r in match.rows)
             form = " ".join(words[i:i + match.length]).lower()
-            if form in self.light and form not in self.noun_forms:
+            if i > 0 and pos[i - 1] == "PUNCT" and self._is(form, self.circumstantial):
+                # A participle after a comma ("، مطالبة Y بـ"), not the verbal noun its
+                # feminine is written as.
+                verbal = True
+            elif form in self.light and form not in self.noun_forms:
                 # A light verb whose lemma is also an event noun's ("منحت", gave, and
                 # "منحة", a grant): the form written is the verb.
                 verbal = True
@@ -335,16 +345,67 @@ class ShallowParser:
                     continue
             if before and i not in taken:
                 attach(i, before[-1], "obj")
+        # A trigger verb after a relative pronoun that follows an event noun (over one
+        # adjective) is the clause that modifies it. With a pronoun suffix that takes
+        # the noun back as its object ("العقوبات التي فرضتها X", the sanctions X imposed)
+        # the actor after it is its subject, the act's agent; without one the pronoun is
+        # the subject ("الهجمات التي تستهدف Y", the attacks that target Y).
+        given_subjects: dict[int, int] = {}
+        for v in verbs:
+            r = v - 1
+            if r < 1 or words[r].lower() not in self.relative or v in taken:
+                continue
+            n_ = next((k for k in (r - 1, r - 2) if k in nouns), None)
+            if n_ is not None and all(pos[k] == "X" for k in range(n_ + 1, r)):
+                attach(v, n_, "acl:relcl")
+                word = words[v].lower()
+                if self.object_suffixes and word.endswith(self.object_suffixes) and \
+                        self.lemma(word) != word:
+                    attach(r, v, "mark")
+                else:
+                    attach(r, v, "nsubj")
+                    given_subjects[v] = r
+        # A participle after a comma, of the clause before it ("أدانت X الهجوم، مطالبة Y
+        # بـ", demanding of Y): the subject of that clause acts, the actor after it is
+        # its object.
+        for v in verbs:
+            prev = [x for x in verbs if x < v]
+            if prev and v > 0 and pos[v - 1] == "PUNCT" and v not in taken and \
+                    self._is(words[v], self.circumstantial):
+                attach(v, prev[-1], "advcl")
+                given_subjects[v] = v
+        # A verb after a complementizer that bears the clause's subject as a pronoun
+        # ("قالت X إنها تدعم Y", that it supports Y; "أنه", "بأنهم"): the subject is
+        # given, the actor after the verb is its object (and the speaker the one the
+        # pronoun stands for, read from the verb of saying).
+        for v in verbs:
+            j = v - 1
+            while j >= 0 and pos[j] == "X" and words[j].lower() in self.negation:
+                j -= 1
+            if j >= 0 and v not in given_subjects and \
+                    self._is(words[j], self.pronoun_complementizers):
+                given_subjects[v] = v
+        # A trigger right after a verb of deciding or continuing is its complement
+        # ("إن X ستواصل دعم Y"), whose subject it takes.
+        for v in verbs:
+            c = v - 1
+            if c in verbs and v not in taken and v not in governors and (
+                    self._is(words[c], self.complement_verbs) or
+                    lemmas[c] in self.complement_verbs):
+                attach(v, c, "xcomp")
         # Triggers under a governor: its complement.
         for v in verbs + nouns:
             gov = [g for g in governors if g < v]
             if gov and v not in taken and v not in governors:
                 attach(v, gov[-1], "ccomp")
-        subject: dict[int, int] = {}
+        subject: dict[int, int] = dict(given_subjects)
         obj: dict[int, int] = {}
         triggers = sorted(verbs + nouns)
         # Verbs whose phrase after their object is the act asked for or warned against
         # ("دعت X إلى الضغط على Y", "حذرت X من إرسال أسلحة إلى Y").
+        # Verbs of judging an act (condemning, backing, rejecting).
+        judging = {m.start for m in matches if pos[m.start] == "VERB" and
+                   {r.predicate for r in m.rows} & {"CRITICIZES", "SUPPORTS", "OPPOSES"}}
         content_verbs = {m.start for m in matches if pos[m.start] == "VERB" and
                          {r.predicate for r in m.rows} <= {"DEMANDS", "THREATENS"}}
         content_verbs |= set(governors)
@@ -430,6 +491,25 @@ class ShallowParser:
                 # (Not so in a verb-second language: the actor after a verb with a
                 # fronted phrase before it is as often its object, "Gegen Y verhängte X",
                 # "Y drohen Zölle": the reading stays with what it can tell.)
+                if self.vso and v not in subject and not self._conj_prefixed(words[v]):
+                    w = next((w for w, s in subject.items() if w < s < v and w in judging and
+                              ends.get(s, s + 1) == v and not self._takes_complement(words[w])),
+                             None)
+                    if w is not None and heads[v] in (v, w):
+                        # "أدانت X قصف Y لـ Z" (condemned Y's shelling of Z): the form that
+                        # is also the verbal noun, right after the subject of a verb of
+                        # judging, is the act judged, and the actor after it its agent.
+                        pos[v] = "NOUN"
+                        attach(v, w, "obj")
+                        attach(u, v, "nmod:poss")
+                        continue
+                if self.vso and v not in subject and self._masdar(words, pos, v, subject,
+                                                                  ends):
+                    # "قررت X دعم Y", "واصلت X قصف Y": the verbal noun right after the
+                    # subject of a verb is its complement, the actor after it its object.
+                    obj[v] = u
+                    attach(u, v, "obj")
+                    continue
                 if self.vso and v not in subject and not _after_object(v, u, nouns, heads):
                     subject[v] = u
                     attach(u, v, "nsubj")
@@ -793,8 +873,49 @@ class ShallowParser:
                     attach(i + 1, i, "amod")
                 break
 
+    def _masdar(self, words, pos, v: int, subject: dict[int, int], ends) -> bool:
+        """Whether the verb form at `v` is read as a verbal noun: it comes right after the
+        subject of a verb before it or right after a verb of `syntax: control`, with no
+        conjunction written on it (a verb-subject
+        language opens a second clause with one: "قررت X ودعمت Y")."""
+        j = _prev_word(v, pos)
+        if j < 0 or pos[j] == "PUNCT" or j != v - 1:
+            return False
+        if pos[j] == "VERB" and (self._is(words[j], self.complement_verbs) or
+                                 self.lemma(words[j]) in self.complement_verbs):
+            return True  # right after a verb of deciding or continuing: "ستواصل دعم Y"
+        # ... of a verb of deciding, continuing or doing ("قررت X دعم Y"); after a verb of
+        # judging the act is the judged one, its agent the name after it ("أدانت X دعم
+        # Y لـ", condemned Y's support for).
+        if not any(s < v and ends.get(s, s + 1) - 1 == j and self._takes_complement(words[w])
+                   for w, s in subject.items() if w < s):
+            return False
+        return not self._conj_prefixed(words[v])
+
+    def _conj_prefixed(self, word: str) -> bool:
+        """Whether a conjunction is written as the first letter of the word ("وقصفت")."""
+        word = word.lower()
+        return bool(self.conj_prefixes) and word.startswith(self.conj_prefixes) and \
+            self.lemma(word) != word
+
+    def _takes_complement(self, word: str) -> bool:
+        return self._is(word, self.complement_verbs) or self.lemma(word) in \
+            self.complement_verbs or word.lower() in self.light
+
     def _prefix_case(self, words, u: int) -> str | None:
         """The case a preposition written into an actor's first word gives it, if any."""
+        # Or into the title its phrase opens with: "اتصالا هاتفيا بالرئيس الإماراتي" (with
+        # the Emirati president). Only ب "with, at": a ل before a title is as often the
+        # possessor's "of" ("في تصريحات لوزير الخارجية").
+        j = u - 1
+        while j >= 0 and words[j].lower() in self.titles:
+            j -= 1
+        if j >= 0:
+            word = words[j].lower()
+            for prefix, case in self.case_prefixes:
+                if case.lower() == "ins" and word.startswith(prefix) and \
+                        _unprefixed(word, prefix) in self.titles:
+                    return case
         if u > 0 and words[u - 1].lower() in self.titles:
             return None
         word = words[u].lower()
@@ -808,10 +929,13 @@ class ShallowParser:
             if not word.startswith(prefix) or len(word) <= len(prefix) + 2:
                 continue
             # The rest of the word must be the lemma ("بايدن" is no "ب" + "أيد"), or share
-            # it behind the article ("للولايات" and "الولايات" are both "ولاية").
+            # it behind the article ("للولايات" and "الولايات" are both "ولاية"). A name
+            # with the article written after the preposition ("للسعودية", "بالجزائر") is
+            # marked whatever the lemmatizer makes of it: no name begins so.
             rest = _unprefixed(word, prefix)
             if word[len(prefix):] == lemma or rest.startswith(_ARTICLE) and \
-                    self.lemma(rest) == lemma:
+                    self.lemma(rest) == lemma or (rest.startswith(_ARTICLE) or prefix.endswith(
+                        _ARTICLE)) and len(word) - len(prefix) >= 3:
                 return case
         return None
 
@@ -827,7 +951,13 @@ class ShallowParser:
                 continue
             nxt = next((t for t in targets if t >= i + k), None)
             # The marked phrase starts right after the marker (an article may come between).
-            if nxt is not None and nxt - (i + k) <= 1:
+            # A head-initial language puts the nisba or the genitive of the actor after
+            # its noun and adjectives ("إزاء الأنشطة النووية الإيرانية", "مع رئيس الوزراء
+            # الهندي"): up to three plain words may stand before it.
+            gap = 3 if self.vso and nxt in units and all(
+                pos[j] == "X" and not self._case_at(words, pos, j) and
+                words[j].lower() not in self.relative for j in range(i + k, nxt)) else 1
+            if nxt is not None and nxt - (i + k) <= gap:
                 attach(i, nxt, "case")
                 for j in range(i + 1, i + k):
                     attach(j, i, "fixed")
@@ -857,6 +987,13 @@ class ShallowParser:
                 first = out[-1]
                 between = range(ends[last.get(first, first)], u)
                 joined = bool(between) and all(words[j].lower() in self.conj for j in between)
+                # ... or the conjunction is written on the title the next phrase opens
+                # with ("الرئيس المصري ونظيره الكيني", "... ورئيس الوزراء الهندي").
+                first_word = words[between[0]].lower() if between else ""
+                joined = joined or bool(between) and bool(self.conj_prefixes) and \
+                    first_word.startswith(self.conj_prefixes) and \
+                    first_word[1:] in self.titles and \
+                    all(words[j].lower() in self.titles for j in between[1:])
                 # The lemmatizer strips a conjunction written as a prefix ("وروسيا" ->
                 # روسيا); a name that only begins with its letter keeps it ("واشنطن").
                 prefixed = not between and bool(self.conj_prefixes) and \
