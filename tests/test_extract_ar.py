@@ -616,3 +616,15 @@ def test_the_maker_of_the_goods_bought(extractor, text, expected):
 ])
 def test_the_feminine_imperfect_of_meeting(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A dated article: the person's state is read from the person's own side of a pair
+    # ordered by code (Turkey after Iran), not from the other side.
+    "التقى أردوغان الرئيس الإيراني.",
+    "استقبل أردوغان رئيس إيران.",
+])
+def test_a_person_in_a_symmetric_pair_of_a_dated_article(full, text):
+    result = full.extract(Article(id="s", text=text, lang=LANG, published="2024-06-01"))
+    assert {(r.subject, r.predicate.value, r.object) for r in result.relations} == {
+        ("IRN", "MEETS", "TUR")}

@@ -411,7 +411,12 @@ class ArticleReader:
                                 continue
                         c = conf - (REFERENCE_PENALTY if a.reference or
                                     (p is not None and p.reference) else 0)
-                        rel = _relation(a, p, subj, predicate, obj, text, start_char, c,
+                        # A symmetric pair is ordered by code: the mentions go with
+                        # their codes (a person's dated state is read from its side).
+                        x, y = (p, a) if p is not None and a is not p and \
+                            predicate in SYMMETRIC and subj not in a.codes() and \
+                            subj in p.codes() else (a, p)
+                        rel = _relation(x, y, subj, predicate, obj, text, start_char, c,
                                         event, dates)
                         rel["item"] = item
                         if predicate == "COOPERATES_ON":
