@@ -1002,3 +1002,14 @@ def test_a_veto_opposes_the_sponsors_named_by_a_participle(extractor):
                                   "China backed a resolution on Myanmar."])
 def test_what_a_resolution_is_on_is_its_subject_not_a_side(extractor, text):
     assert not {t for t in rels(extractor, text) if t[2] in ("SYR", "MMR")}
+
+
+def test_a_vow_to_retaliate_after_a_judgement_threatens_the_one_judged(extractor):
+    text = "Canada imposed sanctions on Iran. Iran condemned the move and vowed to retaliate."
+    found = rels(extractor, text)
+    assert {("IRN", "CRITICIZES", "CAN"), ("IRN", "THREATENS", "CAN")} <= found
+
+
+def test_a_capitalized_word_of_a_name_is_no_past_form(extractor):
+    text = "The United States on Monday imposed sanctions on three Iranian officials."
+    assert ("USA", "SANCTIONS", "IRN") in rels(extractor, text)

@@ -368,11 +368,14 @@ class ArticleReader:
                 predicate = "THREATENS" if reading == THREAT else \
                     "OPPOSES" if reading == REFUSED else frame.relation
                 carrier = tok.head if tok.dep_ in OBJECTS else tok
+                vowed = carrier.dep_ == "xcomp"  # "vowed to retaliate": an act to come
+                while carrier.dep_ == "xcomp" and carrier.head.i != carrier.i:
+                    carrier = carrier.head
                 if frame.patients:
                     judged.setdefault(tok.i, frame.patients)
                 elif predicate == "THREATENS" and carrier.dep_ == "conj" and \
-                        carrier.head.i in judged and any(c.dep_ == "aux"
-                                                         for c in carrier.children):
+                        carrier.head.i in judged and (vowed or any(
+                            c.dep_ == "aux" for c in carrier.children)):
                     # "X opposes Y's plan and will take countermeasures": a threat
                     # coordinated with a judgement, with no target of its own, is aimed
                     # at the one judged (a retaliation to come: one already taken is

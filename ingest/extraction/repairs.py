@@ -261,7 +261,7 @@ def verbless_past(doc: Doc) -> None:
     verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and (
                  t.dep_ == "case" and t.pos_ in ("VERB", "ADP", "ADJ") or
                  t.dep_ == "amod" and t.pos_ in ("VERB", "ADJ")) and
-                 t.lower_.endswith("ed") and len(t) > 4 and t.lower_.isalpha()
+                 t.lower_.endswith("ed") and len(t) > 4 and t.is_alpha and t.is_lower
                  and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
     if verb is None:
         return
