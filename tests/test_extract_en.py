@@ -1013,3 +1013,12 @@ def test_a_vow_to_retaliate_after_a_judgement_threatens_the_one_judged(extractor
 def test_a_capitalized_word_of_a_name_is_no_past_form(extractor):
     text = "The United States on Monday imposed sanctions on three Iranian officials."
     assert ("USA", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tourists from Germany visited Spain in record numbers last year.",
+    "Students from Kenya and Uganda attended the forum in London.",
+    "Analysts said a meeting between Peru and Chile was unlikely this year.",
+])
+def test_private_people_and_an_unlikely_event_are_no_acts_of_states(extractor, text):
+    assert not rels(extractor, text)

@@ -711,3 +711,7 @@ def test_support_refused_is_a_rejection(extractor):
     found = rels(extractor, "Turki menolak menyetujui keanggotaan Swedia di NATO.")
     assert ("TUR", "OPPOSES", "SWE") in found
     assert ("TUR", "SUPPORTS", "SWE") not in found
+
+
+def test_private_people_are_no_actors_of_their_states(extractor):
+    assert not rels(extractor, "Wisatawan dari Jerman mengunjungi Spanyol tahun lalu.")

@@ -161,6 +161,9 @@ class ArgumentReader:
         # Documents (cue class `document`): what a resolution or a bill is "on" or
         # "against" is its subject, not the side of one who vetoes or backs it.
         self.documents = frozenset(w for w in lexicon.cues.get("document", ()) if " " not in w)
+        # People who act for no state (`private_persons`): "tourists from X" visiting Y or
+        # "students from X and Y" at a forum are no act of X.
+        self.private = w("private_persons")
         # Case words of what an amount is an amount of ("$5 million in aid").
         self.amount_of = w("amount_of")
         self._at: dict[int, Mention] | None = None
@@ -239,7 +242,8 @@ class ArgumentReader:
                     out.extend(m for s in c.children if s.dep_ in SUBJECTS
                                for m in self.actors(s, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and (self.lemma(tok.text) not in self.members
-                                     or tok.lower_ in self.not_members):
+                                     or tok.lower_ in self.not_members) and not (
+                self.lemma_in(tok, self.private) or tok.lower_ in self.private):
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.

@@ -47,6 +47,9 @@ class Modality:
         self.not_asserted = w("not_asserted")
         self.implicative = w("negative_implicative")
         self.refusal = w("refusal")
+        # Predicates of likelihood: an event named as their subject ("a meeting between X
+        # and Y is unlikely") is weighed, not reported.
+        self.likelihood = w("likelihood")
         self.threat = w("threat_governor")
         self.hedge = w("hedge")
         # Predicates of consequence ("means", "berarti"): an event named as their subject
@@ -207,6 +210,7 @@ class Modality:
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
                 and (self._possible(t.head) or self._conditional(t.head)
+                     or t.head.lower_ in self.likelihood
                      or self._on_condition(t.head)
                      or self._implies(t.head)):
             # An event named as the subject of a possible, conditional or consequence
