@@ -1022,3 +1022,23 @@ def test_a_capitalized_word_of_a_name_is_no_past_form(extractor):
 ])
 def test_private_people_and_an_unlikely_event_are_no_acts_of_states(extractor, text):
     assert not rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Egypt welcomed Sudan's president to Cairo.", ("EGY", "MEETS", "SDN")),
+     ("The Chinese foreign minister is on a three-day visit to Pakistan.",
+      ("CHN", "MEETS", "PAK"))],
+)
+def test_welcoming_a_leader_and_being_on_a_visit_are_meetings(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert (expected[0], "SUPPORTS", expected[2]) not in found
+
+
+def test_welcoming_a_states_decision_is_still_support(extractor):
+    assert ("EGY", "SUPPORTS", "SDN") in rels(extractor, "Egypt welcomed Sudan's decision to join the talks.")
+
+
+def test_a_state_called_a_threat_threatens_no_one(extractor):
+    assert not {t for t in rels(extractor, "Iran is a threat to Israel.") if t[1] == "THREATENS"}
