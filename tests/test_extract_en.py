@@ -1042,3 +1042,13 @@ def test_welcoming_a_states_decision_is_still_support(extractor):
 
 def test_a_state_called_a_threat_threatens_no_one(extractor):
     assert not {t for t in rels(extractor, "Iran is a threat to Israel.") if t[1] == "THREATENS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Norway supplies gas to Poland, Germany and Denmark.",
+      {("POL", "BUYS", "NOR"), ("DEU", "BUYS", "NOR"), ("DNK", "BUYS", "NOR")}),
+     ("Japan buys gas from Qatar.", {("JPN", "BUYS", "QAT")})],
+)
+def test_a_present_form_read_as_a_compound_noun_is_the_verb(extractor, text, expected):
+    assert expected <= rels(extractor, text)

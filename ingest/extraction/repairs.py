@@ -264,6 +264,15 @@ def verbless_past(doc: Doc) -> None:
                  t.lower_.endswith("ed") and len(t) > 4 and t.is_alpha and t.is_lower
                  and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
     if verb is None:
+        # ... or a present form read as the first noun of a compound after a name
+        # ("Russia supplies/compound oil to China"): with no verb in the sentence, the
+        # inflected word right after the subject's name is its verb.
+        verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "compound" and
+                     t.pos_ in ("NOUN", "VERB") and t.lower_.endswith("s") and len(t) > 3
+                     and t.is_alpha and t.is_lower and doc[t.i - 1].pos_ == "PROPN" and
+                     doc[t.i + 1].pos_ in ("NOUN", "DET", "NUM", "ADJ", "PROPN") and
+                     t.head.i > t.i), None)
+    if verb is None:
         return
     before, after = range(0, verb.i), range(verb.i + 1, len(doc))
 
