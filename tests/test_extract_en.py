@@ -1052,3 +1052,16 @@ def test_a_state_called_a_threat_threatens_no_one(extractor):
 )
 def test_a_present_form_read_as_a_compound_noun_is_the_verb(extractor, text, expected):
     assert expected <= rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Spain recognised Palestine as a state.", ("ESP", "SUPPORTS", "PSE")),
+     ("Washington wants Ankara to give up the Russian missiles.", ("USA", "DEMANDS", "TUR"))],
+)
+def test_recognition_is_support_and_wanting_another_to_act_a_demand(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_wanting_to_act_oneself_asserts_nothing(extractor):
+    assert not rels(extractor, "India wants to buy jets from France.")
