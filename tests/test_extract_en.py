@@ -1065,3 +1065,20 @@ def test_recognition_is_support_and_wanting_another_to_act_a_demand(extractor, t
 
 def test_wanting_to_act_oneself_asserts_nothing(extractor):
     assert not rels(extractor, "India wants to buy jets from France.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Japan said it would provide aid to Nepal.", {("JPN", "PROVIDES_AID", "NPL")}),
+     ("India said it would buy more oil from Russia.", {("IND", "BUYS", "RUS")}),
+     ("Japan said it might provide aid to Nepal.", set()),
+     ("Japan said it would provide aid to Nepal if the government asked.", set())],
+)
+def test_the_future_of_a_past_report_is_an_act_announced(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_neighbours_refers_to_the_pair(extractor):
+    text = ("Laos and Vietnam reopened their border. "
+            "The neighbours will also cooperate against smuggling.")
+    assert ("LAO", "COOPERATES_ON", "VNM") in rels(extractor, text)

@@ -51,6 +51,8 @@ class Modality:
         # and Y is unlikely") is weighed, not reported.
         self.likelihood = w("likelihood")
         self.threat = w("threat_governor")
+        self.speech = w("speech")
+        self.reported = w("reported_future")
         self.hedge = w("hedge")
         # Predicates of consequence ("means", "berarti"): an event named as their subject
         # is a supposition ("an attack on X means war"), not a report.
@@ -112,6 +114,16 @@ class Modality:
         # a negating word on it.
         return self._affixed(t, "negation") or any(
             c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
+
+    def _reported_future(self, t: Token) -> bool:
+        """Whether the only modal of a clause is the future of a past report (`syntax:
+        reported_future`, "would" in "X said it would ..."): the clause is the
+        complement of a verb of saying and no other modal or affix makes it possible."""
+        modals = [c for c in t.children if c.dep_.split(":")[0] in ("aux", "advmod")
+                  and c.lower_ in self.possible]
+        return bool(modals) and all(c.lower_ in self.reported for c in modals) and \
+            t.dep_ == "ccomp" and bool(self._lemmas(t.head) & self.speech) and \
+            not self._affixed(t, "possible") and not self._on_condition(t)
 
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(
@@ -234,6 +246,10 @@ class Modality:
                 return NOT_ASSERTED
             if self._possible(tok) or self._on_condition(tok):
                 threat = True
+                if predicate not in PUNITIVE and self._reported_future(tok):
+                    # "X said it would provide aid": the future of a past report, an
+                    # act announced ("will provide"), not a possible one.
+                    threat = False
             if tok.i != t.i:
                 lemmas = self._lemmas(tok) | {tok.lower_}
                 if lemmas & self.implicative:
