@@ -1082,3 +1082,12 @@ def test_neighbours_refers_to_the_pair(extractor):
     text = ("Laos and Vietnam reopened their border. "
             "The neighbours will also cooperate against smuggling.")
     assert ("LAO", "COOPERATES_ON", "VNM") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Israel's bombardment of Gaza continued.", ("ISR", "ATTACKS", "PSE")),
+     ("Ukraine's counteroffensive against Russia began in June.", ("UKR", "ATTACKS", "RUS"))],
+)
+def test_a_possessed_event_noun_the_tagger_misread(extractor, text, expected):
+    assert expected in rels(extractor, text)

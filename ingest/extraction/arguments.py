@@ -528,6 +528,9 @@ def word_class(t: Token) -> str:
         return "VERB"
     if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
         return "VERB"
+    if t.pos_ == "ADJ" and t.dep_ in OBJECTS + SUBJECTS + PASSIVE_SUBJECTS and any(
+            c.dep_ in ("nmod:poss", "det:poss") for c in t.children):
+        return "NOUN"  # an argument with a possessor ("Ukraine's counteroffensive/ADJ")
     if t.pos_ in ("NOUN", "PROPN", "ADJ") and light_verb(t):
         return "VERB"
     return t.pos_

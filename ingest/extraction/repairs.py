@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
-           "clause_final_objects", "comma_participles", "hyphen_compounds")
+           "clause_final_objects", "comma_participles", "hyphen_compounds",
+           "possessive_clitics")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -67,6 +68,26 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         clause_final_object(doc)
     if "comma_participles" in active:
         comma_participle(doc)
+    if "possessive_clitics" in active:
+        possessive_clitic(doc)
+
+
+def possessive_clitic(doc: Doc) -> None:
+    """A possessive "'s" read as the copula "is" before a bare noun ("Israel's/cop
+    bombardment of Gaza continued"): a singular noun as the predicate of "is" takes a
+    determiner, so "'s" before a bare noun marks its possessor (UD case), and the name
+    before it is the noun's possessor (nmod:poss)."""
+    for cop in doc:
+        if cop.lower_ not in ("'s", "’s") or cop.dep_ not in ("cop", "aux") or \
+                cop.i == 0 or cop.i + 1 >= len(doc):
+            continue
+        noun, owner = doc[cop.i + 1], doc[cop.i - 1]
+        if cop.head.i != noun.i or noun.pos_ != "NOUN" or owner.head.i != noun.i or \
+                owner.dep_ not in ("nsubj", "nsubj:pass") or \
+                any(c.dep_ == "det" for c in noun.children):
+            continue
+        cop.head, cop.dep_, cop.pos_ = owner, "case", "PART"
+        owner.dep_ = "nmod:poss"
 
 
 def comma_participle(doc: Doc) -> None:
