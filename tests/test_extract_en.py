@@ -10,6 +10,7 @@ import pytest
 
 from entente.errors import UnsupportedLanguageError
 from entente.models import Article
+from ingest.extraction.pipeline import Extractor
 from ingest.jsonl import extract_jsonl
 from tests.conftest import triples
 
@@ -1091,3 +1092,23 @@ def test_neighbours_refers_to_the_pair(extractor):
 )
 def test_a_possessed_event_noun_the_tagger_misread(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The US warned Turkey of sanctions if it bought the jets.",
+      {("USA", "DEMANDS", "TUR"), ("USA", "THREATENS", "TUR")}),
+     ("Japan warned China against unilateral changes to the status quo.",
+      {("JPN", "DEMANDS", "CHN")}),
+     ("Erdogan threatened tariffs on Greece and Cyprus.",
+      {("TUR", "THREATENS", "GRC"), ("TUR", "THREATENS", "CYP")})],
+)
+def test_warnings_and_threats(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_the_subject_of_the_past_form():
+    # "Trump/VERB threatened/amod tariffs": the reviewed people of the shipped data.
+    full = Extractor(languages=[LANG])
+    found = triples(full, "Trump threatened tariffs on Canada and Mexico.", LANG)
+    assert found == {("USA", "THREATENS", "CAN"), ("USA", "THREATENS", "MEX")}

@@ -383,53 +383,72 @@ class ArticleReader:
                     frame = replace(frame, patients=judged[carrier.head.i])
                 if acts is not None:
                     acts.append((predicate, frame.agents))
-                if row.predicate == "THREATENS" and frame.patients and any(
-                        c.dep_ in ("xcomp", "advcl") or c.dep_ == "obl" and not (
-                            self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
-                        and self.frames.case(c) in self.frames.warned_against_case
-                        for c in tok.children) and any(
-                        c.dep_ in OBJECTS and c.i in at for c in tok.children):
-                    # "X warned Y not to ...", "memperingatkan Y untuk ...", "warnte Y vor
-                    # einer Einmischung": a demand (the schema's convention 2); a warning
-                    # of a punitive act ("vor Konsequenzen", "vor Sanktionen") stays a
-                    # threat. Whom the demand is made of is the warned object, not an
-                    # actor of the act warned against ("against membership of NATO").
-                    predicate = "DEMANDS"
-                    warned = {m.key for c in tok.children if c.dep_ in OBJECTS and c.i in at
-                              for m in self.frames.actors(c, at, trigger_idx)}
-                    frame = replace(frame, patients=[p for p in frame.patients
-                                                     if p.key in warned])
-                event = code_for(predicate, None if frame.predicate else row.cameo,
-                                 frame.relation if reading == THREAT else None)
-                conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
-                item = self._item(sd, tok) if predicate == "BUYS" else None
-                cond = self.modality.condition_span
-                for a, p in pairs(frame):
-                    if cond is not None and not a.reference and cond[0] <= a.start < cond[1]:
-                        continue  # the condition's actor ("Eğer X geri adım atmazsa, ...")
-                    for subj, obj in _codes(a, p, predicate):
-                        if predicate == "BUYS" and obj is None:
-                            obj = self._maker(sd, tok)
-                            if obj is None or obj == subj:
-                                continue
-                        c = conf - (REFERENCE_PENALTY if a.reference or
-                                    (p is not None and p.reference) else 0)
-                        # A symmetric pair is ordered by code: the mentions go with
-                        # their codes (a person's dated state is read from its side).
-                        x, y = (p, a) if p is not None and a is not p and \
-                            predicate in SYMMETRIC and subj not in a.codes() and \
-                            subj in p.codes() else (a, p)
-                        rel = _relation(x, y, subj, predicate, obj, text, start_char, c,
-                                        event, dates)
-                        rel["item"] = item
-                        if predicate == "COOPERATES_ON":
-                            if not topics:
-                                topics.append(self._topic(sd))
-                            rel["topic"] = topics[0]
-                        out.append(rel)
+                variants = [(predicate, frame)]
+                if row.predicate == "THREATENS" and frame.patients:
+                    variants = self._warning(tok, predicate, frame, at, trigger_idx)
+                for predicate, frame in variants:
+                    event = code_for(predicate, None if frame.predicate else row.cameo,
+                                     frame.relation if reading == THREAT else None)
+                    conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
+                    item = self._item(sd, tok) if predicate == "BUYS" else None
+                    cond = self.modality.condition_span
+                    for a, p in pairs(frame):
+                        if cond is not None and not a.reference and \
+                                cond[0] <= a.start < cond[1]:
+                            continue  # the condition's actor ("Eğer X geri adım atmazsa")
+                        for subj, obj in _codes(a, p, predicate):
+                            if predicate == "BUYS" and obj is None:
+                                obj = self._maker(sd, tok)
+                                if obj is None or obj == subj:
+                                    continue
+                            c = conf - (REFERENCE_PENALTY if a.reference or
+                                        (p is not None and p.reference) else 0)
+                            # A symmetric pair is ordered by code: the mentions go with
+                            # their codes (a person's dated state is read from its side).
+                            x, y = (p, a) if p is not None and a is not p and \
+                                predicate in SYMMETRIC and subj not in a.codes() and \
+                                subj in p.codes() else (a, p)
+                            rel = _relation(x, y, subj, predicate, obj, text, start_char, c,
+                                            event, dates)
+                            rel["item"] = item
+                            if predicate == "COOPERATES_ON":
+                                if not topics:
+                                    topics.append(self._topic(sd))
+                                rel["topic"] = topics[0]
+                            out.append(rel)
         if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
             out += _contracts(out)
         out += self._obligations(sd, at, trigger_idx, text, start_char, dates)
+        return out
+
+    def _warning(self, tok, predicate: str, frame, at, trigger_idx) -> list:
+        """The readings of a warning: "X warned Y not to ...", "memperingatkan Y untuk
+        ...", "warnte Y vor einer Einmischung", "warned Y against interference" are a
+        demand (the schema's convention 2), made of the warned object, not of an actor of
+        the act warned against ("against membership of NATO"); a warning of a punitive act
+        ("vor Sanktionen", "of consequences") stays a threat, and is one besides when the
+        warning names both ("warned Y of sanctions if it bought ...")."""
+        kids = list(tok.children)
+        # the marked phrase may hang on the warned object ("warned China/obj against
+        # changes/nmod")
+        marked = kids + [g for c in kids if c.dep_ in OBJECTS for g in c.children
+                         if g.dep_ == "nmod"]
+
+        def punitive(c) -> bool:
+            return bool(self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
+
+        demand = any(c.dep_ in ("xcomp", "advcl") for c in kids) or any(
+            c.dep_ in ("obl", "nmod") and not punitive(c) and
+            self.frames.case(c) in self.frames.warned_against_case for c in marked)
+        if not demand or not any(c.dep_ in OBJECTS and c.i in at for c in kids):
+            return [(predicate, frame)]
+        warned = {m.key for c in kids if c.dep_ in OBJECTS and c.i in at
+                  for m in self.frames.actors(c, at, trigger_idx)}
+        out = [("DEMANDS", replace(frame, patients=[p for p in frame.patients
+                                                    if p.key in warned]))]
+        if any(c.dep_ in ("obl", "nmod") and self.frames.trigger_predicates.get(
+                c.i, frozenset()) & (PUNITIVE | {"THREATENS"}) for c in marked):
+            out.append((predicate, frame))
         return out
 
     def _speakers(self, sd: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -300,7 +300,9 @@ def verbless_past(doc: Doc) -> None:
     def tops(span: range) -> list:
         heads = [doc[j] for j in span if doc[j].head.i not in span or doc[j].head.i == j]
         # a marked phrase ("officials in Berlin") modifies the subject, it is not one
-        return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and
+        # (a name the tagger took for a verb or an adjective is still a name: "Trump")
+        return [t for t in heads if (t.pos_ in ("NOUN", "PROPN", "PRON") or
+                                     t.is_title and t.pos_ in ("VERB", "ADJ")) and
                 not any(c.dep_ == "case" and c.i < t.i and c.i in span
                         for c in t.children)]
 
