@@ -206,7 +206,14 @@ class Parser:
                 head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
             verb = head.head
             if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
-                    head.dep_ in ("iobj", "obl") and verb.pos_ in ("VERB", "AUX") and \
+                    head.dep_ in ("appos", "nmod") and self._verb_like(verb) and \
+                    verb.i < head.i and not any(c.dep_ == "case" for c in head.children):
+                # A bare dative or instrumental name after a verb read as the verb's
+                # apposition ("предоставят Украине/appos"): the argument its case makes it.
+                head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
+            if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
+                    head.dep_ in ("iobj", "obl") and (verb.pos_ == "AUX" or
+                                                      self._verb_like(verb)) and \
                     not any(c.dep_ == "obj" for c in verb.children):
                 # The verb's object hung on the dative or instrumental name before it
                 # ("предоставит Украине/iobj помощь/nmod"): a name in such a case takes
@@ -217,6 +224,16 @@ class Parser:
                             not any(x.dep_ == "case" for x in c.children):
                         c.head, c.dep_ = verb, "obj"
                         break
+
+    def _verb_like(self, tok) -> bool:
+        """A verb, or a word with a finite ending whose lookup lemma is an infinitive
+        (a form the tagger has not seen, which `_verb_forms` makes a verb)."""
+        if tok.pos_ == "VERB":
+            return True
+        lower = tok.lower_
+        return bool(self.verb_endings and self.infinitive) and \
+            lower.endswith(self.verb_endings) and \
+            (lemma := self.lemma(tok.text)) != lower and lemma.endswith(self.infinitive)
 
     def _repair(self, doc: Doc, mentions) -> None:
         verb_forms = self._verb_forms if self.verb_endings and self.infinitive else None
@@ -253,8 +270,15 @@ class Parser:
                 tok.pos_ = "VERB"
                 tok.set_morph("VerbForm=Fin")
                 verbs.append(tok)
+            elif lower.endswith(self.verb_endings) and tok.pos_ == "VERB" and \
+                    tok.dep_ in HUNG_ON_NAME and _name_root(tok.head) and \
+                    tok.head.i in undeclined and tok.head.i < tok.i:
+                # A finite verb hung on the name that opens the sentence ("США и
+                # Великобритания введут/parataxis санкции" under "США"): the predicate.
+                verbs.append(tok)
         for v in verbs:
-            if v.dep_ not in ("ROOT", "conj") or any(
+            if v.dep_ not in ("ROOT", "conj", *HUNG_ON_NAME) or \
+                    v.dep_ in HUNG_ON_NAME and not _name_root(v.head) or any(
                     c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
                 continue
             first = next((c for c in v.children if c.i < v.i and c.dep_ == "obj" and
@@ -266,7 +290,8 @@ class Parser:
                 continue
             # The name may also have taken the verb as its conjunct ("Канада, Австралия и
             # Новая Зеландия также ввели": "ввели" a conjunct of "Канада").
-            r = v.head if v.dep_ == "conj" else next(
+            r = v.head if v.dep_ == "conj" else _name_root(v.head) if \
+                v.dep_ in HUNG_ON_NAME else next(
                 (x for x in doc if x.dep_ == "ROOT" and x.i < v.i and
                  max(y.i for y in x.subtree) == v.i - 1), None)
             if r is None or r.dep_ != "ROOT" or r.i > v.i or r.i not in undeclined or \
@@ -279,6 +304,20 @@ class Parser:
             for c in list(r.children):
                 if c.i > v.i:
                     c.head = v  # what came after the verb is the verb's, not the name's
+
+# Dependencies by which a misparse hangs a verb on the name before it.
+HUNG_ON_NAME = ("parataxis", "acl", "nmod", "appos", "list")
+
+
+def _name_root(tok):
+    """The root a word is or is the last conjunct of ("Германия, Франция и Польша"),
+    else None."""
+    if tok.dep_ == "ROOT":
+        return tok
+    if tok.dep_ in ("conj", "list") and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
+        return tok.head
+    return None
+
 
 def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
     """The word endings of a `syntax:` class ("-ли" -> "ли")."""
