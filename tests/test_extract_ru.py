@@ -387,3 +387,40 @@ def test_bans_and_adopted_measures(extractor, text, expected):
 def test_a_ban_on_deliveries_is_no_purchase(extractor):
     found = rels(extractor, "Япония ввела запрет на поставки чипов в Китай.")
     assert not {t for t in found if t[1] == "BUYS"}
+
+
+# ------------------------------------------------------------------ word order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Object, verb, subject: a name after the verb in a form that is no accusative
+        # ("Испания", not "Испанию") is the subject, with its conjuncts.
+        ("Помощь Марокко предоставили Испания, Франция и Катар.",
+         {("ESP", "PROVIDES_AID", "MAR"), ("FRA", "PROVIDES_AID", "MAR"),
+          ("QAT", "PROVIDES_AID", "MAR")}),
+        # ... or one the parse made a second subject.
+        ("Удар по Ливану нанес Израиль.", {("ISR", "ATTACKS", "LBN")}),
+        # A subject hung on the prepositional phrase that opens the sentence.
+        ("В четверг Австралия ввела санкции против Ирана.", {("AUS", "SANCTIONS", "IRN")}),
+        ("В ответ Китай ввел пошлины на товары из Канады.", {("CHN", "SANCTIONS", "CAN")}),
+        ("В пятницу Индия и Бразилия подписали соглашение.",
+         {("BRA", "SIGNS_AGREEMENT", "IND")}),
+    ],
+)
+def test_word_order(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A masculine name after the verb keeps its accusative reading: the object.
+    ("Президент Франции посетил Китай.", ("CHN", "MEETS", "FRA")),
+    ("Премьер-министр Индии поддержал Израиль.", ("IND", "SUPPORTS", "ISR")),
+    # An abbreviation does not decline: no subject by its form.
+    ("Глава МИД Турции раскритиковал США.", ("TUR", "CRITICIZES", "USA")),
+])
+def test_an_object_after_the_verb_stays_the_object(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert (expected[2], expected[1], expected[0]) not in found

@@ -238,6 +238,68 @@ class Parser:
     def _repair(self, doc: Doc, mentions) -> None:
         verb_forms = self._verb_forms if self.verb_endings and self.infinitive else None
         repair(doc, mentions, self.repairs, verb_forms)
+        if "inverted_subjects" in self.repairs and self.name_cases is not None:
+            self._inverted_subjects(doc, mentions)
+        if "fronted_obliques" in self.repairs:
+            self._fronted_obliques(doc, mentions)
+
+    def _fronted_obliques(self, doc: Doc, mentions) -> None:
+        """A name in its own form hung on the prepositional phrase that opens the clause
+        ("В понедельник Евросоюз ввел", "В ответ Россия ввела" with the name under
+        "понедельник"): a name after a noun with a preposition, before a verb with no
+        subject that the phrase depends on, is the verb's subject."""
+        for m in mentions:
+            if m.reference or m.base:
+                continue
+            h = doc[_head_in(doc, m.start, m.end)]
+            noun, v = h.head, h.head.head
+            if h.dep_ not in ("nmod", "appos", "flat", "conj") or noun.i >= h.i or \
+                    v.i <= h.i or noun.dep_ not in ("obl", "nmod", "advmod") or \
+                    not any(c.dep_ == "case" for c in noun.children) or \
+                    not self._verb_like(v) or \
+                    any(doc[j].pos_ in ("VERB", "AUX") for j in range(h.i + 1, v.i)):
+                continue
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subj is None:
+                h.head, h.dep_ = v, "nsubj"
+            elif m.end + 1 == subj.i and doc[m.end].pos_ == "CCONJ":
+                # The first of two subjects ("Во вторник Турция и Россия подписали").
+                h.head, h.dep_ = v, subj.dep_
+                subj.head, subj.dep_ = h, "conj"
+                doc[m.end].head, doc[m.end].dep_ = subj, "cc"
+
+    def _inverted_subjects(self, doc: Doc, mentions) -> None:
+        """Object, verb, subject: the order of a language that marks roles by case
+        ("Помощь Турции предоставили Россия и Китай", "Удар нанес Израиль"), the noun
+        before the verb read as its subject. A name after the verb in its own form that
+        can be no accusative (its ending changes there: `cases`), or that the parse made
+        a second subject, is the subject (with its conjuncts); the noun, its object."""
+        own = {j: m for m in mentions if not m.reference and not m.base
+               for j in range(m.start, m.end)}
+        names = {j for m in mentions for j in range(m.start, m.end)}
+        for m in {id(m): m for m in own.values()}.values():
+            h = doc[_head_in(doc, m.start, m.end)]
+            v = h.head
+            if v.i >= h.i or h.dep_ not in ("nsubj", "obj", "nmod", "appos", "obl", "xcomp") or \
+                    not self._verb_like(v) or "Pass" in v.morph.get("Voice"):
+                continue
+            # The noun before the verb, read as its subject or, the verb left with no
+            # subject, as an object beside the name.
+            noun = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i and
+                         c.pos_ in ("NOUN", "PROPN") and c.i not in names), None) or \
+                next((c for c in v.children if c.dep_ == "obj" and c.i < v.i and
+                      c.pos_ in ("NOUN", "PROPN") and c.i not in names and not any(
+                          x.dep_ in ("nsubj", "nsubj:pass") for x in v.children)), None)
+            if noun is None or any(c.dep_ == "case" for c in h.children):
+                continue
+            group = [h, *(c for c in h.subtree if c.dep_ in ("conj", "appos", "list"))]
+            # (A name the parse made a second subject or a complement is no object.)
+            if h.dep_ not in ("nsubj", "xcomp") and not any(
+                    g.i in own and self.name_cases.own_form_not_accusative(own[g.i].text)
+                    for g in group):
+                continue
+            noun.dep_ = "obj"
+            h.head, h.dep_ = v, "nsubj"
 
     def _verb_forms(self, doc: Doc, mentions) -> None:
         """A finite verb the tagger has not seen read as a noun, and the sentence split
