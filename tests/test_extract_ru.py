@@ -424,3 +424,12 @@ def test_an_object_after_the_verb_stays_the_object(extractor, text, expected):
     found = rels(extractor, text)
     assert expected in found
     assert (expected[2], expected[1], expected[0]) not in found
+
+
+def test_nouns_of_allocating_and_handing_over(extractor):
+    assert ("NOR", "PROVIDES_AID", "UKR") in rels(
+        extractor, "Премьер Норвегии объявил о передаче Украине новых зенитных систем.")
+    assert ("GBR", "PROVIDES_AID", "UKR") in rels(
+        extractor, "Правительство Великобритании объявило о выделении Украине 2 миллиардов фунтов.")
+    # A handover of no aid goods is no aid.
+    assert not rels(extractor, "Россия настаивает на передаче Крыма.")
