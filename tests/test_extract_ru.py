@@ -433,3 +433,13 @@ def test_nouns_of_allocating_and_handing_over(extractor):
         extractor, "Правительство Великобритании объявило о выделении Украине 2 миллиардов фунтов.")
     # A handover of no aid goods is no aid.
     assert not rels(extractor, "Россия настаивает на передаче Крыма.")
+
+
+def test_agreeing_to_act_is_the_act(extractor):
+    # The infinitive the parse made a second subject is the complement of "договорились".
+    found = rels(extractor, "Канада и Австралия договорились ввести санкции против Ирана.")
+    assert {("CAN", "SANCTIONS", "IRN"), ("AUS", "SANCTIONS", "IRN")} <= found
+    assert ("AUS", "SIGNS_AGREEMENT", "CAN") not in found
+    # Agreeing on a thing is still an agreement.
+    assert ("EGY", "SIGNS_AGREEMENT", "RUS") in rels(
+        extractor, "Россия и Египет договорились о строительстве АЭС.")

@@ -310,6 +310,13 @@ class Parser:
         names = {j for m in mentions for j in range(m.start, m.end)}
         undeclined = {j for m in mentions if not m.reference and not m.base
                       for j in range(m.start, m.end)}
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.head.i < tok.i and \
+                    "Inf" in tok.morph.get("VerbForm") and self._verb_like(tok.head) and \
+                    any(c.dep_ == "nsubj" and c.i != tok.i for c in tok.head.children):
+                # An infinitive after a verb that has a subject, read as a second subject
+                # ("ЕС и США договорились ввести/nsubj санкции"): its complement.
+                tok.dep_ = "xcomp"
         verbs = []
         for tok in doc:
             lower = tok.lower_
