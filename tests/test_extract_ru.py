@@ -443,3 +443,9 @@ def test_agreeing_to_act_is_the_act(extractor):
     # Agreeing on a thing is still an agreement.
     assert ("EGY", "SIGNS_AGREEMENT", "RUS") in rels(
         extractor, "Россия и Египет договорились о строительстве АЭС.")
+
+
+def test_threatening_to_act_is_a_threat_not_a_demand(extractor):
+    found = rels(extractor, "Венгрия пригрозила Швеции заблокировать ее вступление в НАТО.")
+    assert ("HUN", "THREATENS", "SWE") in found
+    assert ("HUN", "DEMANDS", "SWE") not in found

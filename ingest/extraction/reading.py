@@ -71,6 +71,10 @@ class ArticleReader:
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
+        # Verbs of threatening whose complement is the act threatened ("пригрозила
+        # Швеции заблокировать ..."), no demand made of the one warned (`syntax:
+        # threat_verbs`).
+        self.threat_verbs = lexicon.words("threat_verbs")
         # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
         # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
         # noun stands, its arguments are misread and no frame is read on it.
@@ -380,7 +384,8 @@ class ArticleReader:
                     frame = replace(frame, patients=judged[carrier.head.i])
                 if acts is not None:
                     acts.append((predicate, frame.agents))
-                if row.predicate == "THREATENS" and frame.patients and any(
+                if row.predicate == "THREATENS" and frame.patients and \
+                        self.lemma(tok.text) not in self.threat_verbs and any(
                         c.dep_ in ("xcomp", "advcl") or c.dep_ == "obl" and not (
                             self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
                         and self.frames.case(c) in self.frames.warned_against_case
