@@ -92,6 +92,10 @@ class ArgumentReader:
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
+        # Verbs of receiving that adopt a measure of the subject's own ("принял санкции",
+        # adopted sanctions; "принял помощь", accepted aid): receiving only what another
+        # gives (`syntax: adopting`).
+        self.adopting = w("adopting")
         self.halt = w("halt")
         # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
         # accusations"): `syntax: reciprocal`.
@@ -468,8 +472,11 @@ class ArgumentReader:
                         out.extend(self.actors(x, at, triggers))
         return out
 
-    def _receiving(self, v: Token) -> bool:
+    def _receiving(self, v: Token, predicate: str | None = None) -> bool:
         lemmas = {v.lemma_.lower(), self.lemma(v.text)}
+        if predicate is not None and lemmas & self.adopting and \
+                predicate not in ("SUPPORTS", "PROVIDES_AID", *SYMMETRIC):
+            return False
         prt = [c.lower_ for c in v.children if c.dep_ == "compound:prt"]
         if prt:
             # A separable verb is its joined lemma: "sicherte ... zu" promises

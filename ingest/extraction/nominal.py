@@ -297,7 +297,7 @@ class NominalReader(ArgumentReader):
                 subj.i not in (n.i, link.i) else []
             by = [m for c in self.obliques(g, self.agent_case)
                   for m in self.actors(c, at, triggers)]
-            if self._receiving(g) and not passive:
+            if self._receiving(g, row.predicate) and not passive:
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]

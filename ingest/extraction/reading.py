@@ -71,6 +71,10 @@ class ArticleReader:
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
+        # Verbs of threatening whose complement is the act threatened ("пригрозила
+        # Швеции заблокировать ..."), no demand made of the one warned (`syntax:
+        # threat_verbs`).
+        self.threat_verbs = lexicon.words("threat_verbs")
         # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
         # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
         # noun stands, its arguments are misread and no frame is read on it.
@@ -428,6 +432,8 @@ class ArticleReader:
         the act warned against ("against membership of NATO"); a warning of a punitive act
         ("vor Sanktionen", "of consequences") stays a threat, and is one besides when the
         warning names both ("warned Y of sanctions if it bought ...")."""
+        if self.lemma(tok.text) in self.threat_verbs:
+            return [(predicate, frame)]  # a verb of threat ("пригрозила Y заблокировать")
         kids = list(tok.children)
         # the marked phrase may hang on the warned object ("warned China/obj against
         # changes/nmod")

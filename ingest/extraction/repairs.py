@@ -15,7 +15,7 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
-           "possessive_clitics")
+           "possessive_clitics", "inverted_subjects", "fronted_obliques")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
