@@ -111,6 +111,11 @@ class FrameReader(NominalReader):
             frame = Frame(row, t, patients, agents, "SANCTIONS", t.head)
             if not patients:
                 return None
+        # So is aid its giver's verb halts ("froze development aid to Y", "menghentikan
+        # bantuan militer kepada Y"): stopping material aid is a sanction (CAMEO 162).
+        elif row.predicate == "PROVIDES_AID" and row.voice != "converse" and \
+                t.dep_ in OBJECTS and self.lemma_in(t.head, self.halt):
+            frame.predicate, frame.anchor = "SANCTIONS", t.head
         # An act the coordinated subjects of a verb of exchange do to each other, its noun
         # naming no other side ("India and Pakistan traded accusations").
         carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None

@@ -14,12 +14,14 @@ from spacy.tokens import Doc
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
-           "clause_final_objects", "comma_participles", "hyphen_compounds")
+           "clause_final_objects", "comma_participles", "hyphen_compounds",
+           "nominal_predicates", "verb_adverbs")
 
 
-def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
+def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset()) -> None:
     """Re-attach the first word of an actor's name where the parse breaks UD's rules
-    in a way the language's pipeline is known to (`REPAIRS`)."""
+    in a way the language's pipeline is known to (`REPAIRS`). `verbs` are the forms
+    the language's lexicon knows for verbs (prefixed trigger forms, light verbs)."""
     code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
     for m in mentions:
         tok = doc[m.start]
@@ -59,8 +61,12 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         clause_complement(doc)
     if "fronted_subjects" in active:
         fronted_subject(doc, mentions)
+    if "nominal_predicates" in active:
+        nominal_predicate(doc, mentions, verbs)
     if "actor_roots" in active:
         actor_root(doc, mentions)
+    if "verb_adverbs" in active:
+        verb_adverb(doc)
     if "verb_amods" in active:
         verb_amod(doc, mentions)
     if "clause_final_objects" in active:
@@ -326,6 +332,60 @@ def verb_amod(doc: Doc, mentions) -> None:
         if tok.dep_ == "amod" and not m.reference and verb.pos_ == "VERB" and \
                 verb.i == m.start - 1 and not any(c.dep_ == "obj" for c in verb.children):
             tok.dep_ = "obj"
+
+
+def nominal_predicate(doc: Doc, mentions, verbs) -> None:
+    """A verb right after an actor's phrase that opens the sentence, read as a noun
+    modifier of the phrase's head ("Pemerintah X mengecam/nmod keras keputusan Y",
+    everything after it hung on "Pemerintah"): UD never makes a verb an nmod. Where
+    the verb is tagged so or its form is one the lexicon knows for a verb, it is the
+    predicate, the actor's phrase its subject, and the bare noun after it its object."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in root.children if c.dep_ in ("nmod", "compound", "appos") and
+                 c.i > root.i and (c.pos_ == "VERB" or c.lower_ in verbs) and
+                 any(m.end == c.i for m in mentions)), None)
+    if verb is None or any(c.dep_ in ("case", "mark") for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or t.lower_ == "yang" or t.is_punct or
+           t.i != root.i and root not in t.ancestors for t in doc[:verb.i]):
+        return  # the words before the verb are the actor's phrase alone
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    has_obj = any(c.dep_ == "obj" for c in verb.children)
+    for c in list(root.children):
+        if c.i <= verb.i:
+            continue
+        c.head = verb  # what follows the verb is its clause's, and the full stop
+        if not has_obj and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nmod", "compound") \
+                and not any(x.dep_ == "case" for x in c.children):
+            c.dep_, has_obj = "obj", True
+        elif c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+            c.dep_ = "obl"
+    for c in verb.children:
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > verb.i:
+            c.dep_ = "advmod"  # "keras", "tegas": the manner of the act
+
+
+def verb_adverb(doc: Doc) -> None:
+    """An adjective right after a verb read as the verb's amod, and the verb's object
+    hung on it ("memprotes keras/amod langkah/compound Y"): UD's amod modifies nouns
+    only; after a verb, the adjective is its manner adverb, and the bare noun after it
+    the verb's object where the verb has none."""
+    for adj in doc:
+        verb = adj.head
+        if adj.dep_ != "amod" or adj.pos_ != "ADJ" or verb.pos_ != "VERB" or \
+                adj.i != verb.i + 1:
+            continue
+        adj.dep_ = "advmod"
+        if any(c.dep_ == "obj" for c in verb.children):
+            continue
+        noun = next((c for c in adj.children if c.i == adj.i + 1 and
+                     c.pos_ in ("NOUN", "PROPN") and
+                     not any(x.dep_ == "case" for x in c.children)), None)
+        if noun is not None:
+            noun.head, noun.dep_ = verb, "obj"
 
 
 def actor_root(doc: Doc, mentions) -> None:
