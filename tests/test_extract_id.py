@@ -760,3 +760,19 @@ def test_aid_given_is_still_aid(extractor):
 def test_restored_ties_are_cooperation(extractor, text):
     found = rels(extractor, text)
     assert {("IRN", "COOPERATES_ON", "SAU"), ("SAU", "COOPERATES_ON", "IRN")} & found
+
+
+# ------------------------------------------------------------------ continued acts
+
+
+def test_an_agentless_passive_continues_the_last_act_of_its_kind(extractor):
+    text = ("Uni Eropa menjatuhkan sanksi baru terhadap Rusia. "
+            "Sanksi itu juga dijatuhkan terhadap Belarus.")
+    assert ("EU", "SANCTIONS", "BLR") in rels(extractor, text)
+
+
+def test_an_agentless_act_naming_another_actor_does_not_continue_the_last_act(extractor):
+    text = ("Inggris menjatuhkan sanksi terhadap Iran. "
+            "Sanksi terhadap Venezuela diumumkan Kanada.")
+    found = rels(extractor, text)
+    assert ("GBR", "SANCTIONS", "VEN") not in found

@@ -151,6 +151,8 @@ class ArgumentReader:
         # an agentless act of the same kind in the body is done by (the schema's
         # convention 6, "the headline's subject").
         self.headline: dict[str, list[Mention]] = {}
+        # The agents of the article's last act of each kind (`syntax: continued_acts`).
+        self.continued: dict[str, list[Mention]] = {}
         # The actor that opens the sentence before (set by the reader): who did the act
         # a definite act noun with no actor of its own refers back to ("Iran tested a
         # missile. X condemned the test.").

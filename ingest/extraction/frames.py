@@ -84,6 +84,11 @@ class FrameReader(NominalReader):
             # Китая"): the headline's agent does it.
             codes = {c for m in patients for c in m.codes()}
             agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
+            if not agents and not {c for m in at.values() for c in m.codes()} - codes:
+                # ... or the article's last act of that kind, in a sentence that names no
+                # one else (`syntax: continued_acts`).
+                agents = [m for m in self.continued.get(row.predicate, ())
+                          if m.code not in codes]
         if not patients and agents and row.predicate in ATTITUDES:
             patients = self._earlier_act(t, agents)
         if agents and self.together and row.predicate not in SYMMETRIC:
