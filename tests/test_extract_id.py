@@ -776,3 +776,19 @@ def test_an_agentless_act_naming_another_actor_does_not_continue_the_last_act(ex
             "Sanksi terhadap Venezuela diumumkan Kanada.")
     found = rels(extractor, text)
     assert ("GBR", "SANCTIONS", "VEN") not in found
+
+
+# ------------------------------------------------------------------ control
+
+
+def test_agreeing_to_cooperate_is_cooperation_and_no_signed_agreement(extractor):
+    text = ("Jepang dan Filipina menggelar pertemuan di Manila. "
+            "Kedua negara sepakat meningkatkan kerja sama maritim.")
+    found = rels(extractor, text)
+    assert {("JPN", "COOPERATES_ON", "PHL"), ("PHL", "COOPERATES_ON", "JPN")} & found
+    assert not {t for t in found if t[1] == "SIGNS_AGREEMENT"}
+
+
+def test_two_subjects_that_agree_to_an_act_both_do_it(extractor):
+    found = rels(extractor, "Indonesia dan Malaysia sepakat memperkuat kerja sama pertahanan.")
+    assert {("IDN", "COOPERATES_ON", "MYS"), ("MYS", "COOPERATES_ON", "IDN")} & found

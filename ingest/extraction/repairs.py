@@ -15,13 +15,15 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
-           "nominal_predicates", "verb_adverbs")
+           "nominal_predicates", "verb_adverbs", "control_complements")
 
 
-def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset()) -> None:
+def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
+           control=None) -> None:
     """Re-attach the first word of an actor's name where the parse breaks UD's rules
     in a way the language's pipeline is known to (`REPAIRS`). `verbs` are the forms
-    the language's lexicon knows for verbs (prefixed trigger forms, light verbs)."""
+    the language's lexicon knows for verbs (prefixed trigger forms, light verbs);
+    `control` tells a verb of control ("agree", "sepakat") by its word."""
     code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
     for m in mentions:
         tok = doc[m.start]
@@ -65,6 +67,8 @@ def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset()) -> No
         nominal_predicate(doc, mentions, verbs)
     if "actor_roots" in active:
         actor_root(doc, mentions)
+    if "control_complements" in active and control is not None:
+        control_complement(doc, control)
     if "verb_adverbs" in active:
         verb_adverb(doc)
     if "verb_amods" in active:
@@ -386,6 +390,50 @@ def verb_adverb(doc: Doc) -> None:
                      not any(x.dep_ == "case" for x in c.children)), None)
         if noun is not None:
             noun.head, noun.dep_ = verb, "obj"
+
+
+def control_complement(doc: Doc, control) -> None:
+    """A verb of control right before its complement verb read as a modifier of the
+    subject ("Kedua negara sepakat/amod meningkatkan ...", "Malaysia sepakat/conj
+    memperkuat ..." with "sepakat" a conjunct of the first subject) or as an adverbial
+    clause of the complement: the control verb is the predicate, the verb after it its
+    complement (UD xcomp), and the subject its subject."""
+    for c in doc:
+        if c.pos_ not in ("ADJ", "VERB") or c.i + 1 >= len(doc) or not control(c):
+            continue
+        v = doc[c.i + 1]
+        if v.pos_ != "VERB" or any(x.dep_ == "mark" for x in v.children):
+            continue
+        subj, second = None, None
+        if c.dep_ in ("amod", "conj") and c.head.dep_ == "nsubj" and c.head.head.i == v.i:
+            subj = c.head
+            if c.dep_ == "conj":
+                second = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i),
+                              None)
+                if second is None:
+                    continue
+        elif c.dep_ == "advcl" and c.head.i == v.i and \
+                not any(x.dep_ in ("mark", "case") for x in c.children):
+            subj = next((x for x in v.children if x.dep_ == "nsubj" and x.i < c.i), None)
+            if subj is None:
+                continue
+        elif c.dep_ == "ROOT" and v.head.i == c.i and v.dep_ == "advcl":
+            v.dep_ = "xcomp"
+            continue
+        else:
+            continue
+        head, dep = (c, "ROOT") if v.head.i == v.i else (v.head, v.dep_)
+        c.head, c.dep_ = head, dep
+        v.head, v.dep_ = c, "xcomp"
+        subj.head, subj.dep_ = c, "nsubj"
+        if second is not None:
+            second.head, second.dep_ = subj, "conj"
+            for x in list(c.children):
+                if x.dep_ == "cc" and x.i < second.i:
+                    x.head = second
+        for x in list(v.children):
+            if x.i < c.i or x.is_punct and x.i == len(doc) - 1:
+                x.head = c
 
 
 def actor_root(doc: Doc, mentions) -> None:

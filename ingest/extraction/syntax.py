@@ -95,7 +95,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
                           NameCases.load((lang_dir or LANG_DIR) / lang),
                           (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
                            _endings(lexicon, "passive_endings")),
-                          Lemmatizer(lang, lexicon.lemmas), _verbs(lexicon))
+                          Lemmatizer(lang, lexicon.lemmas), _verbs(lexicon),
+                          lexicon.words("control"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang, lexicon.lemmas))
@@ -115,7 +116,8 @@ class Parser:
                  repairs: frozenset[str] = frozenset(),
                  name_cases: NameCases | None = None,
                  verb_forms: tuple[tuple[str, ...], ...] = ((), (), ()),
-                 lemma=None, verbs: frozenset[str] = frozenset()) -> None:
+                 lemma=None, verbs: frozenset[str] = frozenset(),
+                 control: frozenset[str] = frozenset()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -139,6 +141,8 @@ class Parser:
         # The forms the lexicon knows for verbs, whatever the tagger calls them
         # (`nominal_predicates` repair).
         self.verbs = verbs
+        # Verbs of control by lemma (`syntax: control`; `control_complements` repair).
+        self.control = control
 
     @property
     def vocab(self) -> Vocab:
@@ -223,7 +227,10 @@ class Parser:
 
     def _repair(self, doc: Doc, mentions) -> None:
         verb_forms = self._verb_forms if self.verb_endings and self.infinitive else None
-        repair(doc, mentions, self.repairs, verb_forms, self.verbs)
+        repair(doc, mentions, self.repairs, verb_forms, self.verbs, self._control)
+
+    def _control(self, tok) -> bool:
+        return tok.lemma_.lower() in self.control or self.lemma(tok.text) in self.control
 
     def _verb_forms(self, doc: Doc, mentions) -> None:
         """A finite verb the tagger has not seen read as a noun, and the sentence split
