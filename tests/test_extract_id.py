@@ -792,3 +792,15 @@ def test_agreeing_to_cooperate_is_cooperation_and_no_signed_agreement(extractor)
 def test_two_subjects_that_agree_to_an_act_both_do_it(extractor):
     found = rels(extractor, "Indonesia dan Malaysia sepakat memperkuat kerja sama pertahanan.")
     assert {("IDN", "COOPERATES_ON", "MYS"), ("MYS", "COOPERATES_ON", "IDN")} & found
+
+
+# ------------------------------------------------------------------ reviewed synonyms
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Indonesia meniru kebijakan Malaysia.",
+     "Menteri Luar Negeri Jepang menyampaikan hadiah kepada Presiden Indonesia."],
+)
+def test_a_wordnet_synonym_of_a_wrong_sense_is_no_trigger(extractor, text):
+    assert not rels(extractor, text)
