@@ -804,3 +804,35 @@ def test_two_subjects_that_agree_to_an_act_both_do_it(extractor):
 )
 def test_a_wordnet_synonym_of_a_wrong_sense_is_no_trigger(extractor, text):
     assert not rels(extractor, text)
+
+
+# ------------------------------------------------------------------ concern, disappointment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Jepang menyatakan keprihatinan atas peluncuran rudal Korea Utara.",
+      ("JPN", "CRITICIZES", "PRK")),
+     ("Malaysia kecewa dengan keputusan Singapura.", ("MYS", "CRITICIZES", "SGP")),
+     ("Amerika Serikat menyatakan kekecewaan atas keputusan India membeli minyak Rusia.",
+      ("USA", "CRITICIZES", "IND"))],
+)
+def test_concern_or_disappointment_about_a_states_act_is_criticism(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Indonesia prihatin atas situasi kemanusiaan di Gaza.",
+     "Jepang prihatin atas gempa di Turki.",
+     "Indonesia kecewa dengan hasil pertandingan melawan Malaysia."],
+)
+def test_concern_about_a_situation_is_nothing(extractor, text):
+    assert not rels(extractor, text)
+
+
+def test_a_phrase_after_the_object_event_noun_is_the_nouns(extractor):
+    found = rels(extractor,
+                 "Presiden Prancis Emmanuel Macron mengecam serangan Rusia terhadap Ukraina.")
+    assert ("FRA", "CRITICIZES", "RUS") in found
+    assert ("FRA", "CRITICIZES", "UKR") not in found

@@ -15,7 +15,8 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
-           "nominal_predicates", "verb_adverbs", "control_complements")
+           "nominal_predicates", "verb_adverbs", "control_complements",
+           "adjective_predicates")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
@@ -67,6 +68,8 @@ def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
         nominal_predicate(doc, mentions, verbs)
     if "actor_roots" in active:
         actor_root(doc, mentions)
+    if "adjective_predicates" in active:
+        adjective_predicate(doc, mentions)
     if "control_complements" in active and control is not None:
         control_complement(doc, control)
     if "verb_adverbs" in active:
@@ -357,15 +360,26 @@ def nominal_predicate(doc: Doc, mentions, verbs) -> None:
         return  # the words before the verb are the actor's phrase alone
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
     root.head, root.dep_ = verb, "nsubj"
-    has_obj = any(c.dep_ == "obj" for c in verb.children)
+    obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+                    and c.dep_ in ("nmod", "compound") and
+                    not any(x.dep_ == "case" for x in c.children)), None)
+        if obj is not None:
+            obj.dep_ = "obj"
     for c in list(root.children):
         if c.i <= verb.i:
             continue
         c.head = verb  # what follows the verb is its clause's, and the full stop
-        if not has_obj and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nmod", "compound") \
-                and not any(x.dep_ == "case" for x in c.children):
-            c.dep_, has_obj = "obj", True
-        elif c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+        marked = any(x.dep_ == "case" for x in c.children)
+        if obj is None and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nmod", "compound") \
+                and not marked:
+            c.dep_, obj = "obj", c
+        elif c.dep_ == "nmod" and marked and obj is not None and obj.pos_ == "NOUN":
+            # A phrase after a common noun object is the noun's, as the parse reads it
+            # elsewhere ("mengecam serangan Y terhadap Z": the attack is on Z).
+            c.head = obj
+        elif c.dep_ == "nmod" and marked:
             c.dep_ = "obl"
     for c in verb.children:
         if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > verb.i:
@@ -434,6 +448,30 @@ def control_complement(doc: Doc, control) -> None:
         for x in list(v.children):
             if x.i < c.i or x.is_punct and x.i == len(doc) - 1:
                 x.head = c
+
+
+def adjective_predicate(doc: Doc, mentions) -> None:
+    """An adjective right after the actor's name that opens a sentence with no verb, read
+    as the name's modifier ("Malaysia kecewa/amod dengan keputusan Y"): a name takes no
+    adjective after it in a language without a copula before a predicate adjective; the
+    adjective is the predicate, the name its subject (UD's nonverbal predicate)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return
+    m = next((m for m in mentions if m.start == 0 and not m.reference and
+              m.start <= root.i < m.end), None)
+    if m is None or m.end >= len(doc):
+        return
+    adj = doc[m.end]
+    if adj.pos_ != "ADJ" or adj.head.i != root.i or adj.dep_ != "amod":
+        return
+    adj.head, adj.dep_ = adj, "ROOT"
+    root.head, root.dep_ = adj, "nsubj"
+    for c in list(root.children):
+        if c.i > adj.i:
+            c.head = adj
+            if c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                c.dep_ = "obl"
 
 
 def actor_root(doc: Doc, mentions) -> None:
