@@ -93,6 +93,8 @@ class ArgumentReader:
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
         self.halt = w("halt")
+        # Verbs that halt the aid their object names (`syntax: halt_aid`): a sanction.
+        self.halt_aid = w("halt_aid")
         # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
         # accusations"): `syntax: reciprocal`.
         self.reciprocal = w("reciprocal")

@@ -117,9 +117,10 @@ class FrameReader(NominalReader):
             if not patients:
                 return None
         # So is aid its giver's verb halts ("froze development aid to Y", "menghentikan
-        # bantuan militer kepada Y"): stopping material aid is a sanction (CAMEO 162).
+        # bantuan militer kepada Y", `syntax: halt_aid`): stopping material aid is a
+        # sanction (CAMEO 162).
         elif row.predicate == "PROVIDES_AID" and row.voice != "converse" and \
-                t.dep_ in OBJECTS and self.lemma_in(t.head, self.halt):
+                t.dep_ in OBJECTS and self.lemma_in(t.head, self.halt_aid):
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         # An act the coordinated subjects of a verb of exchange do to each other, its noun
         # naming no other side ("India and Pakistan traded accusations").
