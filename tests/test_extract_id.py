@@ -836,3 +836,8 @@ def test_a_phrase_after_the_object_event_noun_is_the_nouns(extractor):
                  "Presiden Prancis Emmanuel Macron mengecam serangan Rusia terhadap Ukraina.")
     assert ("FRA", "CRITICIZES", "RUS") in found
     assert ("FRA", "CRITICIZES", "UKR") not in found
+
+
+def test_a_verb_after_an_actor_phrase_made_a_modifier_of_the_complements_subject(extractor):
+    assert ("USA", "DEMANDS", "CHN") in rels(
+        extractor, "Pemerintah Amerika Serikat mendesak China membebaskan para aktivis.")

@@ -450,6 +450,33 @@ def control_complement(doc: Doc, control) -> None:
                 x.head = c
 
 
+def complement_root(doc: Doc, mentions, root) -> None:
+    """The same verb after the actor's phrase read as a clause modifying the phrase's
+    head, the phrase made the subject of the verb's complement ("Pemerintah X
+    mendesak/acl Y membebaskan/ROOT ..."): the verb is the predicate, the later verb its
+    complement (UD xcomp), the phrase its subject."""
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in subj.children if c.dep_ in ("acl", "acl:relcl") and
+                 c.pos_ == "VERB" and subj.i < c.i < root.i), None)
+    if verb is None or not any(m.end == verb.i and not m.reference for m in mentions) or \
+            any(c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children) or \
+            not any(c.dep_ == "obj" and c.i < root.i for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ == "yang" or t.is_punct or
+           t.i != subj.i and subj not in t.ancestors for t in doc[:verb.i]):
+        return  # the words before the verb are the actor's phrase alone
+    if any(doc[j].is_punct or doc[j].pos_ in ("SCONJ", "CCONJ") for j in range(verb.i, root.i)):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    subj.head = verb
+    root.head, root.dep_ = verb, "xcomp"
+    for c in list(root.children):
+        if c.is_punct and c.i == len(doc) - 1:
+            c.head = verb
+
+
 def adjective_predicate(doc: Doc, mentions) -> None:
     """An adjective right after the actor's name that opens a sentence with no verb, read
     as the name's modifier ("Malaysia kecewa/amod dengan keputusan Y"): a name takes no
@@ -481,6 +508,9 @@ def actor_root(doc: Doc, mentions) -> None:
     ("yang") or a subordinator, a verb right after an actor's phrase, with an object
     and no subject of its own, is the predicate of which the actor is the subject."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ == "VERB":
+        complement_root(doc, mentions, root)
+        return
     if root is None or root.pos_ not in ("NOUN", "PROPN"):
         return
     verb = next((c for c in root.children if c.dep_ in ("acl", "acl:relcl") and
