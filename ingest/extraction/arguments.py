@@ -97,6 +97,8 @@ class ArgumentReader:
         # gives (`syntax: adopting`).
         self.adopting = w("adopting")
         self.halt = w("halt")
+        # Verbs that halt the aid their object names (`syntax: halt_aid`): a sanction.
+        self.halt_aid = w("halt_aid")
         # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
         # accusations"): `syntax: reciprocal`.
         self.reciprocal = w("reciprocal")
@@ -155,6 +157,8 @@ class ArgumentReader:
         # an agentless act of the same kind in the body is done by (the schema's
         # convention 6, "the headline's subject").
         self.headline: dict[str, list[Mention]] = {}
+        # The agents of the article's last act of each kind (`syntax: continued_acts`).
+        self.continued: dict[str, list[Mention]] = {}
         # The actor that opens the sentence before (set by the reader): who did the act
         # a definite act noun with no actor of its own refers back to ("Iran tested a
         # missile. X condemned the test.").

@@ -75,6 +75,9 @@ class ArticleReader:
         # Швеции заблокировать ..."), no demand made of the one warned (`syntax:
         # threat_verbs`).
         self.threat_verbs = lexicon.words("threat_verbs")
+        # `syntax: continued_acts`: an agentless act continues the article's last act of
+        # that kind (as it does the headline's in every language).
+        self.continued = bool(lexicon.words("continued_acts"))
         # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
         # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
         # noun stands, its arguments are misread and no frame is read on it.
@@ -131,9 +134,19 @@ class ArticleReader:
         for (doc, title), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []
             self.frames.headline = self._headline(title)
+            self.frames.continued = {}
             for (_, sent, matches, mentions), (focus, prior) in zip(todo, foci, strict=True):
                 self.frames.focus, self.frames.prior = focus, prior
-                rels = self._sentence(doc, sent, next(parsed), matches, mentions)
+                acts: list = []
+                rels = self._sentence(doc, sent, next(parsed), matches, mentions, acts)
+                if self.continued:
+                    # An act with no agent of its own continues the last act of that kind
+                    # the article reported ("X menjatuhkan sanksi ... Sanksi itu juga
+                    # dijatuhkan terhadap Z"), where the headline names no agent for it.
+                    for predicate, agents in acts:
+                        named = _agents_as_references(agents, resolved=True)
+                        if named and predicate not in SYMMETRIC:
+                            self.frames.continued[predicate] = named
                 if not rels and not self._blocked and self.second is not None and \
                         _two_named(mentions, sent, self.second_lists, self.frames.together,
                                    lambda w: self.lemma(w) in self.speech):
@@ -141,7 +154,7 @@ class ArticleReader:
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
             self.frames.focus = self.frames.prior = None
-            self.frames.headline = {}
+            self.frames.headline, self.frames.continued = {}, {}
             self._share_topics(found)
             out.append(found)
         return out
@@ -163,12 +176,11 @@ class ArticleReader:
         acts: list = []
         self._sentence(title, sent, sd, matches, mentions, acts)
         for predicate, agents in acts:
-            for m in agents:
-                if predicate in SYMMETRIC or m.reference or not m.code or any(
+            for m in _agents_as_references(agents):
+                if predicate in SYMMETRIC or any(
                         x.code == m.code for x in out.get(predicate, ())):
                     continue
-                out.setdefault(predicate, []).append(
-                    Mention(m.code, m.key, m.text, 0, 0, reference=True))
+                out.setdefault(predicate, []).append(m)
         return out
 
     def _plan(self, doc: Doc, title_doc: Doc | None):
@@ -682,6 +694,17 @@ def _two_sides(mentions: list[Mention], matches: list[Match], focus: list[str]) 
     if len(codes | set(focus)) >= 2:
         return True
     return bool(codes) and any(r.predicate == "BUYS" for m in matches for r in m.rows)
+
+
+def _agents_as_references(agents, resolved: bool = False) -> list[Mention]:
+    """The named agents of an act (and with `resolved` the references resolved to one
+    actor), as references a later sentence may take up."""
+    out: list[Mention] = []
+    for m in agents:
+        if m.reference and not resolved or m.members or not m.code or any(x.code == m.code for x in out):
+            continue
+        out.append(Mention(m.code, m.key, m.text, 0, 0, reference=True))
+    return out
 
 
 def _contracts(found: list[dict]) -> list[dict]:

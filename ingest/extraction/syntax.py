@@ -95,7 +95,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
                           NameCases.load((lang_dir or LANG_DIR) / lang),
                           (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
                            _endings(lexicon, "passive_endings")),
-                          Lemmatizer(lang, lexicon.lemmas))
+                          Lemmatizer(lang, lexicon.lemmas), _verbs(lexicon),
+                          lexicon.words("control"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang, lexicon.lemmas))
@@ -115,7 +116,8 @@ class Parser:
                  repairs: frozenset[str] = frozenset(),
                  name_cases: NameCases | None = None,
                  verb_forms: tuple[tuple[str, ...], ...] = ((), (), ()),
-                 lemma=None) -> None:
+                 lemma=None, verbs: frozenset[str] = frozenset(),
+                 control: frozenset[str] = frozenset()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -136,6 +138,11 @@ class Parser:
         # verb_endings`, `passive_endings`, `infinitive`).
         self.verb_endings, self.infinitive, self.passive_endings = verb_forms
         self.lemma = lemma or (lambda word: word.lower())
+        # The forms the lexicon knows for verbs, whatever the tagger calls them
+        # (`nominal_predicates` repair).
+        self.verbs = verbs
+        # Verbs of control by lemma (`syntax: control`; `control_complements` repair).
+        self.control = control
 
     @property
     def vocab(self) -> Vocab:
@@ -237,7 +244,7 @@ class Parser:
 
     def _repair(self, doc: Doc, mentions) -> None:
         verb_forms = self._verb_forms if self.verb_endings and self.infinitive else None
-        repair(doc, mentions, self.repairs, verb_forms)
+        repair(doc, mentions, self.repairs, verb_forms, self.verbs, self._control)
         if "inverted_subjects" in self.repairs and self.name_cases is not None:
             self._inverted_subjects(doc, mentions)
         if "fronted_obliques" in self.repairs:
@@ -300,6 +307,9 @@ class Parser:
                 continue
             noun.dep_ = "obj"
             h.head, h.dep_ = v, "nsubj"
+
+    def _control(self, tok) -> bool:
+        return tok.lemma_.lower() in self.control or self.lemma(tok.text) in self.control
 
     def _verb_forms(self, doc: Doc, mentions) -> None:
         """A finite verb the tagger has not seen read as a noun, and the sentence split
@@ -386,6 +396,19 @@ def _name_root(tok):
     if tok.dep_ in ("conj", "list") and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
         return tok.head
     return None
+
+
+def _verbs(lexicon: Lexicon) -> frozenset[str]:
+    """The single-word forms the lexicon knows for verbs: the voiced trigger forms a
+    verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-", "di-") and the
+    light verbs (`markers: light_verbs`)."""
+    prefixes = tuple(lexicon.words("verb_prefixes"))
+    if not prefixes:
+        return frozenset()
+    forms = {t.text for t in lexicon.triggers if t.voice in ("active", "passive") and
+             t.text.startswith(prefixes)}
+    forms |= set(lexicon.markers.get("light_verbs", ()))
+    return frozenset(f for f in forms if " " not in f)
 
 
 def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
