@@ -1002,3 +1002,9 @@ def test_a_veto_opposes_the_sponsors_named_by_a_participle(extractor):
                                   "China backed a resolution on Myanmar."])
 def test_what_a_resolution_is_on_is_its_subject_not_a_side(extractor, text):
     assert not {t for t in rels(extractor, text) if t[2] in ("SYR", "MMR")}
+
+
+def test_support_against_a_side_supports_only_the_backed(extractor):
+    found = rels(extractor, "Germany backed Armenia against Azerbaijan.")
+    assert ("DEU", "SUPPORTS", "ARM") in found
+    assert ("DEU", "SUPPORTS", "AZE") not in found

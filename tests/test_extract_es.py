@@ -193,3 +193,29 @@ def test_concern_about_an_actors_decision_is_criticism(extractor):
 ])
 def test_concern_about_a_situation_or_negated_is_nothing(extractor, text):
     assert not {r for r in rels(extractor, text) if r[1] == "CRITICIZES"}
+
+
+# ------------------------------------------------- preterites the tagger reads as nouns
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # "respaldó/NOUN" read as part of the name before it, a third actor keeping the
+    # sentence from the shallow reading: the word is a verb by its ending and lemma.
+    ("Argentina respaldó a Ucrania en la ONU.", ("ARG", "SUPPORTS", "UKR")),
+    ("Paraguay respaldó a Taiwán ante la OMS.", ("PRY", "SUPPORTS", "TWN")),
+])
+def test_preterite_read_as_part_of_a_name(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "backed", "opposed"), [
+    # The side a help is given against is no one supported.
+    ("Francia apoya a Ucrania contra Rusia.", ("FRA", "SUPPORTS", "UKR"),
+     ("FRA", "SUPPORTS", "RUS")),
+    ("La Unión Europea apoyó a Moldavia frente a Rusia.", ("EU", "SUPPORTS", "MDA"),
+     ("EU", "SUPPORTS", "RUS")),
+])
+def test_support_against_a_side(extractor, text, backed, opposed):
+    found = rels(extractor, text)
+    assert backed in found
+    assert opposed not in found

@@ -116,3 +116,9 @@ def test_negated_regret_asserts_nothing(extractor):
 ])
 def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
     assert wrong not in rels(extractor, text)
+
+
+def test_support_against_a_side_supports_only_the_backed(extractor):
+    found = rels(extractor, "La France soutient Kiev contre la Russie.")
+    assert ("FRA", "SUPPORTS", "UKR") in found
+    assert ("FRA", "SUPPORTS", "RUS") not in found

@@ -33,6 +33,8 @@ SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
 # names another's act as the noun ("dismissed Y's accusations", convention 3), whose
 # agent is the object.
 ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
+# Predicates of help given to another actor: a side it is given against is none.
+HELPING = frozenset({"SUPPORTS", "PROVIDES_AID"})
 # The predicates of verbs that judge or answer another's act.
 REACTING = ATTITUDES | {"DEMANDS"}
 # Relations a parser gives a sentence-initial name it did not read as the subject.
@@ -89,6 +91,9 @@ class ArgumentReader:
         # The marker of what a warning is against ("warnte Y vor einer Einmischung",
         # `syntax: warned_against_case`): the act warned against, unless it is a threat.
         self.warned_against_case = w("warned_against_case")
+        # Markers of the side a help is given against ("backed Y against Z", `syntax:
+        # opponent_case`): no target of support or aid.
+        self.opponent_case = w("opponent_case")
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.extraction.arguments import (
+    HELPING,
     OBJECTS,
     OBLIQUES,
     PASSIVE_SUBJECTS,
@@ -35,6 +36,8 @@ class NominalReader(ArgumentReader):
         cases = self.target_case | row.preps
         if row.predicate in SYMMETRIC:
             cases = cases | self.with_case | self.between_case
+        if row.predicate in HELPING:
+            cases = cases - self.opponent_case
         return cases
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
