@@ -219,3 +219,33 @@ def test_support_against_a_side(extractor, text, backed, opposed):
     found = rels(extractor, text)
     assert backed in found
     assert opposed not in found
+
+
+@pytest.mark.parametrize("text", [
+    # A negative coordinator negates its clause, or each subject it opens a list of.
+    "Ni Chile ni Perú criticaron a Argentina.",
+    "México no condenó ni criticó a Cuba.",
+    "Argentina no sancionó a Irán ni a Siria.",
+])
+def test_negative_coordinators(extractor, text):
+    assert not rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "right", "wrong"), [
+    # A second clause with its own subject, misread as a complement of the first and its
+    # subject as a conjunct of the first clause's object.
+    ("Chile criticó a Argentina y Perú apoyó a Bolivia.", ("PER", "SUPPORTS", "BOL"),
+     ("CHL", "CRITICIZES", "PER")),
+    ("Estados Unidos sancionó a Irán y China condenó la decisión.",
+     ("USA", "SANCTIONS", "IRN"), ("USA", "SANCTIONS", "CHN")),
+])
+def test_coordinated_clause_has_its_own_subject(extractor, text, right, wrong):
+    found = rels(extractor, text)
+    assert right in found
+    assert wrong not in found
+
+
+def test_the_reason_for_breaking_ties_is_not_the_breakers_act(extractor):
+    found = rels(extractor, "Bolivia rompió relaciones con Israel por la guerra en Gaza.")
+    assert ("BOL", "SANCTIONS", "ISR") in found
+    assert not {r for r in found if r[1] == "ATTACKS"}

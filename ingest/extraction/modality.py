@@ -107,8 +107,13 @@ class Modality:
         # A verb negated by its own morphology (Turkish "uygulamadı": a negation ending,
         # or a feature such as "polarity=neg" where the lexicon trusts the tagger's), or
         # a negating word on it.
+        # A negative coordinator ("ni", "nor") negates its clause; one opening a list of
+        # subjects ("Ni X ni Y criticaron ...") each member's act.
         return self._affixed(t, "negation") or any(
-            c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children)
+            c.lower_ in self.negation and c.dep_ in NEGATING + ("cc",) for c in t.children) \
+            or any(c.dep_ in ("nsubj", "nsubj:pass") and any(
+                x.lower_ in self.negation and x.dep_ in ("cc", "cc:preconj") and x.i < c.i
+                for x in c.children) for c in t.children)
 
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(

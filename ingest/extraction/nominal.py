@@ -306,6 +306,12 @@ class NominalReader(ArgumentReader):
                     # the other party, marked on the noun.
                     agents += [m for c in self.obliques(n, self.source_case)
                                for m in self.actors(c, at, triggers)]
+            elif not passive and self.case(link) in self.reason_case and \
+                    self.trigger_predicates.get(g.i):
+                # The act given as the reason for one's act towards another ("rompió
+                # relaciones con Y por la guerra en Z") is not one's own: where `_reason`
+                # found no one acted on, the subject is no side of it.
+                pass
             elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
-           "clause_final_objects", "comma_participles", "hyphen_compounds")
+           "clause_final_objects", "comma_participles", "hyphen_compounds",
+           "finite_complements")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -67,6 +68,38 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         clause_final_object(doc)
     if "comma_participles" in active:
         comma_participle(doc)
+    if "finite_complements" in active:
+        finite_complement(doc, mentions)
+
+
+def finite_complement(doc: Doc, mentions) -> None:
+    """A second clause with a subject of its own read as a complement of the first, its
+    subject as a conjunct of the first clause's object ("Chile criticó a Argentina y
+    Perú/conj apoyó/xcomp a Bolivia", or a clause beside it, "parataxis"). UD's xcomp is
+    a clause without a subject of its own, never a finite verb; a finite verb with no
+    subject and no subordinator, right after an actor's name joined by a conjunction,
+    is a coordinated clause whose subject that name is."""
+    heads = {m.start: m for m in mentions if not m.reference}
+    for v in doc:
+        if v.dep_ not in ("xcomp", "parataxis", "ccomp") or v.pos_ not in ("VERB", "AUX") or \
+                "Fin" not in v.morph.get("VerbForm") or \
+                any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in v.children):
+            continue
+        m = next((x for x in heads.values() if x.end == v.i), None)
+        if m is None:
+            continue
+        name = doc[m.start]
+        while name.head.i != name.i and m.start <= name.head.i < m.end:
+            name = name.head
+        if name.dep_ != "conj" or name.head.i == v.i or v.head.i == v.i:
+            continue
+        cc = [c for c in name.children if c.dep_ == "cc"]
+        if not cc:
+            continue
+        v.head, v.dep_ = v.head, "conj"
+        name.head, name.dep_ = v, "nsubj"
+        for c in cc:
+            c.head = v
 
 
 def comma_participle(doc: Doc) -> None:
