@@ -27,6 +27,9 @@ from ingest.extraction.arguments import (
 )
 from ingest.extraction.triggers import TriggerRow
 
+# Hostile acts: given as the reason for another act, they are most often another's.
+HOSTILE = frozenset({"ATTACKS", "SANCTIONS", "THREATENS"})
+
 
 class NominalReader(ArgumentReader):
     """The arguments of event nouns, on the phrase readers of `ArgumentReader`."""
@@ -306,11 +309,13 @@ class NominalReader(ArgumentReader):
                     # the other party, marked on the noun.
                     agents += [m for c in self.obliques(n, self.source_case)
                                for m in self.actors(c, at, triggers)]
-            elif not passive and self.case(link) in self.reason_case and \
-                    self.trigger_predicates.get(g.i):
-                # The act given as the reason for one's act towards another ("rompió
-                # relaciones con Y por la guerra en Z") is not one's own: where `_reason`
-                # found no one acted on, the subject is no side of it.
+            elif not passive and row.predicate in HOSTILE and \
+                    self.case(link) in self.reason_case and \
+                    row.predicate not in self.trigger_predicates.get(g.i, {row.predicate}):
+                # A hostile act given as the reason for one's act towards another
+                # ("rompió relaciones con Y por la guerra en Z") is not one's own: where
+                # `_reason` found no one acted on, the subject is no side of it. (A
+                # purchase "for" which one signs a contract is the signer's.)
                 pass
             elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
