@@ -249,3 +249,24 @@ def test_the_reason_for_breaking_ties_is_not_the_breakers_act(extractor):
     found = rels(extractor, "Bolivia rompió relaciones con Israel por la guerra en Gaza.")
     assert ("BOL", "SANCTIONS", "ISR") in found
     assert not {r for r in found if r[1] == "ATTACKS"}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # "reunión" (a meeting) is no mention of Réunion.
+    ("Colombia mantuvo una reunión con Ecuador.", ("COL", "MEETS", "ECU")),
+    ("Colombia y Ecuador mantuvieron una reunión en Bogotá.", ("COL", "MEETS", "ECU")),
+    # "recibir a/al": hosting a visitor (the preposition fused with the article).
+    ("El presidente de Francia recibió al primer ministro de India.", ("FRA", "MEETS", "IND")),
+    # Naval and air exercises held together are cooperation.
+    ("Rusia y China celebraron ejercicios navales conjuntos.", ("CHN", "COOPERATES_ON", "RUS")),
+    # The object of "recibir" misread as its open complement (xcomp).
+    ("Ucrania recibió ayuda de Japón.", ("JPN", "PROVIDES_AID", "UKR")),
+    ("Cuba recibió críticas de Estados Unidos.", ("USA", "CRITICIZES", "CUB")),
+])
+def test_meetings_and_received_acts(extractor, text, triple):
+    assert triple in rels(extractor, text)
+
+
+def test_ordinary_words_are_no_state(extractor):
+    codes = actor_codes(extractor, "Una granada estalló durante la reunión.")
+    assert "GRD" not in codes and "REU" not in codes

@@ -15,7 +15,7 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
-           "finite_complements")
+           "finite_complements", "noun_complements")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
@@ -70,6 +70,26 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         comma_participle(doc)
     if "finite_complements" in active:
         finite_complement(doc, mentions)
+    if "noun_complements" in active:
+        noun_complement(doc)
+
+
+def noun_complement(doc: Doc) -> None:
+    """The object of an active verb read as its open complement ("Ucrania recibió
+    ayuda/xcomp de Japón"): a bare noun phrase as xcomp is a predicative, which needs an
+    object to predicate of ("lo nombró ministro") or a passive verb ("fue elegido
+    presidente"); with neither, the noun is the verb's object."""
+    for n in doc:
+        v = n.head
+        if n.dep_ != "xcomp" or n.pos_ != "NOUN" or v.i == n.i or \
+                v.pos_ != "VERB" or n.i < v.i or \
+                any(c.dep_ in ("case", "mark", "cop") for c in n.children) or \
+                "Part" in v.morph.get("VerbForm") or "Pass" in v.morph.get("Voice"):
+            continue
+        if any(c.dep_ in ("obj", "iobj", "nsubj:pass", "aux:pass", "expl:pass") or
+               c.dep_ == "expl" and c.i < v.i for c in v.children):
+            continue
+        n.dep_ = "obj"
 
 
 def finite_complement(doc: Doc, mentions) -> None:
