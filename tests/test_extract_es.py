@@ -270,3 +270,22 @@ def test_meetings_and_received_acts(extractor, text, triple):
 def test_ordinary_words_are_no_state(extractor):
     codes = actor_codes(extractor, "Una granada estalló durante la reunión.")
     assert "GRD" not in codes and "REU" not in codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "el ataque de X contra Y": with the target marked, the genitive is the attacker,
+    # and the one who condemns the attack criticizes it.
+    ("España condenó el ataque de Rusia contra Ucrania.",
+     {("ESP", "CRITICIZES", "RUS"), ("RUS", "ATTACKS", "UKR")}),
+    # ... also where the parse hangs the target on the verb after the judged noun.
+    ("El Gobierno español condenó el lunes el ataque de Rusia contra la ciudad de Járkov.",
+     {("ESP", "CRITICIZES", "RUS")}),
+])
+def test_genitive_agent_of_a_targeted_act(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+def test_genitive_of_an_untargeted_invasion_is_its_target(extractor):
+    found = rels(extractor, "Chile condenó la invasión de Ucrania.")
+    assert ("UKR", "ATTACKS", "CHL") not in found
+    assert not {r for r in found if r[0] == "UKR"}

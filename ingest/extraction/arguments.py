@@ -223,6 +223,15 @@ class ArgumentReader:
                 self.agent_markers.get(p, ()) for p in self.trigger_predicates.get(tok.i, ())))
             agentive = [c for c in tok.children if c.i not in triggers and (
                 c.dep_ in AGENTIVE and self.case(c) is None or self.case(c) in agent_case)]
+            end = max(c.i for c in tok.subtree)
+            if any(self.case(c) in self.target_case and c.pos_ in ("NOUN", "PROPN") and
+                   (c.head.i == tok.i or c.left_edge.i == end + 1)
+                   for c in [*tok.children, *tok.head.children]):
+                # "el ataque de X contra Y": with its target marked (on the event, or
+                # right after it where the parse hangs it on the verb), the genitive of
+                # the event is its agent.
+                agentive += [c for c in tok.children if c.i not in triggers and
+                             c.dep_ in ("nmod", "obl") and self.case(c) in self.of_case]
             # A name joined to the event noun by a hyphen is not its agent where another
             # is named ("die Russland-Sanktionen der EU": measures against Russia).
             joined = [c for c in agentive if c.i + 2 == tok.i and not c.whitespace_ and

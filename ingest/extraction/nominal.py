@@ -195,6 +195,7 @@ class NominalReader(ArgumentReader):
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
         patients: list[Mention] = []
+        of_patients: list[Mention] = []
         of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
             bool(row.preps & self.of_case)
         # "won the backing of X", "received the support of X": the giver is marked "of".
@@ -245,10 +246,17 @@ class NominalReader(ArgumentReader):
                 # about", Arabic "قلق من") marks no agent.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
-                patients.extend(self.actors(c, at, triggers))
+                of_patients.extend(self.actors(c, at, triggers))
+                patients.extend(of_patients)
             elif case in self.of_case and row.predicate in ("SUPPORTS", "PROVIDES_AID"):
                 agents.extend(self.actors(c, at, triggers))  # "the backing of X"
-        patients += self._noun_targets(n, row, at, triggers)
+        marked = self._noun_targets(n, row, at, triggers)
+        patients += marked
+        if of_patients and not agents and any(m not in of_patients for m in marked):
+            # "el ataque de X contra Y", "l'attaque de X contre Y": where the act names its
+            # target by a marker of its own, the genitive is its agent.
+            agents = list(of_patients)
+            patients = [m for m in patients if m not in of_patients]
         if row.predicate == "BUYS":
             # The seller marks the purchase or its goods ("imports of fruit from X").
             goods = [n] + [c for c in n.children if c.dep_ == "nmod" and self.case(c) in
