@@ -289,3 +289,23 @@ def test_genitive_of_an_untargeted_invasion_is_its_target(extractor):
     found = rels(extractor, "Chile condenó la invasión de Ucrania.")
     assert ("UKR", "ATTACKS", "CHL") not in found
     assert not {r for r in found if r[0] == "UKR"}
+
+
+@pytest.mark.parametrize("text", [
+    # People and papers handed over are no goods sold.
+    "Venezuela entregó a Colombia a dos detenidos.",
+    "El embajador de Rusia entregó una carta a Venezuela.",
+    "Francia entregó a Argelia los archivos de la guerra.",
+])
+def test_handing_over_people_or_papers_is_no_sale(extractor, text):
+    assert not {r for r in rels(extractor, text) if r[1] == "BUYS"}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Japón entregó una donación a Filipinas.", ("JPN", "PROVIDES_AID", "PHL")),
+    ("Estados Unidos mantiene el bloqueo económico contra Cuba.", ("USA", "SANCTIONS", "CUB")),
+])
+def test_donations_and_the_blockade(extractor, text, triple):
+    found = rels(extractor, text)
+    assert triple in found
+    assert not {r for r in found if r[1] == "BUYS"}
