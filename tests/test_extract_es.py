@@ -309,3 +309,13 @@ def test_donations_and_the_blockade(extractor, text, triple):
     found = rels(extractor, text)
     assert triple in found
     assert not {r for r in found if r[1] == "BUYS"}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Turquía y Pakistán desarrollarán conjuntamente un avión de combate.",
+     ("PAK", "COOPERATES_ON", "TUR")),
+    ("Polonia cerró su espacio aéreo a Bielorrusia.", ("POL", "SANCTIONS", "BLR")),
+    ("China intimidó a Filipinas con maniobras en el mar.", ("CHN", "THREATENS", "PHL")),
+])
+def test_joint_work_airspace_and_intimidation(extractor, text, triple):
+    assert triple in rels(extractor, text)
