@@ -319,3 +319,22 @@ def test_donations_and_the_blockade(extractor, text, triple):
 ])
 def test_joint_work_airspace_and_intimidation(extractor, text, triple):
     assert triple in rels(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # Central American and Caribbean heads of state (data/people.csv).
+    ("Bukele se reunió con el presidente de Guatemala.", ("GTM", "MEETS", "SLV")),
+    ("Santiago Peña respaldó a Taiwán.", ("PRY", "SUPPORTS", "TWN")),
+    ("Abinader criticó a Haití.", ("DOM", "CRITICIZES", "HTI")),
+])
+def test_latin_american_leaders(full, text, triple):
+    assert triple in rels(full, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # What is demanded (in the subjunctive) is not asserted.
+    ("Estados Unidos exigió a Rusia que deje de atacar a Ucrania.", {("USA", "DEMANDS", "RUS")}),
+    ("México pidió a Estados Unidos que no imponga aranceles.", {("MEX", "DEMANDS", "USA")}),
+])
+def test_demanded_content_is_not_asserted(extractor, text, expected):
+    assert rels(extractor, text) == expected
