@@ -338,3 +338,10 @@ def test_latin_american_leaders(full, text, triple):
 ])
 def test_demanded_content_is_not_asserted(extractor, text, expected):
     assert rels(extractor, text) == expected
+
+
+def test_a_prepositional_relative_is_no_subject(extractor):
+    # "a la que acusó": the pronoun is the object; the accuser is the main clause's subject.
+    found = rels(extractor, "Estados Unidos criticó a China, a la que acusó de apoyar a Rusia.")
+    assert ("USA", "CRITICIZES", "CHN") in found
+    assert not {r for r in found if r[0] == "CHN"}

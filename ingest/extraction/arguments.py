@@ -415,6 +415,14 @@ class ArgumentReader:
             return None, False
         if dep == "acl":  # "sanctions imposed by X": the noun is the patient
             return g, True
+        rel = next((c for c in v.children if c.i < v.i and c.lower_ in self.relative), None)
+        if rel is not None and rel.i > 0 and dep in ("advcl", "acl", "acl:relcl", "ccomp") and any(
+                c.dep_ == "case" and c.i < rel.i and all(
+                    v.doc[j].pos_ == "DET" for j in range(c.i + 1, rel.i)) for c in v.children):
+            # A relative pronoun after a preposition ("China, a la que acusó de ...",
+            # "whom ... accused"): the pronoun is the clause's object, not its subject,
+            # and the clause shares the subject of the one it hangs on.
+            return self.subject(g, seen + 1)[0], False
         if dep == "advcl" and self.case(v) is not None:
             # "sanctioned Y for buying", "karena membeli": the one acted on acts.
             for c in g.children:
