@@ -345,3 +345,10 @@ def test_a_prepositional_relative_is_no_subject(extractor):
     found = rels(extractor, "Estados Unidos criticó a China, a la que acusó de apoyar a Rusia.")
     assert ("USA", "CRITICIZES", "CHN") in found
     assert not {r for r in found if r[0] == "CHN"}
+
+
+def test_the_subject_of_a_clause_of_time_is_the_main_clauses(extractor):
+    found = rels(extractor, "Tras reunirse con el presidente de Francia, el mandatario "
+                            "argentino viajó a Madrid.")
+    assert ("ARG", "MEETS", "FRA") in found
+    assert ("ESP", "MEETS", "FRA") not in found

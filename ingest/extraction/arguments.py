@@ -94,6 +94,9 @@ class ArgumentReader:
         # Markers of the side a help is given against ("backed Y against Z", `syntax:
         # opponent_case`): no target of support or aid.
         self.opponent_case = w("opponent_case")
+        # Markers of a clause of time ("tras reunirse con X, ..."): its subject is the
+        # main clause's, not the one the main verb acts on.
+        self.time_case = w("time_case")
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
@@ -423,7 +426,7 @@ class ArgumentReader:
             # "whom ... accused"): the pronoun is the clause's object, not its subject,
             # and the clause shares the subject of the one it hangs on.
             return self.subject(g, seen + 1)[0], False
-        if dep == "advcl" and self.case(v) is not None:
+        if dep == "advcl" and self.case(v) is not None and self.case(v) not in self.time_case:
             # "sanctioned Y for buying", "karena membeli": the one acted on acts.
             for c in g.children:
                 if (c.dep_ in OBJECTS or c.dep_ in OBLIQUES and self.case(c) in
