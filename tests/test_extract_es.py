@@ -352,3 +352,9 @@ def test_the_subject_of_a_clause_of_time_is_the_main_clauses(extractor):
                             "argentino viajó a Madrid.")
     assert ("ARG", "MEETS", "FRA") in found
     assert ("ESP", "MEETS", "FRA") not in found
+
+
+def test_an_office_without_its_state_is_the_articles(extractor):
+    found = rels(extractor, "Argentina condenó el ataque. El presidente se reunió con el "
+                            "primer ministro de Italia en Roma.")
+    assert ("ARG", "MEETS", "ITA") in found
