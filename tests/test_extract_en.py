@@ -10,6 +10,7 @@ import pytest
 
 from entente.errors import UnsupportedLanguageError
 from entente.models import Article
+from ingest.extraction.pipeline import Extractor
 from ingest.jsonl import extract_jsonl
 from tests.conftest import triples
 
@@ -1002,6 +1003,115 @@ def test_a_veto_opposes_the_sponsors_named_by_a_participle(extractor):
                                   "China backed a resolution on Myanmar."])
 def test_what_a_resolution_is_on_is_its_subject_not_a_side(extractor, text):
     assert not {t for t in rels(extractor, text) if t[2] in ("SYR", "MMR")}
+
+
+def test_a_vow_to_retaliate_after_a_judgement_threatens_the_one_judged(extractor):
+    text = "Canada imposed sanctions on Iran. Iran condemned the move and vowed to retaliate."
+    found = rels(extractor, text)
+    assert {("IRN", "CRITICIZES", "CAN"), ("IRN", "THREATENS", "CAN")} <= found
+
+
+def test_a_capitalized_word_of_a_name_is_no_past_form(extractor):
+    text = "The United States on Monday imposed sanctions on three Iranian officials."
+    assert ("USA", "SANCTIONS", "IRN") in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tourists from Germany visited Spain in record numbers last year.",
+    "Students from Kenya and Uganda attended the forum in London.",
+    "Analysts said a meeting between Peru and Chile was unlikely this year.",
+])
+def test_private_people_and_an_unlikely_event_are_no_acts_of_states(extractor, text):
+    assert not rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Egypt welcomed Sudan's president to Cairo.", ("EGY", "MEETS", "SDN")),
+     ("The Chinese foreign minister is on a three-day visit to Pakistan.",
+      ("CHN", "MEETS", "PAK"))],
+)
+def test_welcoming_a_leader_and_being_on_a_visit_are_meetings(extractor, text, expected):
+    found = rels(extractor, text)
+    assert expected in found
+    assert (expected[0], "SUPPORTS", expected[2]) not in found
+
+
+def test_welcoming_a_states_decision_is_still_support(extractor):
+    assert ("EGY", "SUPPORTS", "SDN") in rels(extractor, "Egypt welcomed Sudan's decision to join the talks.")
+
+
+def test_a_state_called_a_threat_threatens_no_one(extractor):
+    assert not {t for t in rels(extractor, "Iran is a threat to Israel.") if t[1] == "THREATENS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Norway supplies gas to Poland, Germany and Denmark.",
+      {("POL", "BUYS", "NOR"), ("DEU", "BUYS", "NOR"), ("DNK", "BUYS", "NOR")}),
+     ("Japan buys gas from Qatar.", {("JPN", "BUYS", "QAT")})],
+)
+def test_a_present_form_read_as_a_compound_noun_is_the_verb(extractor, text, expected):
+    assert expected <= rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Spain recognised Palestine as a state.", ("ESP", "SUPPORTS", "PSE")),
+     ("Washington wants Ankara to give up the Russian missiles.", ("USA", "DEMANDS", "TUR"))],
+)
+def test_recognition_is_support_and_wanting_another_to_act_a_demand(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+def test_wanting_to_act_oneself_asserts_nothing(extractor):
+    assert not rels(extractor, "India wants to buy jets from France.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Japan said it would provide aid to Nepal.", {("JPN", "PROVIDES_AID", "NPL")}),
+     ("India said it would buy more oil from Russia.", {("IND", "BUYS", "RUS")}),
+     ("Japan said it might provide aid to Nepal.", set()),
+     ("Japan said it would provide aid to Nepal if the government asked.", set())],
+)
+def test_the_future_of_a_past_report_is_an_act_announced(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_neighbours_refers_to_the_pair(extractor):
+    text = ("Laos and Vietnam reopened their border. "
+            "The neighbours will also cooperate against smuggling.")
+    assert ("LAO", "COOPERATES_ON", "VNM") in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Israel's bombardment of Gaza continued.", ("ISR", "ATTACKS", "PSE")),
+     ("Ukraine's counteroffensive against Russia began in June.", ("UKR", "ATTACKS", "RUS"))],
+)
+def test_a_possessed_event_noun_the_tagger_misread(extractor, text, expected):
+    assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The US warned Turkey of sanctions if it bought the jets.",
+      {("USA", "DEMANDS", "TUR"), ("USA", "THREATENS", "TUR")}),
+     ("Japan warned China against unilateral changes to the status quo.",
+      {("JPN", "DEMANDS", "CHN")}),
+     ("Erdogan threatened tariffs on Greece and Cyprus.",
+      {("TUR", "THREATENS", "GRC"), ("TUR", "THREATENS", "CYP")})],
+)
+def test_warnings_and_threats(extractor, text, expected):
+    assert rels(extractor, text) == expected
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_the_subject_of_the_past_form():
+    # "Trump/VERB threatened/amod tariffs": the reviewed people of the shipped data.
+    full = Extractor(languages=[LANG])
+    found = triples(full, "Trump threatened tariffs on Canada and Mexico.", LANG)
+    assert found == {("USA", "THREATENS", "CAN"), ("USA", "THREATENS", "MEX")}
 
 
 def test_support_against_a_side_supports_only_the_backed(extractor):

@@ -100,7 +100,13 @@ class ArgumentReader:
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
+        # Verbs of receiving that adopt a measure of the subject's own ("принял санкции",
+        # adopted sanctions; "принял помощь", accepted aid): receiving only what another
+        # gives (`syntax: adopting`).
+        self.adopting = w("adopting")
         self.halt = w("halt")
+        # Verbs that halt the aid their object names (`syntax: halt_aid`): a sanction.
+        self.halt_aid = w("halt_aid")
         # Verbs of a mutual act whose subjects each do it to the other ("A and B traded
         # accusations"): `syntax: reciprocal`.
         self.reciprocal = w("reciprocal")
@@ -159,6 +165,8 @@ class ArgumentReader:
         # an agentless act of the same kind in the body is done by (the schema's
         # convention 6, "the headline's subject").
         self.headline: dict[str, list[Mention]] = {}
+        # The agents of the article's last act of each kind (`syntax: continued_acts`).
+        self.continued: dict[str, list[Mention]] = {}
         # The actor that opens the sentence before (set by the reader): who did the act
         # a definite act noun with no actor of its own refers back to ("Iran tested a
         # missile. X condemned the test.").
@@ -169,6 +177,9 @@ class ArgumentReader:
         # Documents (cue class `document`): what a resolution or a bill is "on" or
         # "against" is its subject, not the side of one who vetoes or backs it.
         self.documents = frozenset(w for w in lexicon.cues.get("document", ()) if " " not in w)
+        # People who act for no state (`private_persons`): "tourists from X" visiting Y or
+        # "students from X and Y" at a forum are no act of X.
+        self.private = w("private_persons")
         # Case words of what an amount is an amount of ("$5 million in aid").
         self.amount_of = w("amount_of")
         self._at: dict[int, Mention] | None = None
@@ -256,7 +267,8 @@ class ArgumentReader:
                     out.extend(m for s in c.children if s.dep_ in SUBJECTS
                                for m in self.actors(s, at, triggers, depth + 1))
         elif depth <= MAX_DEPTH and (self.lemma(tok.text) not in self.members
-                                     or tok.lower_ in self.not_members):
+                                     or tok.lower_ in self.not_members) and not (
+                self.lemma_in(tok, self.private) or tok.lower_ in self.private):
             # A noun that is no actor names those that modify it ("firms from China",
             # "Chinese firms"), not those it is for or about ("a bid for a UN seat"),
             # nor the group a "member" or "ally" belongs to.
@@ -489,8 +501,11 @@ class ArgumentReader:
                         out.extend(self.actors(x, at, triggers))
         return out
 
-    def _receiving(self, v: Token) -> bool:
+    def _receiving(self, v: Token, predicate: str | None = None) -> bool:
         lemmas = {v.lemma_.lower(), self.lemma(v.text)}
+        if predicate is not None and lemmas & self.adopting and \
+                predicate not in ("SUPPORTS", "PROVIDES_AID", *SYMMETRIC):
+            return False
         prt = [c.lower_ for c in v.children if c.dep_ == "compound:prt"]
         if prt:
             # A separable verb is its joined lemma: "sicherte ... zu" promises
@@ -549,6 +564,9 @@ def word_class(t: Token) -> str:
         return "VERB"
     if t.pos_ == "PROPN" and t.is_lower:  # a name is written with a capital
         return "VERB"
+    if t.pos_ == "ADJ" and t.dep_ in OBJECTS + SUBJECTS + PASSIVE_SUBJECTS and any(
+            c.dep_ in ("nmod:poss", "det:poss") for c in t.children):
+        return "NOUN"  # an argument with a possessor ("Ukraine's counteroffensive/ADJ")
     if t.pos_ in ("NOUN", "PROPN", "ADJ") and light_verb(t):
         return "VERB"
     return t.pos_

@@ -72,6 +72,22 @@ class NameCases:
             return None
         return case
 
+    def own_form_not_accusative(self, base: str) -> bool:
+        """Whether a name's own form can be no accusative: words with its ending change
+        it in the accusative ("Россия" -> "Россию"), where those of others keep it
+        ("Китай", "Беларусь")."""
+        if not base.strip() or base.split()[-1].isupper():
+            return False  # an abbreviation ("США") has no noun ending
+        last = norm(base.split()[-1])
+        for (lemma_end, _, prep), counts in self.counts.items():
+            if prep or not lemma_end or not last.endswith(lemma_end):
+                continue
+            total = sum(counts.values())
+            case, n = max(counts.items(), key=lambda x: (x[1], x[0]))
+            if case == "Acc" and total >= MIN_COUNT and n >= MIN_SHARE * total:
+                return True
+        return False
+
     def case(self, base: str, form: str, prep: bool) -> str | None:
         """The case of a name's form: told by its last word that differs from the name's
         (the head noun: "Южной Корее", "Соединённым Штатам Америки")."""

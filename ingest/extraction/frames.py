@@ -84,6 +84,11 @@ class FrameReader(NominalReader):
             # Китая"): the headline's agent does it.
             codes = {c for m in patients for c in m.codes()}
             agents = [m for m in self.headline.get(row.predicate, ()) if m.code not in codes]
+            if not agents and not {c for m in at.values() for c in m.codes()} - codes:
+                # ... or the article's last act of that kind, in a sentence that names no
+                # one else (`syntax: continued_acts`).
+                agents = [m for m in self.continued.get(row.predicate, ())
+                          if m.code not in codes]
         if not patients and agents and row.predicate in ATTITUDES:
             patients = self._earlier_act(t, agents)
         if agents and self.together and row.predicate not in SYMMETRIC:
@@ -111,6 +116,12 @@ class FrameReader(NominalReader):
             frame = Frame(row, t, patients, agents, "SANCTIONS", t.head)
             if not patients:
                 return None
+        # So is aid its giver's verb halts ("froze development aid to Y", "menghentikan
+        # bantuan militer kepada Y", `syntax: halt_aid`): stopping material aid is a
+        # sanction (CAMEO 162).
+        elif row.predicate == "PROVIDES_AID" and row.voice != "converse" and \
+                t.dep_ in OBJECTS and self.lemma_in(t.head, self.halt_aid):
+            frame.predicate, frame.anchor = "SANCTIONS", t.head
         # An act the coordinated subjects of a verb of exchange do to each other, its noun
         # naming no other side ("India and Pakistan traded accusations").
         carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None

@@ -35,6 +35,9 @@ class Trigger:
     voice: str
     # Marker classes introducing the object when this form differs from its predicate's.
     object: tuple[str, ...] = ()
+    # A cue class the sentence must hold for the form to count (a verb of sending or
+    # handing over is aid only when aid goods are handed over: "aid_goods" by default).
+    needs: str | None = None
 
     @property
     def label(self) -> str:
@@ -232,19 +235,22 @@ def _load(lang: str, lang_dir: str) -> Lexicon:
                     if group not in templates:
                         raise ConfigurationError(f"{path}: unknown form group {group!r}")
                     voice = entry.get("voice") or _group_voice(group)
+                    needs = entry.get("needs") or ("aid_goods" if voice == "transfer" else None)
                     for tpl in templates[group]:
                         form = _respell(expand_root(str(entry["root"]).lower(), tpl, nasal),
                                         spelling)
-                        triggers.append(Trigger(form, pred, voice))
+                        triggers.append(Trigger(form, pred, voice, needs=needs))
             else:
                 voice = entry.get("voice", "active")
                 if voice not in VOICES:
                     raise ConfigurationError(f"{path}: unknown voice {voice!r}")
                 obj = _words(entry.get("object"))
-                triggers.extend(Trigger(w, pred, voice, obj) for w in _words(entry.get("words")))
+                needs = entry.get("needs") or ("aid_goods" if voice == "transfer" else None)
+                triggers.extend(Trigger(w, pred, voice, obj, needs)
+                                for w in _words(entry.get("words")))
 
     if variants:
-        triggers += [Trigger(v, t.predicate, t.voice, t.object) for t in list(triggers)
+        triggers += [Trigger(v, t.predicate, t.voice, t.object, t.needs) for t in list(triggers)
                      for v in {p.sub(r, t.text) for p, r in variants} - {t.text}]
 
     return Lexicon(
@@ -327,7 +333,8 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
             seen[k] = len(out)
             out.append(t)
         elif t.object and not out[seen[k]].object:
-            out[seen[k]] = Trigger(t.text, t.predicate, out[seen[k]].voice, t.object)
+            first = out[seen[k]]
+            out[seen[k]] = Trigger(t.text, t.predicate, first.voice, t.object, first.needs)
     return out
 
 

@@ -47,7 +47,12 @@ class Modality:
         self.not_asserted = w("not_asserted")
         self.implicative = w("negative_implicative")
         self.refusal = w("refusal")
+        # Predicates of likelihood: an event named as their subject ("a meeting between X
+        # and Y is unlikely") is weighed, not reported.
+        self.likelihood = w("likelihood")
         self.threat = w("threat_governor")
+        self.speech = w("speech")
+        self.reported = w("reported_future")
         self.hedge = w("hedge")
         # Predicates of consequence ("means", "berarti"): an event named as their subject
         # is a supposition ("an attack on X means war"), not a report.
@@ -107,13 +112,28 @@ class Modality:
         # A verb negated by its own morphology (Turkish "uygulamadı": a negation ending,
         # or a feature such as "polarity=neg" where the lexicon trusts the tagger's), or
         # a negating word on it.
-        # A negative coordinator ("ni", "nor") negates its clause; one opening a list of
-        # subjects ("Ni X ni Y criticaron ...") each member's act.
+        # A negating word hung on the verb's auxiliary ("не будет поставлять", will not
+        # supply) negates the verb too. A negative coordinator ("ni", "nor") negates its
+        # clause; one opening a list of subjects ("Ni X ni Y criticaron ...") each
+        # member's act.
         return self._affixed(t, "negation") or any(
-            c.lower_ in self.negation and c.dep_ in NEGATING + ("cc",) for c in t.children) \
-            or any(c.dep_ in ("nsubj", "nsubj:pass") and any(
+            c.lower_ in self.negation and c.dep_ in NEGATING + ("cc",) for c in t.children) or any(
+            (c.dep_.split(":")[0] == "aux" or c.pos_ == "AUX") and c.i < t.i and any(
+                x.lower_ in self.negation and x.dep_ in NEGATING for x in c.children)
+            for c in t.children) or any(
+            c.dep_ in ("nsubj", "nsubj:pass") and any(
                 x.lower_ in self.negation and x.dep_ in ("cc", "cc:preconj") and x.i < c.i
                 for x in c.children) for c in t.children)
+
+    def _reported_future(self, t: Token) -> bool:
+        """Whether the only modal of a clause is the future of a past report (`syntax:
+        reported_future`, "would" in "X said it would ..."): the clause is the
+        complement of a verb of saying and no other modal or affix makes it possible."""
+        modals = [c for c in t.children if c.dep_.split(":")[0] in ("aux", "advmod")
+                  and c.lower_ in self.possible]
+        return bool(modals) and all(c.lower_ in self.reported for c in modals) and \
+            t.dep_ == "ccomp" and bool(self._lemmas(t.head) & self.speech) and \
+            not self._affixed(t, "possible") and not self._on_condition(t)
 
     def _possible(self, t: Token) -> bool:
         return self._affixed(t, "possible") or any(
@@ -212,6 +232,7 @@ class Modality:
             return NOT_ASSERTED  # a question asserts nothing
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i \
                 and (self._possible(t.head) or self._conditional(t.head)
+                     or t.head.lower_ in self.likelihood
                      or self._on_condition(t.head)
                      or self._implies(t.head)):
             # An event named as the subject of a possible, conditional or consequence
@@ -235,6 +256,10 @@ class Modality:
                 return NOT_ASSERTED
             if self._possible(tok) or self._on_condition(tok):
                 threat = True
+                if predicate not in PUNITIVE and self._reported_future(tok):
+                    # "X said it would provide aid": the future of a past report, an
+                    # act announced ("will provide"), not a possible one.
+                    threat = False
             if tok.i != t.i:
                 lemmas = self._lemmas(tok) | {tok.lower_}
                 if lemmas & self.implicative:

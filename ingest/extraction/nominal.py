@@ -223,10 +223,13 @@ class NominalReader(ArgumentReader):
             if c.i in triggers:
                 continue
             case = self.case(c)
-            if c.dep_ in SUBJECTS and not any(x.dep_ == "cop" for x in n.children):
+            if c.dep_ in SUBJECTS and (not any(x.dep_ == "cop" for x in n.children) or any(
+                    x.dep_ == "case" and x.i < n.i for x in n.children)):
                 # The noun heads the clause, its subject with it and no copula ("Estados
                 # Unidos impuso/ADJ sanciones/ROOT"): the verb the tagger missed is the
-                # light verb, and its subject acts.
+                # light verb, and its subject acts; so does the subject of a copula with
+                # the event as a marked predicate ("X is on a visit to Y", "in talks
+                # with Y"), not with the event as a predicate noun ("X is a threat").
                 agents.extend(self.actors(c, at, triggers))
             elif c.dep_ in ("nmod:poss", "det:poss"):
                 agents.extend(self.actors(c, at, triggers))
@@ -308,7 +311,7 @@ class NominalReader(ArgumentReader):
                 subj.i not in (n.i, link.i) else []
             by = [m for c in self.obliques(g, self.agent_case)
                   for m in self.actors(c, at, triggers)]
-            if self._receiving(g) and not passive:
+            if self._receiving(g, row.predicate) and not passive:
                 patients += subj_actors
                 agents += [m for c in self.obliques(g, self.source_case)
                            for m in self.actors(c, at, triggers)]

@@ -71,6 +71,13 @@ class ArticleReader:
         self.frames = FrameReader(lexicon, self.lemma)
         self.modality = Modality(lexicon, self.lemma)
         self.control = lexicon.words("control")
+        # Verbs of threatening whose complement is the act threatened ("пригрозила
+        # Швеции заблокировать ..."), no demand made of the one warned (`syntax:
+        # threat_verbs`).
+        self.threat_verbs = lexicon.words("threat_verbs")
+        # `syntax: continued_acts`: an agentless act continues the article's last act of
+        # that kind (as it does the headline's in every language).
+        self.continued = bool(lexicon.words("continued_acts"))
         # Trigger forms a verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-",
         # "di-"): a verb whatever the tagger calls it; where the parse puts one where a
         # noun stands, its arguments are misread and no frame is read on it.
@@ -130,9 +137,19 @@ class ArticleReader:
         for (doc, title), (todo, foci) in zip(docs, plans, strict=True):
             found: list[dict] = []
             self.frames.headline = self._headline(title)
+            self.frames.continued = {}
             for (_, sent, matches, mentions), (focus, prior) in zip(todo, foci, strict=True):
                 self.frames.focus, self.frames.prior = focus, prior
-                rels = self._sentence(doc, sent, next(parsed), matches, mentions)
+                acts: list = []
+                rels = self._sentence(doc, sent, next(parsed), matches, mentions, acts)
+                if self.continued:
+                    # An act with no agent of its own continues the last act of that kind
+                    # the article reported ("X menjatuhkan sanksi ... Sanksi itu juga
+                    # dijatuhkan terhadap Z"), where the headline names no agent for it.
+                    for predicate, agents in acts:
+                        named = _agents_as_references(agents, resolved=True)
+                        if named and predicate not in SYMMETRIC:
+                            self.frames.continued[predicate] = named
                 if not rels and not self._blocked and self.second is not None and \
                         _two_named(mentions, sent, self.second_lists, self.frames.together,
                                    lambda w: self.lemma(w) in self.speech):
@@ -140,7 +157,7 @@ class ArticleReader:
                     rels = self._sentence(doc, sent, sd, matches, mentions)
                 found.extend(rels)
             self.frames.focus = self.frames.prior = None
-            self.frames.headline = {}
+            self.frames.headline, self.frames.continued = {}, {}
             self._share_topics(found)
             out.append(found)
         return out
@@ -162,12 +179,11 @@ class ArticleReader:
         acts: list = []
         self._sentence(title, sent, sd, matches, mentions, acts)
         for predicate, agents in acts:
-            for m in agents:
-                if predicate in SYMMETRIC or m.reference or not m.code or any(
+            for m in _agents_as_references(agents):
+                if predicate in SYMMETRIC or any(
                         x.code == m.code for x in out.get(predicate, ())):
                     continue
-                out.setdefault(predicate, []).append(
-                    Mention(m.code, m.key, m.text, 0, 0, reference=True))
+                out.setdefault(predicate, []).append(m)
         return out
 
     def _plan(self, doc: Doc, title_doc: Doc | None):
@@ -378,11 +394,14 @@ class ArticleReader:
                 predicate = "THREATENS" if reading == THREAT else \
                     "OPPOSES" if reading == REFUSED else frame.relation
                 carrier = tok.head if tok.dep_ in OBJECTS else tok
+                vowed = carrier.dep_ == "xcomp"  # "vowed to retaliate": an act to come
+                while carrier.dep_ == "xcomp" and carrier.head.i != carrier.i:
+                    carrier = carrier.head
                 if frame.patients:
                     judged.setdefault(tok.i, frame.patients)
                 elif predicate == "THREATENS" and carrier.dep_ == "conj" and \
-                        carrier.head.i in judged and any(c.dep_ == "aux"
-                                                         for c in carrier.children):
+                        carrier.head.i in judged and (vowed or any(
+                            c.dep_ == "aux" for c in carrier.children)):
                     # "X opposes Y's plan and will take countermeasures": a threat
                     # coordinated with a judgement, with no target of its own, is aimed
                     # at the one judged (a retaliation to come: one already taken is
@@ -390,53 +409,74 @@ class ArticleReader:
                     frame = replace(frame, patients=judged[carrier.head.i])
                 if acts is not None:
                     acts.append((predicate, frame.agents))
-                if row.predicate == "THREATENS" and frame.patients and any(
-                        c.dep_ in ("xcomp", "advcl") or c.dep_ == "obl" and not (
-                            self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
-                        and self.frames.case(c) in self.frames.warned_against_case
-                        for c in tok.children) and any(
-                        c.dep_ in OBJECTS and c.i in at for c in tok.children):
-                    # "X warned Y not to ...", "memperingatkan Y untuk ...", "warnte Y vor
-                    # einer Einmischung": a demand (the schema's convention 2); a warning
-                    # of a punitive act ("vor Konsequenzen", "vor Sanktionen") stays a
-                    # threat. Whom the demand is made of is the warned object, not an
-                    # actor of the act warned against ("against membership of NATO").
-                    predicate = "DEMANDS"
-                    warned = {m.key for c in tok.children if c.dep_ in OBJECTS and c.i in at
-                              for m in self.frames.actors(c, at, trigger_idx)}
-                    frame = replace(frame, patients=[p for p in frame.patients
-                                                     if p.key in warned])
-                event = code_for(predicate, None if frame.predicate else row.cameo,
-                                 frame.relation if reading == THREAT else None)
-                conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
-                item = self._item(sd, tok) if predicate == "BUYS" else None
-                cond = self.modality.condition_span
-                for a, p in pairs(frame):
-                    if cond is not None and not a.reference and cond[0] <= a.start < cond[1]:
-                        continue  # the condition's actor ("Eğer X geri adım atmazsa, ...")
-                    for subj, obj in _codes(a, p, predicate):
-                        if predicate == "BUYS" and obj is None:
-                            obj = self._maker(sd, tok)
-                            if obj is None or obj == subj:
-                                continue
-                        c = conf - (REFERENCE_PENALTY if a.reference or
-                                    (p is not None and p.reference) else 0)
-                        # A symmetric pair is ordered by code: the mentions go with
-                        # their codes (a person's dated state is read from its side).
-                        x, y = (p, a) if p is not None and a is not p and \
-                            predicate in SYMMETRIC and subj not in a.codes() and \
-                            subj in p.codes() else (a, p)
-                        rel = _relation(x, y, subj, predicate, obj, text, start_char, c,
-                                        event, dates)
-                        rel["item"] = item
-                        if predicate == "COOPERATES_ON":
-                            if not topics:
-                                topics.append(self._topic(sd))
-                            rel["topic"] = topics[0]
-                        out.append(rel)
+                variants = [(predicate, frame)]
+                if row.predicate == "THREATENS" and frame.patients:
+                    variants = self._warning(tok, predicate, frame, at, trigger_idx)
+                for predicate, frame in variants:
+                    event = code_for(predicate, None if frame.predicate else row.cameo,
+                                     frame.relation if reading == THREAT else None)
+                    conf = BASE_CONFIDENCE - (NOMINAL_PENALTY if row.pos == "NOUN" else 0)
+                    item = self._item(sd, tok) if predicate == "BUYS" else None
+                    cond = self.modality.condition_span
+                    for a, p in pairs(frame):
+                        if cond is not None and not a.reference and \
+                                cond[0] <= a.start < cond[1]:
+                            continue  # the condition's actor ("Eğer X geri adım atmazsa")
+                        for subj, obj in _codes(a, p, predicate):
+                            if predicate == "BUYS" and obj is None:
+                                obj = self._maker(sd, tok)
+                                if obj is None or obj == subj:
+                                    continue
+                            c = conf - (REFERENCE_PENALTY if a.reference or
+                                        (p is not None and p.reference) else 0)
+                            # A symmetric pair is ordered by code: the mentions go with
+                            # their codes (a person's dated state is read from its side).
+                            x, y = (p, a) if p is not None and a is not p and \
+                                predicate in SYMMETRIC and subj not in a.codes() and \
+                                subj in p.codes() else (a, p)
+                            rel = _relation(x, y, subj, predicate, obj, text, start_char, c,
+                                            event, dates)
+                            rel["item"] = item
+                            if predicate == "COOPERATES_ON":
+                                if not topics:
+                                    topics.append(self._topic(sd))
+                                rel["topic"] = topics[0]
+                            out.append(rel)
         if any(r.predicate == "SIGNS_AGREEMENT" for m in matches for r in m.rows):
             out += _contracts(out)
         out += self._obligations(sd, at, trigger_idx, text, start_char, dates)
+        return out
+
+    def _warning(self, tok, predicate: str, frame, at, trigger_idx) -> list:
+        """The readings of a warning: "X warned Y not to ...", "memperingatkan Y untuk
+        ...", "warnte Y vor einer Einmischung", "warned Y against interference" are a
+        demand (the schema's convention 2), made of the warned object, not of an actor of
+        the act warned against ("against membership of NATO"); a warning of a punitive act
+        ("vor Sanktionen", "of consequences") stays a threat, and is one besides when the
+        warning names both ("warned Y of sanctions if it bought ...")."""
+        if self.lemma(tok.text) in self.threat_verbs:
+            return [(predicate, frame)]  # a verb of threat ("пригрозила Y заблокировать")
+        kids = list(tok.children)
+        # the marked phrase may hang on the warned object ("warned China/obj against
+        # changes/nmod")
+        marked = kids + [g for c in kids if c.dep_ in OBJECTS for g in c.children
+                         if g.dep_ == "nmod"]
+
+        def punitive(c) -> bool:
+            return bool(self.frames.trigger_predicates.get(c.i, frozenset()) & PUNITIVE)
+
+        demand = any(c.dep_ in ("xcomp", "advcl") for c in kids) or any(
+            c.dep_ in ("obl", "nmod") and not punitive(c) and
+            self.frames.case(c) in self.frames.warned_against_case for c in marked)
+        if not demand or not any(c.dep_ in OBJECTS and c.i in at for c in kids):
+            return [(predicate, frame)]
+        warned = {m.key for c in kids if c.dep_ in OBJECTS and c.i in at
+                  for m in self.frames.actors(c, at, trigger_idx)}
+        out = [("DEMANDS", replace(frame, patients=[p for p in frame.patients
+                                                    if p.key in warned]))]
+        if any(c.dep_ in ("obl", "nmod") and self.frames.trigger_predicates.get(
+                c.i, frozenset()) & (PUNITIVE | {"THREATENS"}) for c in marked):
+            out.append((predicate, frame))
         return out
 
     def _speakers(self, sd: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -664,6 +704,17 @@ def _two_sides(mentions: list[Mention], matches: list[Match], focus: list[str]) 
     if len(codes | set(focus)) >= 2:
         return True
     return bool(codes) and any(r.predicate == "BUYS" for m in matches for r in m.rows)
+
+
+def _agents_as_references(agents, resolved: bool = False) -> list[Mention]:
+    """The named agents of an act (and with `resolved` the references resolved to one
+    actor), as references a later sentence may take up."""
+    out: list[Mention] = []
+    for m in agents:
+        if m.reference and not resolved or m.members or not m.code or any(x.code == m.code for x in out):
+            continue
+        out.append(Mention(m.code, m.key, m.text, 0, 0, reference=True))
+    return out
 
 
 def _contracts(found: list[dict]) -> list[dict]:

@@ -15,12 +15,17 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "participle_roots", "verbal_modifiers", "clause_complements", "fronted_subjects",
            "oblique_subjects", "verb_forms", "actor_roots", "verb_amods", "name_possessors",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
-           "finite_complements", "noun_complements")
+           "possessive_clitics", "inverted_subjects", "fronted_obliques",
+           "nominal_predicates", "verb_adverbs", "control_complements",
+           "adjective_predicates", "finite_complements", "noun_complements")
 
 
-def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
+def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
+           control=None) -> None:
     """Re-attach the first word of an actor's name where the parse breaks UD's rules
-    in a way the language's pipeline is known to (`REPAIRS`)."""
+    in a way the language's pipeline is known to (`REPAIRS`). `verbs` are the forms
+    the language's lexicon knows for verbs (prefixed trigger forms, light verbs);
+    `control` tells a verb of control ("agree", "sepakat") by its word."""
     code_at = {j: m.code for m in mentions for j in range(m.start, m.end)}
     for m in mentions:
         tok = doc[m.start]
@@ -60,18 +65,46 @@ def repair(doc: Doc, mentions, active, verb_forms=None) -> None:
         clause_complement(doc)
     if "fronted_subjects" in active:
         fronted_subject(doc, mentions)
+    if "nominal_predicates" in active:
+        nominal_predicate(doc, mentions, verbs)
     if "actor_roots" in active:
         actor_root(doc, mentions)
+    if "adjective_predicates" in active:
+        adjective_predicate(doc, mentions)
+    if "control_complements" in active and control is not None:
+        control_complement(doc, control)
+    if "verb_adverbs" in active:
+        verb_adverb(doc)
     if "verb_amods" in active:
         verb_amod(doc, mentions)
     if "clause_final_objects" in active:
         clause_final_object(doc)
     if "comma_participles" in active:
         comma_participle(doc)
+    if "possessive_clitics" in active:
+        possessive_clitic(doc)
     if "finite_complements" in active:
         finite_complement(doc, mentions)
     if "noun_complements" in active:
         noun_complement(doc)
+
+
+def possessive_clitic(doc: Doc) -> None:
+    """A possessive "'s" read as the copula "is" before a bare noun ("Israel's/cop
+    bombardment of Gaza continued"): a singular noun as the predicate of "is" takes a
+    determiner, so "'s" before a bare noun marks its possessor (UD case), and the name
+    before it is the noun's possessor (nmod:poss)."""
+    for cop in doc:
+        if cop.lower_ not in ("'s", "’s") or cop.dep_ not in ("cop", "aux") or \
+                cop.i == 0 or cop.i + 1 >= len(doc):
+            continue
+        noun, owner = doc[cop.i + 1], doc[cop.i - 1]
+        if cop.head.i != noun.i or noun.pos_ != "NOUN" or owner.head.i != noun.i or \
+                owner.dep_ not in ("nsubj", "nsubj:pass") or \
+                any(c.dep_ == "det" for c in noun.children):
+            continue
+        cop.head, cop.dep_, cop.pos_ = owner, "case", "PART"
+        owner.dep_ = "nmod:poss"
 
 
 def noun_complement(doc: Doc) -> None:
@@ -314,8 +347,17 @@ def verbless_past(doc: Doc) -> None:
     verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and (
                  t.dep_ == "case" and t.pos_ in ("VERB", "ADP", "ADJ") or
                  t.dep_ == "amod" and t.pos_ in ("VERB", "ADJ")) and
-                 t.lower_.endswith("ed") and len(t) > 4 and t.lower_.isalpha()
+                 t.lower_.endswith("ed") and len(t) > 4 and t.is_alpha and t.is_lower
                  and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
+    if verb is None:
+        # ... or a present form read as the first noun of a compound after a name
+        # ("Russia supplies/compound oil to China"): with no verb in the sentence, the
+        # inflected word right after the subject's name is its verb.
+        verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "compound" and
+                     t.pos_ in ("NOUN", "VERB") and t.lower_.endswith("s") and len(t) > 3
+                     and t.is_alpha and t.is_lower and doc[t.i - 1].pos_ == "PROPN" and
+                     doc[t.i + 1].pos_ in ("NOUN", "DET", "NUM", "ADJ", "PROPN") and
+                     t.head.i > t.i), None)
     if verb is None:
         return
     before, after = range(0, verb.i), range(verb.i + 1, len(doc))
@@ -323,7 +365,9 @@ def verbless_past(doc: Doc) -> None:
     def tops(span: range) -> list:
         heads = [doc[j] for j in span if doc[j].head.i not in span or doc[j].head.i == j]
         # a marked phrase ("officials in Berlin") modifies the subject, it is not one
-        return [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and
+        # (a name the tagger took for a verb or an adjective is still a name: "Trump")
+        return [t for t in heads if (t.pos_ in ("NOUN", "PROPN", "PRON") or
+                                     t.is_title and t.pos_ in ("VERB", "ADJ")) and
                 not any(c.dep_ == "case" and c.i < t.i and c.i in span
                         for c in t.children)]
 
@@ -381,6 +425,166 @@ def verb_amod(doc: Doc, mentions) -> None:
             tok.dep_ = "obj"
 
 
+def nominal_predicate(doc: Doc, mentions, verbs) -> None:
+    """A verb right after an actor's phrase that opens the sentence, read as a noun
+    modifier of the phrase's head ("Pemerintah X mengecam/nmod keras keputusan Y",
+    everything after it hung on "Pemerintah"): UD never makes a verb an nmod. Where
+    the verb is tagged so or its form is one the lexicon knows for a verb, it is the
+    predicate, the actor's phrase its subject, and the bare noun after it its object."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in root.children if c.dep_ in ("nmod", "compound", "appos") and
+                 c.i > root.i and (c.pos_ == "VERB" or c.lower_ in verbs) and
+                 any(m.end == c.i for m in mentions)), None)
+    if verb is None or any(c.dep_ in ("case", "mark") for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or t.lower_ == "yang" or t.is_punct or
+           t.i != root.i and root not in t.ancestors for t in doc[:verb.i]):
+        return  # the words before the verb are the actor's phrase alone
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    root.head, root.dep_ = verb, "nsubj"
+    obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+                    and c.dep_ in ("nmod", "compound") and
+                    not any(x.dep_ == "case" for x in c.children)), None)
+        if obj is not None:
+            obj.dep_ = "obj"
+    for c in list(root.children):
+        if c.i <= verb.i:
+            continue
+        c.head = verb  # what follows the verb is its clause's, and the full stop
+        marked = any(x.dep_ == "case" for x in c.children)
+        if obj is None and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nmod", "compound") \
+                and not marked:
+            c.dep_, obj = "obj", c
+        elif c.dep_ == "nmod" and marked and obj is not None and obj.pos_ == "NOUN":
+            # A phrase after a common noun object is the noun's, as the parse reads it
+            # elsewhere ("mengecam serangan Y terhadap Z": the attack is on Z).
+            c.head = obj
+        elif c.dep_ == "nmod" and marked:
+            c.dep_ = "obl"
+    for c in verb.children:
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > verb.i:
+            c.dep_ = "advmod"  # "keras", "tegas": the manner of the act
+
+
+def verb_adverb(doc: Doc) -> None:
+    """An adjective right after a verb read as the verb's amod, and the verb's object
+    hung on it ("memprotes keras/amod langkah/compound Y"): UD's amod modifies nouns
+    only; after a verb, the adjective is its manner adverb, and the bare noun after it
+    the verb's object where the verb has none."""
+    for adj in doc:
+        verb = adj.head
+        if adj.dep_ != "amod" or adj.pos_ != "ADJ" or verb.pos_ != "VERB" or \
+                adj.i != verb.i + 1:
+            continue
+        adj.dep_ = "advmod"
+        if any(c.dep_ == "obj" for c in verb.children):
+            continue
+        noun = next((c for c in adj.children if c.i == adj.i + 1 and
+                     c.pos_ in ("NOUN", "PROPN") and
+                     not any(x.dep_ == "case" for x in c.children)), None)
+        if noun is not None:
+            noun.head, noun.dep_ = verb, "obj"
+
+
+def control_complement(doc: Doc, control) -> None:
+    """A verb of control right before its complement verb read as a modifier of the
+    subject ("Kedua negara sepakat/amod meningkatkan ...", "Malaysia sepakat/conj
+    memperkuat ..." with "sepakat" a conjunct of the first subject) or as an adverbial
+    clause of the complement: the control verb is the predicate, the verb after it its
+    complement (UD xcomp), and the subject its subject."""
+    for c in doc:
+        if c.pos_ not in ("ADJ", "VERB") or c.i + 1 >= len(doc) or not control(c):
+            continue
+        v = doc[c.i + 1]
+        if v.pos_ != "VERB" or any(x.dep_ == "mark" for x in v.children):
+            continue
+        subj, second = None, None
+        if c.dep_ in ("amod", "conj") and c.head.dep_ == "nsubj" and c.head.head.i == v.i:
+            subj = c.head
+            if c.dep_ == "conj":
+                second = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i),
+                              None)
+                if second is None:
+                    continue
+        elif c.dep_ == "advcl" and c.head.i == v.i and \
+                not any(x.dep_ in ("mark", "case") for x in c.children):
+            subj = next((x for x in v.children if x.dep_ == "nsubj" and x.i < c.i), None)
+            if subj is None:
+                continue
+        elif c.dep_ == "ROOT" and v.head.i == c.i and v.dep_ == "advcl":
+            v.dep_ = "xcomp"
+            continue
+        else:
+            continue
+        head, dep = (c, "ROOT") if v.head.i == v.i else (v.head, v.dep_)
+        c.head, c.dep_ = head, dep
+        v.head, v.dep_ = c, "xcomp"
+        subj.head, subj.dep_ = c, "nsubj"
+        if second is not None:
+            second.head, second.dep_ = subj, "conj"
+            for x in list(c.children):
+                if x.dep_ == "cc" and x.i < second.i:
+                    x.head = second
+        for x in list(v.children):
+            if x.i < c.i or x.is_punct and x.i == len(doc) - 1:
+                x.head = c
+
+
+def complement_root(doc: Doc, mentions, root) -> None:
+    """The same verb after the actor's phrase read as a clause modifying the phrase's
+    head, the phrase made the subject of the verb's complement ("Pemerintah X
+    mendesak/acl Y membebaskan/ROOT ..."): the verb is the predicate, the later verb its
+    complement (UD xcomp), the phrase its subject."""
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((c for c in subj.children if c.dep_ in ("acl", "acl:relcl") and
+                 c.pos_ == "VERB" and subj.i < c.i < root.i), None)
+    if verb is None or not any(m.end == verb.i and not m.reference for m in mentions) or \
+            any(c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children) or \
+            not any(c.dep_ == "obj" and c.i < root.i for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.lower_ == "yang" or t.is_punct or
+           t.i != subj.i and subj not in t.ancestors for t in doc[:verb.i]):
+        return  # the words before the verb are the actor's phrase alone
+    if any(doc[j].is_punct or doc[j].pos_ in ("SCONJ", "CCONJ") for j in range(verb.i, root.i)):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    subj.head = verb
+    root.head, root.dep_ = verb, "xcomp"
+    for c in list(root.children):
+        if c.is_punct and c.i == len(doc) - 1:
+            c.head = verb
+
+
+def adjective_predicate(doc: Doc, mentions) -> None:
+    """An adjective right after the actor's name that opens a sentence with no verb, read
+    as the name's modifier ("Malaysia kecewa/amod dengan keputusan Y"): a name takes no
+    adjective after it in a language without a copula before a predicate adjective; the
+    adjective is the predicate, the name its subject (UD's nonverbal predicate)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return
+    m = next((m for m in mentions if m.start == 0 and not m.reference and
+              m.start <= root.i < m.end), None)
+    if m is None or m.end >= len(doc):
+        return
+    adj = doc[m.end]
+    if adj.pos_ != "ADJ" or adj.head.i != root.i or adj.dep_ != "amod":
+        return
+    adj.head, adj.dep_ = adj, "ROOT"
+    root.head, root.dep_ = adj, "nsubj"
+    for c in list(root.children):
+        if c.i > adj.i:
+            c.head = adj
+            if c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                c.dep_ = "obl"
+
+
 def actor_root(doc: Doc, mentions) -> None:
     """An actor that opens the sentence read as its root, the verb after it as an
     unmarked clause modifying it ("Pemerintah X mendesak Y ..." with "mendesak"
@@ -388,6 +592,9 @@ def actor_root(doc: Doc, mentions) -> None:
     ("yang") or a subordinator, a verb right after an actor's phrase, with an object
     and no subject of its own, is the predicate of which the actor is the subject."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ == "VERB":
+        complement_root(doc, mentions, root)
+        return
     if root is None or root.pos_ not in ("NOUN", "PROPN"):
         return
     verb = next((c for c in root.children if c.dep_ in ("acl", "acl:relcl") and

@@ -95,7 +95,8 @@ def make_parser(lang: str, lexicon: Lexicon, lang_dir: Path | None = None):
                           NameCases.load((lang_dir or LANG_DIR) / lang),
                           (_endings(lexicon, "verb_endings"), _endings(lexicon, "infinitive"),
                            _endings(lexicon, "passive_endings")),
-                          Lemmatizer(lang, lexicon.lemmas))
+                          Lemmatizer(lang, lexicon.lemmas), _verbs(lexicon),
+                          lexicon.words("control"))
     from ingest.extraction.shallow import ShallowParser
 
     return ShallowParser(lexicon, blank(lang).vocab, Lemmatizer(lang, lexicon.lemmas))
@@ -115,7 +116,8 @@ class Parser:
                  repairs: frozenset[str] = frozenset(),
                  name_cases: NameCases | None = None,
                  verb_forms: tuple[tuple[str, ...], ...] = ((), (), ()),
-                 lemma=None) -> None:
+                 lemma=None, verbs: frozenset[str] = frozenset(),
+                 control: frozenset[str] = frozenset()) -> None:
         # `lang` is the pipeline's own language: `make_parser` picks the one a language
         # borrows.
         self.nlp = load_pipeline(str(pipeline_path(lang, lang_dir)))
@@ -136,6 +138,11 @@ class Parser:
         # verb_endings`, `passive_endings`, `infinitive`).
         self.verb_endings, self.infinitive, self.passive_endings = verb_forms
         self.lemma = lemma or (lambda word: word.lower())
+        # The forms the lexicon knows for verbs, whatever the tagger calls them
+        # (`nominal_predicates` repair).
+        self.verbs = verbs
+        # Verbs of control by lemma (`syntax: control`; `control_complements` repair).
+        self.control = control
 
     @property
     def vocab(self) -> Vocab:
@@ -206,7 +213,14 @@ class Parser:
                 head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
             verb = head.head
             if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
-                    head.dep_ in ("iobj", "obl") and verb.pos_ in ("VERB", "AUX") and \
+                    head.dep_ in ("appos", "nmod") and self._verb_like(verb) and \
+                    verb.i < head.i and not any(c.dep_ == "case" for c in head.children):
+                # A bare dative or instrumental name after a verb read as the verb's
+                # apposition ("предоставят Украине/appos"): the argument its case makes it.
+                head.dep_ = _OBLIQUE_DEPS.get(case, head.dep_)
+            if "oblique_subjects" in self.repairs and case in ("Dat", "Ins") and \
+                    head.dep_ in ("iobj", "obl") and (verb.pos_ == "AUX" or
+                                                      self._verb_like(verb)) and \
                     not any(c.dep_ == "obj" for c in verb.children):
                 # The verb's object hung on the dative or instrumental name before it
                 # ("предоставит Украине/iobj помощь/nmod"): a name in such a case takes
@@ -218,9 +232,84 @@ class Parser:
                         c.head, c.dep_ = verb, "obj"
                         break
 
+    def _verb_like(self, tok) -> bool:
+        """A verb, or a word with a finite ending whose lookup lemma is an infinitive
+        (a form the tagger has not seen, which `_verb_forms` makes a verb)."""
+        if tok.pos_ == "VERB":
+            return True
+        lower = tok.lower_
+        return bool(self.verb_endings and self.infinitive) and \
+            lower.endswith(self.verb_endings) and \
+            (lemma := self.lemma(tok.text)) != lower and lemma.endswith(self.infinitive)
+
     def _repair(self, doc: Doc, mentions) -> None:
         verb_forms = self._verb_forms if self.verb_endings and self.infinitive else None
-        repair(doc, mentions, self.repairs, verb_forms)
+        repair(doc, mentions, self.repairs, verb_forms, self.verbs, self._control)
+        if "inverted_subjects" in self.repairs and self.name_cases is not None:
+            self._inverted_subjects(doc, mentions)
+        if "fronted_obliques" in self.repairs:
+            self._fronted_obliques(doc, mentions)
+
+    def _fronted_obliques(self, doc: Doc, mentions) -> None:
+        """A name in its own form hung on the prepositional phrase that opens the clause
+        ("В понедельник Евросоюз ввел", "В ответ Россия ввела" with the name under
+        "понедельник"): a name after a noun with a preposition, before a verb with no
+        subject that the phrase depends on, is the verb's subject."""
+        for m in mentions:
+            if m.reference or m.base:
+                continue
+            h = doc[_head_in(doc, m.start, m.end)]
+            noun, v = h.head, h.head.head
+            if h.dep_ not in ("nmod", "appos", "flat", "conj") or noun.i >= h.i or \
+                    v.i <= h.i or noun.dep_ not in ("obl", "nmod", "advmod") or \
+                    not any(c.dep_ == "case" for c in noun.children) or \
+                    not self._verb_like(v) or \
+                    any(doc[j].pos_ in ("VERB", "AUX") for j in range(h.i + 1, v.i)):
+                continue
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subj is None:
+                h.head, h.dep_ = v, "nsubj"
+            elif m.end + 1 == subj.i and doc[m.end].pos_ == "CCONJ":
+                # The first of two subjects ("Во вторник Турция и Россия подписали").
+                h.head, h.dep_ = v, subj.dep_
+                subj.head, subj.dep_ = h, "conj"
+                doc[m.end].head, doc[m.end].dep_ = subj, "cc"
+
+    def _inverted_subjects(self, doc: Doc, mentions) -> None:
+        """Object, verb, subject: the order of a language that marks roles by case
+        ("Помощь Турции предоставили Россия и Китай", "Удар нанес Израиль"), the noun
+        before the verb read as its subject. A name after the verb in its own form that
+        can be no accusative (its ending changes there: `cases`), or that the parse made
+        a second subject, is the subject (with its conjuncts); the noun, its object."""
+        own = {j: m for m in mentions if not m.reference and not m.base
+               for j in range(m.start, m.end)}
+        names = {j for m in mentions for j in range(m.start, m.end)}
+        for m in {id(m): m for m in own.values()}.values():
+            h = doc[_head_in(doc, m.start, m.end)]
+            v = h.head
+            if v.i >= h.i or h.dep_ not in ("nsubj", "obj", "nmod", "appos", "obl", "xcomp") or \
+                    not self._verb_like(v) or "Pass" in v.morph.get("Voice"):
+                continue
+            # The noun before the verb, read as its subject or, the verb left with no
+            # subject, as an object beside the name.
+            noun = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i and
+                         c.pos_ in ("NOUN", "PROPN") and c.i not in names), None) or \
+                next((c for c in v.children if c.dep_ == "obj" and c.i < v.i and
+                      c.pos_ in ("NOUN", "PROPN") and c.i not in names and not any(
+                          x.dep_ in ("nsubj", "nsubj:pass") for x in v.children)), None)
+            if noun is None or any(c.dep_ == "case" for c in h.children):
+                continue
+            group = [h, *(c for c in h.subtree if c.dep_ in ("conj", "appos", "list"))]
+            # (A name the parse made a second subject or a complement is no object.)
+            if h.dep_ not in ("nsubj", "xcomp") and not any(
+                    g.i in own and self.name_cases.own_form_not_accusative(own[g.i].text)
+                    for g in group):
+                continue
+            noun.dep_ = "obj"
+            h.head, h.dep_ = v, "nsubj"
+
+    def _control(self, tok) -> bool:
+        return tok.lemma_.lower() in self.control or self.lemma(tok.text) in self.control
 
     def _verb_forms(self, doc: Doc, mentions) -> None:
         """A finite verb the tagger has not seen read as a noun, and the sentence split
@@ -231,6 +320,13 @@ class Parser:
         names = {j for m in mentions for j in range(m.start, m.end)}
         undeclined = {j for m in mentions if not m.reference and not m.base
                       for j in range(m.start, m.end)}
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.head.i < tok.i and \
+                    "Inf" in tok.morph.get("VerbForm") and self._verb_like(tok.head) and \
+                    any(c.dep_ == "nsubj" and c.i != tok.i for c in tok.head.children):
+                # An infinitive after a verb that has a subject, read as a second subject
+                # ("ЕС и США договорились ввести/nsubj санкции"): its complement.
+                tok.dep_ = "xcomp"
         verbs = []
         for tok in doc:
             lower = tok.lower_
@@ -254,6 +350,12 @@ class Parser:
                 tok.pos_ = "VERB"
                 tok.set_morph("VerbForm=Fin")
                 verbs.append(tok)
+            elif lower.endswith(self.verb_endings) and tok.pos_ == "VERB" and \
+                    tok.dep_ in HUNG_ON_NAME and _name_root(tok.head) and \
+                    tok.head.i in undeclined and tok.head.i < tok.i:
+                # A finite verb hung on the name that opens the sentence ("США и
+                # Великобритания введут/parataxis санкции" under "США"): the predicate.
+                verbs.append(tok)
         for v in verbs:
             r = v.head
             if v.dep_ in NAME_PARTS and r.dep_ == "ROOT" and r.i < v.i and \
@@ -265,7 +367,8 @@ class Parser:
                 # subject, and the phrases after it the verb's arguments.
                 _verb_over_name(v, r)
                 continue
-            if v.dep_ not in ("ROOT", "conj") or any(
+            if v.dep_ not in ("ROOT", "conj", *HUNG_ON_NAME) or \
+                    v.dep_ in HUNG_ON_NAME and not _name_root(v.head) or any(
                     c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
                 continue
             first = next((c for c in v.children if c.i < v.i and c.dep_ == "obj" and
@@ -277,7 +380,8 @@ class Parser:
                 continue
             # The name may also have taken the verb as its conjunct ("Канада, Австралия и
             # Новая Зеландия также ввели": "ввели" a conjunct of "Канада").
-            r = v.head if v.dep_ == "conj" else next(
+            r = v.head if v.dep_ == "conj" else _name_root(v.head) if \
+                v.dep_ in HUNG_ON_NAME else next(
                 (x for x in doc if x.dep_ == "ROOT" and x.i < v.i and
                  max(y.i for y in x.subtree) == v.i - 1), None)
             if r is None or r.dep_ != "ROOT" or r.i > v.i or r.i not in undeclined or \
@@ -290,6 +394,33 @@ class Parser:
             for c in list(r.children):
                 if c.i > v.i:
                     c.head = v  # what came after the verb is the verb's, not the name's
+
+# Dependencies by which a misparse hangs a verb on the name before it.
+HUNG_ON_NAME = ("parataxis", "acl", "nmod", "appos", "list")
+
+
+def _name_root(tok):
+    """The root a word is or is the last conjunct of ("Германия, Франция и Польша"),
+    else None."""
+    if tok.dep_ == "ROOT":
+        return tok
+    if tok.dep_ in ("conj", "list") and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
+        return tok.head
+    return None
+
+
+def _verbs(lexicon: Lexicon) -> frozenset[str]:
+    """The single-word forms the lexicon knows for verbs: the voiced trigger forms a
+    verbal prefix marks (`syntax: verb_prefixes`, Indonesian "me-", "di-") and the
+    light verbs (`markers: light_verbs`)."""
+    prefixes = tuple(lexicon.words("verb_prefixes"))
+    if not prefixes:
+        return frozenset()
+    forms = {t.text for t in lexicon.triggers if t.voice in ("active", "passive") and
+             t.text.startswith(prefixes)}
+    forms |= set(lexicon.markers.get("light_verbs", ()))
+    return frozenset(f for f in forms if " " not in f)
+
 
 # Relations through which the parse may hang a verb it took for a noun on a name.
 NAME_PARTS = ("flat", "flat:name", "amod", "nmod", "appos", "dep", "compound")

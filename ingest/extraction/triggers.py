@@ -261,7 +261,7 @@ def _from_lexicon(lexicon: Lexicon, lemma) -> list[TriggerRow]:
         words = tuple(lemma(w) for w in t.text.split())
         pos = "NOUN" if t.voice == "noun" else "ANY"
         out.append(TriggerRow(words, None, preps, t.predicate, None, voice, pos,
-                              needs="aid_goods" if t.voice == "transfer" else None))
+                              needs=t.needs))
     return out
 
 

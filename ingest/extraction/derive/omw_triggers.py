@@ -193,6 +193,8 @@ def carrying_synsets(rows: list[dict[str, str]], indonesian: dict[str, set[str]]
 def derive(shared: Path, lang: str, rows: list[dict[str, str]] | None = None
            ) -> tuple[list[tuple[str, ...]], Counter]:
     rows = rows if rows is not None else read_tsv(INDONESIAN)
+    # The synsets of Indonesian rows dropped only for their Indonesian word carry too.
+    rows = rows + wordnet_bahasa.reviewed_rows(shared)
     wn = lexicons(shared) / "wordnet-bahasa" / "wn-data-ind.tab"
     indonesian = wordnet_bahasa.read_wordnet(wn)
     target = read_target(lexicons(shared) / "omw" / FILES[lang][0],

@@ -144,34 +144,45 @@ def ud_lemmas(shared: Path) -> set[str]:
                 lemmas.add(cols[2].lower())
     return lemmas
 
-# Reviewed from a spot-check of every Malay synonym row (the Indonesian table is left as it
-# is derived): roots the expansion reaches that are not words of the predicate. Keyed by the
-# language, as omw_triggers.STOPLIST is.
+# Reviewed from a spot-check of every synonym row: roots the expansion reaches that are not
+# words of the predicate. Keyed by the language, as omw_triggers.STOPLIST is; the words the
+# two languages share are wrong in both.
+_SHARED_NOT_ROOTS = {
+    # function words a cut root coincides with
+    "oleh",       # preposition "by" (the agent of a passive), cut from perolehan
+    "aku",        # pronoun "I", cut from pengakuan "recognition"
+    # wrong cuts: the synonym's root is another word
+    "cam",        # "notice, recognise" (mengecam of recognising); condemning is kecam
+    "parah",      # "severe", cut from memarahi "scold"
+    # the wrong word of a right sense (the synset mixes senses the predicate lacks)
+    "tiru",       # meniru "imitate", in the synset of hijacking
+    "langgar",    # pelanggaran "violation, collision", in the synset of attack
+    "hukum",      # "law"; menghukum "punish, sentence" is no criticism
+    "dakwa",      # dakwaan "allegation, charge": an accusation's content, no request
+    "hendakkan",  # "want"
+    "ingin",      # keinginan "desire"
+    "paksa",      # "compel": coercion, not a request
+    "menyorong",  # "push" (bodily)
+    "yuran",      # "fee"
+    "hadiah",     # "prize, present"
+    "sembah",     # persembahan "offering (to a god), performance"
+    "hubung",     # hubungan "relations": every bilateral report speaks of them
+    "koperasi",   # "a cooperative (society)", a business
+    "pejuang",    # "fighter"
+    "ingkar",     # mengingkari "break (a promise), disobey"
+    "cegah",      # mencegah "prevent" (an event, not an actor's plan)
+}
 NOT_ROOTS = {
-    "ms": {
-        # function words a cut root coincides with
-        "oleh",       # preposition "by" (the agent of a passive), cut from perolehan
-        "aku",        # pronoun "I", cut from pengakuan "recognition"
-        # wrong cuts: the synonym's root is another word
-        "cam",        # "notice, recognise" (mengecam of recognising); condemning is kecam
-        "parah",      # "severe", cut from memarahi "scold"
-        # the wrong word of a right sense (the synset mixes senses the predicate lacks)
-        "tiru",       # meniru "imitate", in the synset of hijacking
-        "langgar",    # pelanggaran "violation, collision", in the synset of attack
-        "hukum",      # "law"; menghukum "punish, sentence" is no criticism
-        "dakwa",      # dakwaan "allegation, charge": an accusation's content, no request
-        "hendakkan",  # "want"
-        "ingin",      # keinginan "desire"
-        "paksa",      # "compel": coercion, not a request
-        "menyorong",  # "push" (bodily)
-        "yuran",      # "fee"
-        "hadiah",     # "prize, present"
-        "sembah",     # persembahan "offering (to a god), performance"
-        "hubung",     # hubungan "relations": every bilateral report speaks of them
-        "koperasi",   # "a cooperative (society)", a business
-        "pejuang",    # "fighter"
-        "ingkar",     # mengingkari "break (a promise), disobey"
-        "cegah",      # mencegah "prevent" (an event, not an actor's plan)
+    "ms": _SHARED_NOT_ROOTS,
+    "id": _SHARED_NOT_ROOTS | {
+        "pohon",      # "tree", a wrong cut of memohon "beg" (root mohon)
+        "sedekah",    # "alms", religious giving
+        "terpaan",    # "gust, buffeting" (of wind, of news)
+        "tarung",     # bertarung "fight, compete" (in sport, in elections)
+        "ledak",      # meledak "explode": a blast names no attacker
+        "letup",      # meletup "explode", as ledak
+        "penggerebekan",    # a police raid on a house, no act between states
+        "penggeropyokan",   # the same
     },
 }
 
@@ -182,7 +193,7 @@ MAX_SYNSET = 4
 
 
 def expand(seeds: list[dict[str, str]], synsets: dict[str, set[str]], lemmatize: Lemmatizer,
-           rules, stats: Counter, lang: str) -> list[tuple[str, ...]]:
+           rules, stats: Counter, lang: str, review: bool = True) -> list[tuple[str, ...]]:
     by_word: dict[tuple[str, str], set[str]] = defaultdict(set)  # (word, pos) -> synsets
     for sid, words in synsets.items():
         pos = POS_OF_SUFFIX.get(sid[-1])
@@ -236,7 +247,7 @@ def expand(seeds: list[dict[str, str]], synsets: dict[str, set[str]], lemmatize:
         if root in STOPLIST or len(root) < 3 or not re.fullmatch(r"[a-z][a-z -]*", root):
             stats["dropped: stoplist or not a word"] += 1
             continue
-        if root in NOT_ROOTS.get(lang, ()):
+        if review and root in NOT_ROOTS.get(lang, ()):
             stats["dropped: reviewed"] += 1
             continue
         good = [p for p, via in preds.items()
@@ -251,6 +262,21 @@ def expand(seeds: list[dict[str, str]], synsets: dict[str, set[str]], lemmatize:
         stats["kept synonyms"] += 1
     uniq = {r[:7]: r for r in reversed(rows)}  # (e) a seed row wins over a synonym row
     return sorted(uniq.values(), key=lambda r: (r[3], r[0], r[1], r[6], r[5]))
+
+
+def reviewed_rows(shared: Path) -> list[dict[str, str]]:
+    """The Indonesian synonym rows the review drops (NOT_ROOTS): their Indonesian word is
+    wrong, but the synset they came through passed the precision rule, and still carries
+    its predicate to the other wordnets (omw_triggers.py)."""
+    rules = nasal_rules()
+    seeds = read_tsv(SEEDS)
+    synsets = read_wordnet(lexicons(shared) / "wordnet-bahasa" / "wn-data-ind.tab")
+    single = {w for ws in synsets.values() for w in ws if " " not in w}
+    roots = single | ud_lemmas(shared) | {s["lemma"] for s in seeds}
+    rows = expand(seeds, synsets, Lemmatizer(roots, rules), rules, Counter(), "id",
+                  review=False)
+    return [dict(zip(TRIGGER_COLUMNS, r, strict=True)) for r in rows
+            if r[7] != "seed" and r[0] in NOT_ROOTS["id"]]
 
 
 def main() -> None:
