@@ -1112,3 +1112,9 @@ def test_a_name_the_tagger_took_for_a_verb_is_the_subject_of_the_past_form():
     full = Extractor(languages=[LANG])
     found = triples(full, "Trump threatened tariffs on Canada and Mexico.", LANG)
     assert found == {("USA", "THREATENS", "CAN"), ("USA", "THREATENS", "MEX")}
+
+
+def test_support_against_a_side_supports_only_the_backed(extractor):
+    found = rels(extractor, "Germany backed Armenia against Azerbaijan.")
+    assert ("DEU", "SUPPORTS", "ARM") in found
+    assert ("DEU", "SUPPORTS", "AZE") not in found

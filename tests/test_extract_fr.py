@@ -116,3 +116,15 @@ def test_negated_regret_asserts_nothing(extractor):
 ])
 def test_a_judged_act_is_not_the_judges(extractor, text, wrong):
     assert wrong not in rels(extractor, text)
+
+
+def test_support_against_a_side_supports_only_the_backed(extractor):
+    found = rels(extractor, "La France soutient Kiev contre la Russie.")
+    assert ("FRA", "SUPPORTS", "UKR") in found
+    assert ("FRA", "SUPPORTS", "RUS") not in found
+
+
+def test_a_purchase_a_contract_is_signed_for_is_the_signers(extractor):
+    # "pour" marks a purpose here, not a reason: the signer is the buyer.
+    found = rels(extractor, "La Grèce a signé un contrat pour l'achat de frégates à la France.")
+    assert ("GRC", "BUYS", "FRA") in found

@@ -33,6 +33,8 @@ SYMMETRIC = frozenset({"MEETS", "COOPERATES_ON", "SIGNS_AGREEMENT"})
 # names another's act as the noun ("dismissed Y's accusations", convention 3), whose
 # agent is the object.
 ATTITUDES = frozenset({"CRITICIZES", "SUPPORTS", "OPPOSES"})
+# Predicates of help given to another actor: a side it is given against is none.
+HELPING = frozenset({"SUPPORTS", "PROVIDES_AID"})
 # The predicates of verbs that judge or answer another's act.
 REACTING = ATTITUDES | {"DEMANDS"}
 # Relations a parser gives a sentence-initial name it did not read as the subject.
@@ -89,6 +91,12 @@ class ArgumentReader:
         # The marker of what a warning is against ("warnte Y vor einer Einmischung",
         # `syntax: warned_against_case`): the act warned against, unless it is a threat.
         self.warned_against_case = w("warned_against_case")
+        # Markers of the side a help is given against ("backed Y against Z", `syntax:
+        # opponent_case`): no target of support or aid.
+        self.opponent_case = w("opponent_case")
+        # Markers of a clause of time ("tras reunirse con X, ..."): its subject is the
+        # main clause's, not the one the main verb acts on.
+        self.time_case = w("time_case")
         # Markers of the reason an act is taken for ("for", "atas", "за").
         self.reason_case = w("reason_case")
         self.receiving = w("receiving")
@@ -229,6 +237,15 @@ class ArgumentReader:
                 self.agent_markers.get(p, ()) for p in self.trigger_predicates.get(tok.i, ())))
             agentive = [c for c in tok.children if c.i not in triggers and (
                 c.dep_ in AGENTIVE and self.case(c) is None or self.case(c) in agent_case)]
+            end = max(c.i for c in tok.subtree)
+            if any(self.case(c) in self.target_case and c.pos_ in ("NOUN", "PROPN") and
+                   (c.head.i == tok.i or c.left_edge.i == end + 1)
+                   for c in [*tok.children, *tok.head.children]):
+                # "el ataque de X contra Y": with its target marked (on the event, or
+                # right after it where the parse hangs it on the verb), the genitive of
+                # the event is its agent.
+                agentive += [c for c in tok.children if c.i not in triggers and
+                             c.dep_ in ("nmod", "obl") and self.case(c) in self.of_case]
             # A name joined to the event noun by a hyphen is not its agent where another
             # is named ("die Russland-Sanktionen der EU": measures against Russia).
             joined = [c for c in agentive if c.i + 2 == tok.i and not c.whitespace_ and
@@ -413,7 +430,15 @@ class ArgumentReader:
             return None, False
         if dep == "acl":  # "sanctions imposed by X": the noun is the patient
             return g, True
-        if dep == "advcl" and self.case(v) is not None:
+        rel = next((c for c in v.children if c.i < v.i and c.lower_ in self.relative), None)
+        if rel is not None and rel.i > 0 and dep in ("advcl", "acl", "acl:relcl", "ccomp") and any(
+                c.dep_ == "case" and c.i < rel.i and all(
+                    v.doc[j].pos_ == "DET" for j in range(c.i + 1, rel.i)) for c in v.children):
+            # A relative pronoun after a preposition ("China, a la que acusó de ...",
+            # "whom ... accused"): the pronoun is the clause's object, not its subject,
+            # and the clause shares the subject of the one it hangs on.
+            return self.subject(g, seen + 1)[0], False
+        if dep == "advcl" and self.case(v) is not None and self.case(v) not in self.time_case:
             # "sanctioned Y for buying", "karena membeli": the one acted on acts.
             for c in g.children:
                 if (c.dep_ in OBJECTS or c.dep_ in OBLIQUES and self.case(c) in

@@ -113,12 +113,17 @@ class Modality:
         # or a feature such as "polarity=neg" where the lexicon trusts the tagger's), or
         # a negating word on it.
         # A negating word hung on the verb's auxiliary ("не будет поставлять", will not
-        # supply) negates the verb too.
+        # supply) negates the verb too. A negative coordinator ("ni", "nor") negates its
+        # clause; one opening a list of subjects ("Ni X ni Y criticaron ...") each
+        # member's act.
         return self._affixed(t, "negation") or any(
-            c.lower_ in self.negation and c.dep_ in NEGATING for c in t.children) or any(
+            c.lower_ in self.negation and c.dep_ in NEGATING + ("cc",) for c in t.children) or any(
             (c.dep_.split(":")[0] == "aux" or c.pos_ == "AUX") and c.i < t.i and any(
                 x.lower_ in self.negation and x.dep_ in NEGATING for x in c.children)
-            for c in t.children)
+            for c in t.children) or any(
+            c.dep_ in ("nsubj", "nsubj:pass") and any(
+                x.lower_ in self.negation and x.dep_ in ("cc", "cc:preconj") and x.i < c.i
+                for x in c.children) for c in t.children)
 
     def _reported_future(self, t: Token) -> bool:
         """Whether the only modal of a clause is the future of a past report (`syntax:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.extraction.arguments import (
+    HELPING,
     OBJECTS,
     OBLIQUES,
     PASSIVE_SUBJECTS,
@@ -26,6 +27,9 @@ from ingest.extraction.arguments import (
 )
 from ingest.extraction.triggers import TriggerRow
 
+# Hostile acts: given as the reason for another act, they are most often another's.
+HOSTILE = frozenset({"ATTACKS", "SANCTIONS", "THREATENS"})
+
 
 class NominalReader(ArgumentReader):
     """The arguments of event nouns, on the phrase readers of `ArgumentReader`."""
@@ -35,6 +39,8 @@ class NominalReader(ArgumentReader):
         cases = self.target_case | row.preps
         if row.predicate in SYMMETRIC:
             cases = cases | self.with_case | self.between_case
+        if row.predicate in HELPING:
+            cases = cases - self.opponent_case
         return cases
 
     def _noun_targets(self, n: Token, row: TriggerRow, at, triggers) -> list[Mention]:
@@ -189,6 +195,7 @@ class NominalReader(ArgumentReader):
     def _nominal(self, n: Token, row: TriggerRow, at, triggers):
         agents: list[Mention] = []
         patients: list[Mention] = []
+        of_patients: list[Mention] = []
         of_target = row.predicate in ("ATTACKS", "OPPOSES", "CRITICIZES", "BUYS") or \
             bool(row.preps & self.of_case)
         # "won the backing of X", "received the support of X": the giver is marked "of".
@@ -242,10 +249,17 @@ class NominalReader(ArgumentReader):
                 # about", Arabic "قلق من") marks no agent.
                 agents.extend(self.actors(c, at, triggers))
             elif case in self.of_case and of_target and row.predicate != "BUYS":
-                patients.extend(self.actors(c, at, triggers))
+                of_patients.extend(self.actors(c, at, triggers))
+                patients.extend(of_patients)
             elif case in self.of_case and row.predicate in ("SUPPORTS", "PROVIDES_AID"):
                 agents.extend(self.actors(c, at, triggers))  # "the backing of X"
-        patients += self._noun_targets(n, row, at, triggers)
+        marked = self._noun_targets(n, row, at, triggers)
+        patients += marked
+        if of_patients and not agents and any(m not in of_patients for m in marked):
+            # "el ataque de X contra Y", "l'attaque de X contre Y": where the act names its
+            # target by a marker of its own, the genitive is its agent.
+            agents = list(of_patients)
+            patients = [m for m in patients if m not in of_patients]
         if row.predicate == "BUYS":
             # The seller marks the purchase or its goods ("imports of fruit from X").
             goods = [n] + [c for c in n.children if c.dep_ == "nmod" and self.case(c) in
@@ -306,6 +320,14 @@ class NominalReader(ArgumentReader):
                     # the other party, marked on the noun.
                     agents += [m for c in self.obliques(n, self.source_case)
                                for m in self.actors(c, at, triggers)]
+            elif not passive and row.predicate in HOSTILE and \
+                    self.case(link) in self.reason_case and \
+                    row.predicate not in self.trigger_predicates.get(g.i, {row.predicate}):
+                # A hostile act given as the reason for one's act towards another
+                # ("rompió relaciones con Y por la guerra en Z") is not one's own: where
+                # `_reason` found no one acted on, the subject is no side of it. (A
+                # purchase "for" which one signs a contract is the signer's.)
+                pass
             elif not agents and not self._reacts_to(g, row):
                 agents = by if passive else subj_actors
                 if passive and not by and n.dep_ not in PASSIVE_SUBJECTS:

@@ -91,6 +91,9 @@ class ArticleReader:
         self.cue_words: dict[str, frozenset[str]] = {}
         self.speech = lexicon.words("speech")
         self.second_hand = lexicon.words("second_hand")
+        # What a verb of handing over may hand over that is no goods sold (`syntax:
+        # not_goods`: people, letters, documents): "handed over the prisoners to X".
+        self.not_goods = lexicon.words("not_goods")
         # Words between an office and its state or holder ("of", a comma).
         self.office_links = frozenset({",", *lexicon.words("of_case"),
                                        *lexicon.markers.get("genitive", ())})
@@ -361,8 +364,15 @@ class ArticleReader:
                               m.dep_ in ("case", "mark") and m.lower_ in self.frames.with_case
                               for m in c.subtree if m.i < c.i)]
                 objs |= {self.lemma(c.text) for c in themes} | {c.lemma_.lower() for c in themes}
+            handed = objs | {self.lemma(c.text) for c in tok.children
+                             if c.dep_ in ("obl", "iobj", "advcl") and c.i > tok.i}
             for row in self.triggers.resolve(match, word_class(tok), objs, self.fallback):
                 if row.needs and not self._has_cue(sd, row.needs):
+                    continue
+                if row.voice == "converse" and handed & self.not_goods:
+                    # A person or a document handed over is no sale; no second reading
+                    # may make it one.
+                    self._blocked = True
                     continue
                 if row.prep_required and not self.frames.marks(tok, row.preps):
                     continue

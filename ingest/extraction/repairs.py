@@ -17,7 +17,7 @@ REPAIRS = ("flat_names", "noun_subjects", "coordinated_subjects", "topic_root",
            "clause_final_objects", "comma_participles", "hyphen_compounds",
            "possessive_clitics", "inverted_subjects", "fronted_obliques",
            "nominal_predicates", "verb_adverbs", "control_complements",
-           "adjective_predicates")
+           "adjective_predicates", "finite_complements", "noun_complements")
 
 
 def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
@@ -83,6 +83,10 @@ def repair(doc: Doc, mentions, active, verb_forms=None, verbs=frozenset(),
         comma_participle(doc)
     if "possessive_clitics" in active:
         possessive_clitic(doc)
+    if "finite_complements" in active:
+        finite_complement(doc, mentions)
+    if "noun_complements" in active:
+        noun_complement(doc)
 
 
 def possessive_clitic(doc: Doc) -> None:
@@ -101,6 +105,54 @@ def possessive_clitic(doc: Doc) -> None:
             continue
         cop.head, cop.dep_, cop.pos_ = owner, "case", "PART"
         owner.dep_ = "nmod:poss"
+
+
+def noun_complement(doc: Doc) -> None:
+    """The object of an active verb read as its open complement ("Ucrania recibió
+    ayuda/xcomp de Japón"): a bare noun phrase as xcomp is a predicative, which needs an
+    object to predicate of ("lo nombró ministro") or a passive verb ("fue elegido
+    presidente"); with neither, the noun is the verb's object."""
+    for n in doc:
+        v = n.head
+        if n.dep_ != "xcomp" or n.pos_ != "NOUN" or v.i == n.i or \
+                v.pos_ != "VERB" or n.i < v.i or \
+                any(c.dep_ in ("case", "mark", "cop") for c in n.children) or \
+                "Part" in v.morph.get("VerbForm") or "Pass" in v.morph.get("Voice"):
+            continue
+        if any(c.dep_ in ("obj", "iobj", "nsubj:pass", "aux:pass", "expl:pass") or
+               c.dep_ == "expl" and c.i < v.i for c in v.children):
+            continue
+        n.dep_ = "obj"
+
+
+def finite_complement(doc: Doc, mentions) -> None:
+    """A second clause with a subject of its own read as a complement of the first, its
+    subject as a conjunct of the first clause's object ("Chile criticó a Argentina y
+    Perú/conj apoyó/xcomp a Bolivia", or a clause beside it, "parataxis"). UD's xcomp is
+    a clause without a subject of its own, never a finite verb; a finite verb with no
+    subject and no subordinator, right after an actor's name joined by a conjunction,
+    is a coordinated clause whose subject that name is."""
+    heads = {m.start: m for m in mentions if not m.reference}
+    for v in doc:
+        if v.dep_ not in ("xcomp", "parataxis", "ccomp") or v.pos_ not in ("VERB", "AUX") or \
+                "Fin" not in v.morph.get("VerbForm") or \
+                any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in v.children):
+            continue
+        m = next((x for x in heads.values() if x.end == v.i), None)
+        if m is None:
+            continue
+        name = doc[m.start]
+        while name.head.i != name.i and m.start <= name.head.i < m.end:
+            name = name.head
+        if name.dep_ != "conj" or name.head.i == v.i or v.head.i == v.i:
+            continue
+        cc = [c for c in name.children if c.dep_ == "cc"]
+        if not cc:
+            continue
+        v.head, v.dep_ = v.head, "conj"
+        name.head, name.dep_ = v, "nsubj"
+        for c in cc:
+            c.head = v
 
 
 def comma_participle(doc: Doc) -> None:

@@ -344,7 +344,8 @@ class Parser:
                         c.dep_ = "nsubj:pass"
                 verbs.append(tok)
             elif lower.endswith(self.verb_endings) and (
-                    misread or tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+                    misread or tok.pos_ == "VERB" and (
+                        "Part" in tok.morph.get("VerbForm") or tok.dep_ in NAME_PARTS)):
                 # (A finite form tagged a participle, "предоставит", is finite too.)
                 tok.pos_ = "VERB"
                 tok.set_morph("VerbForm=Fin")
@@ -356,6 +357,16 @@ class Parser:
                 # Великобритания введут/parataxis санкции" under "США"): the predicate.
                 verbs.append(tok)
         for v in verbs:
+            r = v.head
+            if v.dep_ in NAME_PARTS and r.dep_ == "ROOT" and r.i < v.i and \
+                    r.i in undeclined and all(j in names for j in range(r.i, v.i)) and \
+                    not any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
+                # The verb read as a part or modifier of the name right before it, the
+                # name the root ("Argentina respaldó/flat a Ucrania"): a name is no noun
+                # phrase with a finite verb in it; the verb is the root, the name its
+                # subject, and the phrases after it the verb's arguments.
+                _verb_over_name(v, r)
+                continue
             if v.dep_ not in ("ROOT", "conj", *HUNG_ON_NAME) or \
                     v.dep_ in HUNG_ON_NAME and not _name_root(v.head) or any(
                     c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
@@ -409,6 +420,31 @@ def _verbs(lexicon: Lexicon) -> frozenset[str]:
              t.text.startswith(prefixes)}
     forms |= set(lexicon.markers.get("light_verbs", ()))
     return frozenset(f for f in forms if " " not in f)
+
+
+# Relations through which the parse may hang a verb it took for a noun on a name.
+NAME_PARTS = ("flat", "flat:name", "amod", "nmod", "appos", "dep", "compound")
+
+
+def _verb_over_name(v, r) -> None:
+    """Make verb `v` the root over root name `r` before it: `r` its subject, and what
+    came after the verb (on the name or on the verb) its arguments: a phrase with a case
+    marker an oblique, a bare noun phrase its object."""
+    v.head, v.dep_ = v, "ROOT"
+    r.head, r.dep_ = v, "nsubj"
+    for c in list(r.children):
+        if c.i > v.i:
+            c.head = v
+    has_obj = False
+    for c in v.children:
+        if c.i < v.i or c.dep_ not in ("nmod", "flat", "flat:name", "appos", "amod", "dep"):
+            continue
+        if c.pos_ == "PUNCT":
+            continue
+        if any(x.dep_ == "case" for x in c.children):
+            c.dep_ = "obl"
+        elif c.pos_ in ("NOUN", "PROPN", "PRON") and not has_obj:
+            c.dep_, has_obj = "obj", True
 
 
 def _endings(lexicon: Lexicon, cls: str) -> tuple[str, ...]:
