@@ -125,7 +125,7 @@ class Parser:
         # sure, where the tagger guesses it for a name it has not seen.
         self.suffixes = suffixes
         # Misreadings of the language's pipeline repaired on the actors of a sentence
-        # (`syntax: parse_repairs`, see `repairs.py`).
+        # (`syntax: parse_repairs`, see the `repairs` package).
         unknown = set(repairs) - set(REPAIRS)
         if unknown:
             raise ConfigurationError(f"unknown parse_repairs {sorted(unknown)}")
