@@ -845,3 +845,8 @@ def test_a_phrase_after_the_object_event_noun_is_the_nouns(extractor):
 def test_a_verb_after_an_actor_phrase_made_a_modifier_of_the_complements_subject(extractor):
     assert ("USA", "DEMANDS", "CHN") in rels(
         extractor, "Pemerintah Amerika Serikat mendesak China membebaskan para aktivis.")
+
+
+def test_two_names_joined_by_a_conjunction_are_a_list_whatever_the_parse_hung_them_on(extractor):
+    text = "Malaysia dan Indonesia sepakat memperkuat kerja sama di bidang energi."
+    assert ("IDN", "COOPERATES_ON", "MYS") in rels(extractor, text)

@@ -136,6 +136,9 @@ def coordinate_subjects(doc: Doc, mentions) -> None:
             k += 1
         if k < len(doc) and doc[j].pos_ == "CCONJ" and k in starts:
             second = doc[k]
-            if second.dep_ == "nsubj" and second.head.i == first.head.i:
+            # ... or hung on the conjunction between them ("Malaysia dan/punct
+            # Indonesia/punct"): names with only a conjunction between are a list.
+            if second.dep_ == "nsubj" and second.head.i == first.head.i or \
+                    second.head.i == j and second.dep_ != "conj":
                 second.head, second.dep_ = first, "conj"
                 doc[j].head, doc[j].dep_ = second, "cc"
