@@ -1118,3 +1118,10 @@ def test_support_against_a_side_supports_only_the_backed(extractor):
     found = rels(extractor, "Germany backed Armenia against Azerbaijan.")
     assert ("DEU", "SUPPORTS", "ARM") in found
     assert ("DEU", "SUPPORTS", "AZE") not in found
+
+
+def test_supporting_a_states_efforts_is_support(extractor):
+    text = "Japan pledged to support the Philippines' efforts to modernise its military."
+    found = rels(extractor, text)
+    assert ("JPN", "SUPPORTS", "PHL") in found
+    assert ("JPN", "DEMANDS", "PHL") not in found
