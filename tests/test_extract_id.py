@@ -850,3 +850,8 @@ def test_a_verb_after_an_actor_phrase_made_a_modifier_of_the_complements_subject
 def test_two_names_joined_by_a_conjunction_are_a_list_whatever_the_parse_hung_them_on(extractor):
     text = "Malaysia dan Indonesia sepakat memperkuat kerja sama di bidang energi."
     assert ("IDN", "COOPERATES_ON", "MYS") in rels(extractor, text)
+
+
+def test_a_reciprocal_word_makes_the_act_go_each_way(extractor):
+    found = rels(extractor, "India dan Pakistan saling mengecam.")
+    assert {("IND", "CRITICIZES", "PAK"), ("PAK", "CRITICIZES", "IND")} <= found

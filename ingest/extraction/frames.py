@@ -123,11 +123,13 @@ class FrameReader(NominalReader):
                 t.dep_ in OBJECTS and self.lemma_in(t.head, self.halt_aid):
             frame.predicate, frame.anchor = "SANCTIONS", t.head
         # An act the coordinated subjects of a verb of exchange do to each other, its noun
-        # naming no other side ("India and Pakistan traded accusations").
+        # naming no other side ("India and Pakistan traded accusations"), or of a verb a
+        # reciprocal word modifies ("Thailand dan Kamboja saling tuduh").
         carrier = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in OBJECTS else None
-        if not patients and len({m.code for m in agents}) > 1 and carrier is not None and \
-                self.lemma_in(carrier, self.reciprocal) and \
-                row.predicate not in SYMMETRIC:
+        if not patients and len({m.code for m in agents}) > 1 and carrier is not None and (
+                self.lemma_in(carrier, self.reciprocal) or any(
+                    c.lower_ in self.reciprocal and c.i < carrier.i
+                    for c in carrier.children)) and row.predicate not in SYMMETRIC:
             frame.mutual = True
         return frame
 
