@@ -414,34 +414,35 @@ class FrameReader(NominalReader):
                          c.dep_ in OBLIQUES and self.case(c) in self.agent_case
                          for m in self.actors(c, at, triggers) if m not in agents]
         return agents, _unique(patients)
-
-
-
     def _earlier_act(self, t: Token, agents: list[Mention]) -> list[Mention]:
         """The judged side of an act named only by a definite noun with no actor of its
         own ("condemned the test", "menolak tudingan itu") or by a demonstrative pronoun
-        ("opposes this"): the actor that opened the
-        sentence before, which did the act the noun refers back to (the schema's
-        convention 6: the reference is the `*_entity`)."""
+        ("opposes this"): the actor that opened the sentence before, which did the act
+        the noun refers back to (the schema's convention 6: the reference is the
+        `*_entity`)."""
         prior = self.prior
         if prior is None or any(prior.code in m.codes() for m in agents):
             return []
         for c in t.children:
-            if c.dep_ in OBJECTS and c.pos_ == "PRON" and c.lower_ in self.act_pronouns:
-                return [Mention(prior.code, prior.key, c.text, c.i, c.i + 1, reference=True,
-                                kind="entity")]  # "opposes this"
-            if c.dep_ not in OBJECTS or not (c.lower_ in self.act_nouns or self.lemma_in(
-                    c, self.act_nouns)) or not any(
-                    d.dep_ == "det" and self.lemma_in(d, self.act_determiners)
-                    for d in c.children) or any(
-                    x.i in self._at for x in c.subtree) or any(
-                    d.dep_ in ("acl", "acl:relcl", "nmod", "nmod:poss") for d in c.children):
+            if c.dep_ not in OBJECTS:
                 continue
-            start, end = c.left_edge.i, c.right_edge.i + 1
-            text = t.doc[start:end].text
-            return [Mention(prior.code, prior.key, text, start, end, reference=True,
-                            kind="entity")]
+            if c.pos_ == "PRON" and c.lower_ in self.act_pronouns:
+                start, end = c.i, c.i + 1  # "opposes this"
+            elif self._definite_act(c):
+                start, end = c.left_edge.i, c.right_edge.i + 1
+            else:
+                continue
+            return [Mention(prior.code, prior.key, t.doc[start:end].text, start, end,
+                            reference=True, kind="entity")]
         return []
+
+    def _definite_act(self, c: Token) -> bool:
+        """A noun of an act with a definite determiner and nothing of its own that names
+        its doer: no actor in its phrase, no clause or modifier on it."""
+        return (c.lower_ in self.act_nouns or self.lemma_in(c, self.act_nouns)) and any(
+            d.dep_ == "det" and self.lemma_in(d, self.act_determiners)
+            for d in c.children) and not any(x.i in self._at for x in c.subtree) and not any(
+            d.dep_ in ("acl", "acl:relcl", "nmod", "nmod:poss") for d in c.children)
 
 
 def pairs(frame: Frame) -> list[tuple[Mention, Mention | None]]:

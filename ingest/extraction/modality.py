@@ -109,21 +109,27 @@ class Modality:
                    for c in t.children)
 
     def _negated(self, t: Token) -> bool:
-        # A verb negated by its own morphology (Turkish "uygulamadı": a negation ending,
-        # or a feature such as "polarity=neg" where the lexicon trusts the tagger's), or
-        # a negating word on it.
-        # A negating word hung on the verb's auxiliary ("не будет поставлять", will not
-        # supply) negates the verb too. A negative coordinator ("ni", "nor") negates its
-        # clause; one opening a list of subjects ("Ni X ni Y criticaron ...") each
-        # member's act.
-        return self._affixed(t, "negation") or any(
-            c.lower_ in self.negation and c.dep_ in NEGATING + ("cc",) for c in t.children) or any(
-            (c.dep_.split(":")[0] == "aux" or c.pos_ == "AUX") and c.i < t.i and any(
-                x.lower_ in self.negation and x.dep_ in NEGATING for x in c.children)
-            for c in t.children) or any(
-            c.dep_ in ("nsubj", "nsubj:pass") and any(
-                x.lower_ in self.negation and x.dep_ in ("cc", "cc:preconj") and x.i < c.i
-                for x in c.children) for c in t.children)
+        """A verb negated by its own morphology (Turkish "uygulamadı": a negation ending,
+        or a feature such as "polarity=neg" where the lexicon trusts the tagger's), by a
+        negating word on it or on its auxiliary ("не будет поставлять", will not supply),
+        or by a negative coordinator ("ni", "nor") on it or on its subject ("Ni X ni Y
+        criticaron ...": each member's act)."""
+        if self._affixed(t, "negation"):
+            return True
+
+        def negating(x: Token, deps: tuple[str, ...]) -> bool:
+            return x.lower_ in self.negation and x.dep_ in deps
+
+        for c in t.children:
+            if negating(c, NEGATING + ("cc",)):
+                return True
+            if (c.dep_.split(":")[0] == "aux" or c.pos_ == "AUX") and c.i < t.i and any(
+                    negating(x, NEGATING) for x in c.children):
+                return True
+            if c.dep_ in ("nsubj", "nsubj:pass") and any(
+                    negating(x, ("cc", "cc:preconj")) and x.i < c.i for x in c.children):
+                return True
+        return False
 
     def _reported_future(self, t: Token) -> bool:
         """Whether the only modal of a clause is the future of a past report (`syntax:

@@ -271,27 +271,29 @@ class ArticleReader:
         starts = {m.start for m in mentions}
         out = []
         for cls, s, e in sorted(refs, key=lambda r: (r[1], -r[2])):
-            inner = [m for m in mentions if not m.reference and
-                     s - offset <= m.start and m.end <= e - offset]
-            own = {i for m in inner for i in range(m.start, m.end)}
-            if cls == "member" and inner and not any(
-                    i - offset in taken - own for i in range(s, e)):
+            exclude: set[str] = set()
+            if cls == "member":
                 # "the NATO member", "the closest US ally": a state described by the
                 # alliance or the partner it belongs to, which is not the actor; resolved
                 # like "the country", never to that alliance or partner.
-                for m in inner:
-                    mentions.remove(m)
-                    taken.difference_update(range(m.start, m.end))
+                inner = [m for m in mentions if not m.reference and
+                         s - offset <= m.start and m.end <= e - offset]
+                own = {i for m in inner for i in range(m.start, m.end)}
+                if inner and not any(i - offset in taken - own for i in range(s, e)):
+                    for m in inner:
+                        mentions.remove(m)
+                    taken -= own
+                exclude = {m.code for m in inner}
             if any(i - offset in taken for i in range(s, e)):
                 continue
-            if cls in ("office", "entity", "member") and (e - offset in starts or e + 1 - offset in starts and
-                                    e < len(doc) and doc[e].lower_ in self.office_links):
+            if cls in ("office", "entity", "member") and (
+                    e - offset in starts or e + 1 - offset in starts and e < len(doc) and
+                    doc[e].lower_ in self.office_links):
                 # "the president of France", "Presiden Prancis", "the minister, Lavrov",
                 # "the kingdom of Bhutan": an office or a description next to its state
                 # or its holder is no reference.
                 continue
             before = [x for x in mentions if x.end <= s - offset]
-            exclude = {m.code for m in inner} if cls == "member" else set()
             m = salience.resolve("entity" if cls == "member" else cls, doc[s:e].text,
                                  s - offset, e - offset,
                                  [x for x in before if x.code not in exclude], exclude)
@@ -350,8 +352,9 @@ class ArticleReader:
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
             # What an amount is an amount of names the row as the object itself would
             # ("provide $100 million in aid", "pledged 50 billion euros in support").
-            objects += [c for o in objects if self.frames.sum_of(o) for c in o.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
-                        and self.frames.case(c) in (*self.frames.amount_of, None)]
+            objects += [c for o in objects if self.frames.sum_of(o) for c in o.children
+                        if c.dep_ == "nmod" and c.pos_ == "NOUN" and
+                        self.frames.case(c) in (*self.frames.amount_of, None)]
             objs = {self.lemma(c.text) for c in objects} | {c.lemma_.lower() for c in objects}
             # A secondary predicate names the row as an object does ("held X responsible").
             objs |= {c.lower_ for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"}

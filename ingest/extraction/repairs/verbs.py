@@ -109,22 +109,23 @@ def verbless_past(doc: Doc) -> None:
             t.dep_ in ("acl", "xcomp") and any(c.dep_ == "mark" for c in t.children))
            for t in doc):
         return
-    # ... or as an adjective of the noun after it ("Germany denounced/amod Russia"): an
-    # unknown past form the tagger took for an adjective.
-    verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and (
+    def inner(t) -> bool:  # a lower-case word inside the sentence, before its head
+        return 0 < t.i < len(doc) - 1 and t.is_alpha and t.is_lower and t.head.i > t.i
+
+    # The past form read as a case marker, or as an adjective of the noun after it (an
+    # unknown past form: "Germany denounced/amod Russia").
+    verb = next((t for t in doc if inner(t) and (
                  t.dep_ == "case" and t.pos_ in ("VERB", "ADP", "ADJ") or
                  t.dep_ == "amod" and t.pos_ in ("VERB", "ADJ")) and
-                 t.lower_.endswith("ed") and len(t) > 4 and t.is_alpha and t.is_lower
-                 and doc[t.i - 1].whitespace_ and t.head.i > t.i), None)
+                 t.lower_.endswith("ed") and len(t) > 4 and doc[t.i - 1].whitespace_), None)
     if verb is None:
         # ... or a present form read as the first noun of a compound after a name
         # ("Russia supplies/compound oil to China"): with no verb in the sentence, the
         # inflected word right after the subject's name is its verb.
-        verb = next((t for t in doc if 0 < t.i < len(doc) - 1 and t.dep_ == "compound" and
+        verb = next((t for t in doc if inner(t) and t.dep_ == "compound" and
                      t.pos_ in ("NOUN", "VERB") and t.lower_.endswith("s") and len(t) > 3
-                     and t.is_alpha and t.is_lower and doc[t.i - 1].pos_ == "PROPN" and
-                     doc[t.i + 1].pos_ in ("NOUN", "DET", "NUM", "ADJ", "PROPN") and
-                     t.head.i > t.i), None)
+                     and doc[t.i - 1].pos_ == "PROPN" and
+                     doc[t.i + 1].pos_ in ("NOUN", "DET", "NUM", "ADJ", "PROPN")), None)
     if verb is None:
         return
     before, after = range(0, verb.i), range(verb.i + 1, len(doc))
